@@ -1,0 +1,75 @@
+// ESLint flat config. `npm run lint` runs `eslint .` from the repo root.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const ENV_MESSAGE = 'Read configuration through src/config.ts (the one place that reads process.env).';
+
+/** Node globals for the few plain .js/.mjs files (the `globals` package is not a dependency). */
+const nodeGlobals = {
+  process: 'readonly',
+  console: 'readonly',
+  Buffer: 'readonly',
+  URL: 'readonly',
+  setTimeout: 'readonly',
+  clearTimeout: 'readonly',
+  setInterval: 'readonly',
+  clearInterval: 'readonly',
+};
+
+export default defineConfig(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'drizzle/**', '.data/**', 'test-artifacts/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.cts'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: nodeGlobals },
+  },
+  {
+    // Scripts served to the browser by the local Slack workspace: browser globals, no Node.
+    files: ['src/sandbox/page/**/*.js'],
+    languageOptions: { sourceType: 'module' },
+    rules: { 'no-undef': 'off' },
+  },
+  {
+    // One place reads the environment (DESIGN §4).
+    files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ENV_MESSAGE }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'process', importNames: ['env'], message: ENV_MESSAGE },
+            { name: 'node:process', importNames: ['env'], message: ENV_MESSAGE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // ...plus tests, benchmarks, CI and tool configuration, which set up or inspect environments.
+    files: [
+      'src/config.ts',
+      'test/**',
+      'bench/**',
+      '.ci/**',
+      '*.config.{ts,js,mjs,cjs}',
+    ],
+    rules: {
+      'no-restricted-properties': 'off',
+      'no-restricted-imports': 'off',
+    },
+  },
+);

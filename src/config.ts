@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { CadenceMinutes } from './domain/severity.js';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+
+const optionalMinutes = z.coerce.number().int().min(1).max(24 * 60).optional();
+
+const EnvSchema = z
+  .object({
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString,
+    SLACK_API_URL: optionalString.pipe(z.url().optional()),
+    INCIDENTS_CHANNEL: z.string().trim().min(1).default('incidents'),
+    DATABASE_URL: optionalString,
+    DATABASE_POOL_SIZE: positiveInt(10),
+    DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5000),
+    PGLITE_DIR: z.string().default('./.data'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    EXPORT_TIME_ZONE: z
+      .string()
+      .default('UTC')
+      .refine((zone) => isValidZone(zone), 'must be an IANA time zone such as Asia/Seoul'),
+    POSTMORTEM_LOCALE: z.enum(['en', 'ko']).default('en'),
+    API_TOKEN: optionalString,
+    CADENCE_SEV1_MINUTES: optionalMinutes,
+    CADENCE_SEV2_MINUTES: optionalMinutes,
+    CADENCE_SEV3_MINUTES: optionalMinutes,
+    TICK_SECONDS: positiveInt(15),
+    DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
+  })
+  .superRefine((env, ctx) => {
+    const slackMode = env.SLACK_BOT_TOKEN !== undefined;
+    if (slackMode && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if (!slackMode && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other Slack credentials are set' });
+    }
+  });
+
+function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  slack:
+    | { mode: 'sandbox' }
+    | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
+    | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string };
+  incidentsChannel: string;
+  database: { url?: string; pgliteDir: string; poolSize: number; statementTimeoutMs: number };
+  port: number;
+  logLevel: string;
+  exportTimeZone: string;
+  postmortemLocale: 'en' | 'ko';
+  apiToken?: string;
+  cadenceOverrides: Partial<CadenceMinutes>;
+  tickSeconds: number;
+  drillSpeed: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; every invalid field is named in the thrown ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const overrides: Partial<CadenceMinutes> = {};
+  if (e.CADENCE_SEV1_MINUTES) overrides.sev1 = e.CADENCE_SEV1_MINUTES;
+  if (e.CADENCE_SEV2_MINUTES) overrides.sev2 = e.CADENCE_SEV2_MINUTES;
+  if (e.CADENCE_SEV3_MINUTES) overrides.sev3 = e.CADENCE_SEV3_MINUTES;
+  return {
+    slack: slackConfig(e),
+    incidentsChannel: e.INCIDENTS_CHANNEL.replace(/^#/, ''),
+    database: {
+      url: e.DATABASE_URL,
+      pgliteDir: e.PGLITE_DIR,
+      poolSize: e.DATABASE_POOL_SIZE,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    exportTimeZone: e.EXPORT_TIME_ZONE,
+    postmortemLocale: e.POSTMORTEM_LOCALE,
+    apiToken: e.API_TOKEN,
+    cadenceOverrides: overrides,
+    tickSeconds: e.TICK_SECONDS,
+    drillSpeed: e.DRILL_SPEED,
+  };
+}
+
+function slackConfig(e: z.infer<typeof EnvSchema>): Config['slack'] {
+  if (!e.SLACK_BOT_TOKEN) return { mode: 'sandbox' };
+  if (e.SLACK_APP_TOKEN) {
+    return { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+  }
+  return { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? '', apiUrl: e.SLACK_API_URL };
+}

@@ -1,0 +1,143 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
+import type { Severity } from '../../domain/severity.js';
+import type { Resolution } from '../../domain/timeline.js';
+import type { Executor } from '../client.js';
+import { incidentRoles, incidents } from '../schema.js';
+
+type IncidentRow = typeof incidents.$inferSelect;
+type RoleRow = typeof incidentRoles.$inferSelect;
+
+export interface NewIncident {
+  title: string;
+  severity: Severity;
+  scenario: Scenario;
+  impact: string;
+  declaredBy: string;
+  startedAt: DateTime;
+  detectedAt: DateTime;
+  declaredAt: DateTime;
+  nextUpdateDueAt: DateTime | null;
+  isDrill: boolean;
+}
+
+export type IncidentPatch = Partial<{
+  title: string;
+  severity: Severity;
+  status: Status;
+  channelId: string;
+  channelName: string;
+  lastUpdateAt: DateTime | null;
+  nextUpdateDueAt: DateTime | null;
+  resolvedAt: DateTime | null;
+  resolution: Resolution | null;
+}>;
+
+export const toDate = (dt: DateTime | null | undefined): Date | null => (dt ? dt.toJSDate() : null);
+export const fromDate = (d: Date | null): DateTime | null => (d ? DateTime.fromJSDate(d, { zone: 'utc' }) : null);
+const must = (d: Date): DateTime => DateTime.fromJSDate(d, { zone: 'utc' });
+
+export class IncidentRepository {
+  async insert(ex: Executor, data: NewIncident): Promise<number> {
+    const [row] = await ex
+      .insert(incidents)
+      .values({
+        title: data.title,
+        severity: data.severity,
+        status: 'investigating',
+        scenario: data.scenario,
+        impact: data.impact,
+        declaredBy: data.declaredBy,
+        startedAt: data.startedAt.toJSDate(),
+        detectedAt: data.detectedAt.toJSDate(),
+        declaredAt: data.declaredAt.toJSDate(),
+        nextUpdateDueAt: toDate(data.nextUpdateDueAt),
+        isDrill: data.isDrill,
+      })
+      .returning({ id: incidents.id });
+    return row!.id;
+  }
+
+  async findById(ex: Executor, id: number, options: { forUpdate?: boolean } = {}): Promise<Incident | undefined> {
+    const query = ex.select().from(incidents).where(eq(incidents.id, id));
+    const [row] = options.forUpdate ? await query.for('update') : await query;
+    return row ? (await this.withRoles(ex, [row]))[0] : undefined;
+  }
+
+  async findByChannel(ex: Executor, channelId: string): Promise<Incident | undefined> {
+    const [row] = await ex.select().from(incidents).where(eq(incidents.channelId, channelId));
+    return row ? (await this.withRoles(ex, [row]))[0] : undefined;
+  }
+
+  async listOpen(ex: Executor): Promise<Incident[]> {
+    const rows = await ex.select().from(incidents).where(ne(incidents.status, 'resolved')).orderBy(asc(incidents.id));
+    return this.withRoles(ex, rows);
+  }
+
+  async resolution(ex: Executor, id: number): Promise<Resolution | null> {
+    const [row] = await ex.select({ resolution: incidents.resolution }).from(incidents).where(eq(incidents.id, id));
+    return (row?.resolution as Resolution | null | undefined) ?? null;
+  }
+
+  async update(ex: Executor, id: number, patch: IncidentPatch): Promise<void> {
+    const values: Partial<typeof incidents.$inferInsert> = {};
+    if (patch.title !== undefined) values.title = patch.title;
+    if (patch.severity !== undefined) values.severity = patch.severity;
+    if (patch.status !== undefined) values.status = patch.status;
+    if (patch.channelId !== undefined) values.channelId = patch.channelId;
+    if (patch.channelName !== undefined) values.channelName = patch.channelName;
+    if (patch.lastUpdateAt !== undefined) values.lastUpdateAt = toDate(patch.lastUpdateAt);
+    if (patch.nextUpdateDueAt !== undefined) values.nextUpdateDueAt = toDate(patch.nextUpdateDueAt);
+    if (patch.resolvedAt !== undefined) values.resolvedAt = toDate(patch.resolvedAt);
+    if (patch.resolution !== undefined) values.resolution = patch.resolution;
+    if (Object.keys(values).length === 0) return;
+    await ex.update(incidents).set(values).where(eq(incidents.id, id));
+  }
+
+  async setRole(ex: Executor, incidentId: number, role: Role, userId: string, at: DateTime): Promise<void> {
+    await ex
+      .insert(incidentRoles)
+      .values({ incidentId, role, userId, assignedAt: at.toJSDate() })
+      .onConflictDoUpdate({
+        target: [incidentRoles.incidentId, incidentRoles.role],
+        set: { userId, assignedAt: at.toJSDate() },
+      });
+  }
+
+  private async withRoles(ex: Executor, rows: IncidentRow[]): Promise<Incident[]> {
+    if (rows.length === 0) return [];
+    const roleRows = await ex
+      .select()
+      .from(incidentRoles)
+      .where(and(inArray(incidentRoles.incidentId, rows.map((r) => r.id))));
+    const byIncident = new Map<number, RoleRow[]>();
+    for (const r of roleRows) byIncident.set(r.incidentId, [...(byIncident.get(r.incidentId) ?? []), r]);
+    return rows.map((row) => toIncident(row, byIncident.get(row.id) ?? []));
+  }
+}
+
+function toIncident(row: IncidentRow, roles: RoleRow[]): Incident {
+  const holder = (role: Role) => roles.find((r) => r.role === role)?.userId ?? null;
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity as Severity,
+    status: row.status as Status,
+    scenario: row.scenario as Scenario,
+    impact: row.impact,
+    commanderId: holder('commander') ?? row.declaredBy,
+    commsLeadId: holder('comms'),
+    scribeId: holder('scribe'),
+    declaredBy: row.declaredBy,
+    channelId: row.channelId,
+    channelName: row.channelName,
+    startedAt: must(row.startedAt),
+    detectedAt: must(row.detectedAt),
+    declaredAt: must(row.declaredAt),
+    lastUpdateAt: fromDate(row.lastUpdateAt),
+    nextUpdateDueAt: fromDate(row.nextUpdateDueAt),
+    resolvedAt: fromDate(row.resolvedAt),
+    isDrill: row.isDrill,
+  };
+}

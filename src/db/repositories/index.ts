@@ -1,0 +1,26 @@
+import { IncidentRepository } from './incident-repository.js';
+import { OutboxRepository } from './outbox-repository.js';
+import { ProcessedEventRepository } from './processed-event-repository.js';
+import { SlackMessageRepository } from './slack-message-repository.js';
+import { StatusUpdateRepository } from './status-update-repository.js';
+import { TimelineRepository } from './timeline-repository.js';
+
+export interface Repositories {
+  incidents: IncidentRepository;
+  timeline: TimelineRepository;
+  updates: StatusUpdateRepository;
+  outbox: OutboxRepository;
+  messages: SlackMessageRepository;
+  events: ProcessedEventRepository;
+}
+
+export function createRepositories(): Repositories {
+  return {
+    incidents: new IncidentRepository(),
+    timeline: new TimelineRepository(),
+    updates: new StatusUpdateRepository(),
+    outbox: new OutboxRepository(),
+    messages: new SlackMessageRepository(),
+    events: new ProcessedEventRepository(),
+  };
+}

@@ -1,0 +1,15 @@
+import type { DateTime } from 'luxon';
+import type { Executor } from '../client.js';
+import { processedEvents } from '../schema.js';
+
+export class ProcessedEventRepository {
+  /** True the first time an event id is seen; false for Slack's retries of it. */
+  async markFirstSeen(ex: Executor, eventId: string, now: DateTime): Promise<boolean> {
+    const rows = await ex
+      .insert(processedEvents)
+      .values({ eventId, receivedAt: now.toJSDate() })
+      .onConflictDoNothing()
+      .returning({ eventId: processedEvents.eventId });
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** `id` is the human reference: INC-{id}, handed out by the sequence. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status').notNull(),
+    scenario: text('scenario').notNull(),
+    impact: text('impact').notNull().default(''),
+    declaredBy: text('declared_by').notNull(),
+    channelId: text('channel_id'),
+    channelName: text('channel_name'),
+    startedAt: tz('started_at').notNull(),
+    detectedAt: tz('detected_at').notNull(),
+    declaredAt: tz('declared_at').notNull(),
+    lastUpdateAt: tz('last_update_at'),
+    nextUpdateDueAt: tz('next_update_due_at'),
+    resolvedAt: tz('resolved_at'),
+    isDrill: boolean('is_drill').notNull().default(false),
+    resolution: jsonb('resolution'),
+  },
+  (t) => [
+    index('incidents_open_due_idx').on(t.nextUpdateDueAt).where(sql`${t.status} <> 'resolved'`),
+    index('incidents_channel_idx').on(t.channelId),
+  ],
+);
+
+/** The current holder of each role; the history is in the timeline. */
+export const incidentRoles = pgTable(
+  'incident_roles',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    userId: text('user_id').notNull(),
+    assignedAt: tz('assigned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.role] })],
+);
+
+export const statusUpdates = pgTable(
+  'status_updates',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').notNull(),
+    status: text('status').notNull(),
+    severity: text('severity').notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    postedAt: tz('posted_at').notNull(),
+  },
+  (t) => [index('status_updates_incident_idx').on(t.incidentId, t.postedAt)],
+);
+
+export const timelineEvents = pgTable(
+  'timeline_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    actorId: text('actor_id'),
+    occurredAt: tz('occurred_at').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('timeline_incident_idx').on(t.incidentId, t.occurredAt, t.id)],
+);
+
+export const actionItems = pgTable(
+  'action_items',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ownerId: text('owner_id'),
+    horizon: text('horizon').notNull(),
+    dueDate: text('due_date'),
+    done: boolean('done').notNull().default(false),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [index('action_items_incident_idx').on(t.incidentId)],
+);
+
+/** Everything that must reach Slack, written in the transaction of the change it announces. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: integer('incident_id'),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    availableAt: tz('available_at').notNull(),
+    claimedUntil: tz('claimed_until'),
+    lastError: text('last_error'),
+    createdAt: tz('created_at').notNull(),
+    deliveredAt: tz('delivered_at'),
+  },
+  (t) => [
+    index('outbox_pending_idx').on(t.availableAt, t.id).where(sql`${t.status} = 'pending'`),
+    index('outbox_incident_pending_idx').on(t.incidentId, t.id).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Where each of an incident's long-lived messages is, so later edits find it. */
+export const slackMessages = pgTable(
+  'slack_messages',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    channelId: text('channel_id').notNull(),
+    ts: text('ts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.key] })],
+);
+
+/** Slack retries events; an event id seen before is acknowledged and ignored. */
+export const processedEvents = pgTable('processed_events', {
+  eventId: text('event_id').primaryKey(),
+  receivedAt: tz('received_at').notNull(),
+});

@@ -1,0 +1,183 @@
+import type { DateTime } from 'luxon';
+import { isSeverity, type Severity } from '../severity.js';
+import type { TimelineEvent, TimelineKind } from '../timeline.js';
+import type { PostmortemInput } from './model.js';
+
+/**
+ * Incident metrics, computed only from recorded events (timeline, updates, the incident's own
+ * timestamps), never from a row's `updated_at`. Durations are whole minutes (truncated toward
+ * zero); `null` means the data needed is not recorded.
+ */
+export interface PostmortemMetrics {
+  startedAt: DateTime;
+  detectedAt: DateTime;
+  declaredAt: DateTime;
+  /** First responder action after the declaration (see `RESPONDER_KINDS`). */
+  acknowledgedAt: DateTime | null;
+  /** First entry into `identified`. */
+  identifiedAt: DateTime | null;
+  /** First entry into `monitoring`. */
+  mitigatedAt: DateTime | null;
+  /** The last resolution that was not reopened afterwards. */
+  resolvedAt: DateTime | null;
+  timeToDetectMinutes: number | null;
+  timeToAcknowledgeMinutes: number | null;
+  timeToMitigateMinutes: number | null;
+  timeToResolveMinutes: number | null;
+  /** resolved − started; same as time to resolve. */
+  durationMinutes: number | null;
+  updatesPosted: number;
+  /**
+   * Updates the cadence called for: Σ over open periods of (minutes at a severity ÷ that
+   * severity's cadence), floored. Severity changes and resolve/reopen are followed. `null` while
+   * the incident has no recorded end.
+   */
+  updatesExpected: number | null;
+  /** Longest span without an update: declaration → updates → resolution (when known). */
+  longestGapMinutes: number | null;
+}
+
+/** Kinds that count as a human acting on the incident (when the actor is not null = the bot). */
+export const RESPONDER_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>([
+  'status_changed',
+  'severity_changed',
+  'role_assigned',
+  'update_posted',
+  'note_added',
+  'snoozed',
+  'resolved',
+  'reopened',
+  'action_item_added',
+]);
+
+export function minutesBetween(from: DateTime, to: DateTime): number {
+  const m = Math.trunc((to.toMillis() - from.toMillis()) / 60000);
+  return m === 0 ? 0 : m; // no -0
+}
+
+/** Events in time order, ties broken by id (stable, deterministic). */
+export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort(
+    (a, b) => a.occurredAt.toMillis() - b.occurredAt.toMillis() || a.id - b.id,
+  );
+}
+
+function str(data: Record<string, unknown>, key: string): string | undefined {
+  const v = data[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
+  const { incident } = input;
+  const events = sortEvents(input.timeline);
+
+  const declaredEvent = events.find((e) => e.kind === 'declared');
+  const declaredAt = declaredEvent?.occurredAt ?? incident.declaredAt;
+  const declaredMs = declaredAt.toMillis();
+
+  const acknowledged = events.find(
+    (e) =>
+      e !== declaredEvent &&
+      e.actorId !== null &&
+      e.actorId !== '' &&
+      RESPONDER_KINDS.has(e.kind) &&
+      e.occurredAt.toMillis() >= declaredMs,
+  );
+
+  const firstEntry = (status: string): DateTime | null =>
+    events.find((e) => e.kind === 'status_changed' && str(e.data, 'to') === status)?.occurredAt ??
+    null;
+  const identifiedAt = firstEntry('identified');
+  const mitigatedAt = firstEntry('monitoring');
+
+  let lastResolved: TimelineEvent | undefined;
+  let reopenedAfter = false;
+  for (const e of events) {
+    if (e.kind === 'resolved') {
+      lastResolved = e;
+      reopenedAfter = false;
+    } else if (e.kind === 'reopened' && lastResolved) {
+      reopenedAfter = true;
+    }
+  }
+  let resolvedAt: DateTime | null = null;
+  if (lastResolved && !reopenedAfter) resolvedAt = lastResolved.occurredAt;
+  else if (!lastResolved && incident.status === 'resolved' && incident.resolvedAt) {
+    resolvedAt = incident.resolvedAt;
+  }
+
+  const since = (from: DateTime, to: DateTime | null): number | null =>
+    to ? minutesBetween(from, to) : null;
+
+  const updateTimes = input.updates.map((u) => u.postedAt.toMillis()).sort((a, b) => a - b);
+  let longestGapMinutes: number | null = null;
+  {
+    const points = [declaredMs, ...updateTimes.filter((t) => t >= declaredMs)];
+    if (resolvedAt && resolvedAt.toMillis() >= (points[points.length - 1] ?? declaredMs)) {
+      points.push(resolvedAt.toMillis());
+    }
+    let best = -1;
+    for (let i = 1; i < points.length; i++) {
+      best = Math.max(best, (points[i] ?? 0) - (points[i - 1] ?? 0));
+    }
+    if (best >= 0) longestGapMinutes = Math.trunc(best / 60000);
+  }
+
+  return {
+    startedAt: incident.startedAt,
+    detectedAt: incident.detectedAt,
+    declaredAt,
+    acknowledgedAt: acknowledged?.occurredAt ?? null,
+    identifiedAt,
+    mitigatedAt,
+    resolvedAt,
+    timeToDetectMinutes: minutesBetween(incident.startedAt, incident.detectedAt),
+    timeToAcknowledgeMinutes: since(declaredAt, acknowledged?.occurredAt ?? null),
+    timeToMitigateMinutes: since(incident.startedAt, mitigatedAt),
+    timeToResolveMinutes: since(incident.startedAt, resolvedAt),
+    durationMinutes: since(incident.startedAt, resolvedAt),
+    updatesPosted: input.updates.length,
+    updatesExpected: expectedUpdates(input, events, declaredMs, resolvedAt),
+    longestGapMinutes,
+  };
+}
+
+function expectedUpdates(
+  input: PostmortemInput,
+  events: readonly TimelineEvent[],
+  declaredMs: number,
+  resolvedAt: DateTime | null,
+): number | null {
+  if (!resolvedAt) return null;
+  const firstChange = events.find((e) => e.kind === 'severity_changed');
+  const initialFrom = firstChange ? str(firstChange.data, 'from') : undefined;
+  let severity: Severity =
+    initialFrom && isSeverity(initialFrom) ? initialFrom : input.incident.severity;
+  let open = true;
+  let cursor = declaredMs;
+  let units = 0;
+  const close = (at: number): void => {
+    if (open && at > cursor) {
+      const cadence = input.cadence[severity];
+      if (cadence > 0) units += (at - cursor) / 60000 / cadence;
+    }
+    cursor = Math.max(cursor, at);
+  };
+  for (const e of events) {
+    const at = e.occurredAt.toMillis();
+    if (at < declaredMs) continue;
+    if (e.kind === 'severity_changed') {
+      close(at);
+      const to = str(e.data, 'to');
+      if (to && isSeverity(to)) severity = to;
+    } else if (e.kind === 'resolved') {
+      close(at);
+      open = false;
+    } else if (e.kind === 'reopened') {
+      close(at);
+      open = true;
+    }
+  }
+  if (open) close(Math.max(resolvedAt.toMillis(), cursor));
+  return Math.floor(units + 1e-9);
+}

@@ -1,0 +1,27 @@
+import type { Incident } from '../incident.js';
+import type { CadenceMinutes } from '../severity.js';
+import type { ActionItem, Resolution, StatusUpdate, TimelineEvent } from '../timeline.js';
+
+export const LOCALES = ['en', 'ko'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Variant = 'internal' | 'external';
+
+/** Everything the draft is rendered from; all of it recorded in Postgres. */
+export interface PostmortemInput {
+  incident: Incident;
+  /** In the order they were recorded. */
+  timeline: TimelineEvent[];
+  updates: StatusUpdate[];
+  actionItems: ActionItem[];
+  resolution: Resolution | null;
+  /** Slack user id → display name, for the internal variant. */
+  userNames: Record<string, string>;
+  cadence: CadenceMinutes;
+}
+
+export interface RenderOptions {
+  locale: Locale;
+  variant: Variant;
+  /** IANA zone for every time in the document, e.g. `Asia/Seoul`. */
+  timeZone: string;
+}

@@ -1,0 +1,42 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../logger.js';
+
+export interface Job {
+  name: string;
+  everySeconds: number;
+  run(): Promise<unknown> | void;
+}
+
+/** The only module that knows node-cron. A job still running when its next tick comes is skipped. */
+export class Scheduler {
+  private readonly tasks: ScheduledTask[] = [];
+
+  constructor(private readonly logger: Logger) {}
+
+  start(jobs: Job[]): void {
+    for (const job of jobs) {
+      let running = false;
+      const task = cron.schedule(cronEvery(job.everySeconds), async () => {
+        if (running) return;
+        running = true;
+        try {
+          await job.run();
+        } catch (err) {
+          this.logger.error({ err, job: job.name }, 'scheduled job failed');
+        } finally {
+          running = false;
+        }
+      }, { name: job.name });
+      this.tasks.push(task);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.tasks.splice(0).map((task) => task.stop()));
+  }
+}
+
+function cronEvery(seconds: number): string {
+  if (seconds < 60) return `*/${Math.max(1, Math.round(seconds))} * * * * *`;
+  return `0 */${Math.max(1, Math.round(seconds / 60))} * * * *`;
+}

@@ -1,0 +1,134 @@
+import type { WebClient } from '@slack/web-api';
+import type { KnownBlock } from '@slack/types';
+import type { DateTime } from 'luxon';
+import { platformError } from './slack-errors.js';
+
+export interface RenderedMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface OutboxRef {
+  id: number;
+  attempts: number;
+  createdAt: DateTime;
+}
+
+const METADATA_EVENT = 'incident_outbox';
+
+/**
+ * Slack calls with the idempotency Slack itself does not offer: each post carries its outbox id in
+ * message metadata, and a retry first looks for a post that went through before the answer was lost.
+ */
+export class SlackPoster {
+  private readonly channelIds = new Map<string, string>();
+  private botUserId: string | undefined;
+
+  constructor(private readonly client: WebClient) {}
+
+  async post(ref: OutboxRef, target: { channel: string; threadTs?: string }, message: RenderedMessage): Promise<string> {
+    if (ref.attempts > 1) {
+      const earlier = await this.findEarlierPost(ref, target);
+      if (earlier) return earlier;
+    }
+    const result = await this.client.chat.postMessage({
+      channel: target.channel,
+      thread_ts: target.threadTs,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id } },
+    });
+    return result.ts as string;
+  }
+
+  async update(channel: string, ts: string, message: RenderedMessage): Promise<void> {
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+  }
+
+  async pin(channel: string, ts: string): Promise<void> {
+    await this.ignoring(['already_pinned'], () => this.client.pins.add({ channel, timestamp: ts }));
+  }
+
+  async invite(channel: string, userIds: string[]): Promise<void> {
+    const users = userIds.filter((u) => u !== this.botUserId);
+    if (users.length === 0) return;
+    await this.ignoring(['already_in_channel', 'cant_invite_self'], () =>
+      this.client.conversations.invite({ channel, users: users.join(',') }),
+    );
+  }
+
+  async setTopic(channel: string, topic: string): Promise<void> {
+    await this.client.conversations.setTopic({ channel, topic: topic.slice(0, 250) });
+  }
+
+  async botUser(): Promise<string> {
+    if (!this.botUserId) this.botUserId = (await this.client.auth.test()).user_id as string;
+    return this.botUserId;
+  }
+
+  /** Creates the channel; a name already taken by a channel this bot created (a crash after create) is adopted. */
+  async createChannel(names: (attempt: number) => string): Promise<{ id: string; name: string }> {
+    const bot = await this.botUser();
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const name = names(attempt);
+      try {
+        const result = await this.client.conversations.create({ name, is_private: false });
+        return { id: result.channel!.id!, name: result.channel!.name ?? name };
+      } catch (err) {
+        if (platformError(err) !== 'name_taken') throw err;
+        const existing = await this.findChannelByName(name);
+        if (existing && existing.creator === bot) return { id: existing.id, name };
+      }
+    }
+    throw new Error('no free channel name after 20 attempts');
+  }
+
+  /** The channel id for a name or id, joining it so the bot can post. */
+  async resolveChannel(nameOrId: string): Promise<string> {
+    const cached = this.channelIds.get(nameOrId);
+    if (cached) return cached;
+    let id = nameOrId;
+    if (!/^[CG][A-Z0-9]{5,}$/.test(nameOrId)) {
+      const found = await this.findChannelByName(nameOrId);
+      if (!found) throw Object.assign(new Error(`#${nameOrId} does not exist`), { permanent: true });
+      id = found.id;
+    }
+    await this.ignoring(['already_in_channel', 'method_not_supported_for_channel_type'], () =>
+      this.client.conversations.join({ channel: id }),
+    );
+    this.channelIds.set(nameOrId, id);
+    return id;
+  }
+
+  private async findChannelByName(name: string): Promise<{ id: string; creator?: string } | undefined> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.client.conversations.list({ types: 'public_channel', exclude_archived: true, limit: 1000, cursor });
+      const hit = page.channels?.find((c) => c.name === name);
+      if (hit?.id) return { id: hit.id, creator: hit.creator };
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return undefined;
+  }
+
+  private async findEarlierPost(ref: OutboxRef, target: { channel: string; threadTs?: string }): Promise<string | undefined> {
+    const oldest = String(Math.floor(ref.createdAt.toSeconds()) - 60);
+    const page = target.threadTs
+      ? await this.client.conversations.replies({ channel: target.channel, ts: target.threadTs, include_all_metadata: true, limit: 200 })
+      : await this.client.conversations.history({ channel: target.channel, oldest, include_all_metadata: true, limit: 200 });
+    const hit = page.messages?.find(
+      (m) => m.metadata?.event_type === METADATA_EVENT && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.['outbox_id'] === ref.id,
+    );
+    return hit?.ts;
+  }
+
+  private async ignoring(errors: string[], call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (err) {
+      if (!errors.includes(platformError(err) ?? '')) throw err;
+    }
+  }
+}

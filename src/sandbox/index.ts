@@ -1,0 +1,14 @@
+export { createWorkspace, type Workspace } from './workspace.js';
+export type {
+  BotResponse, CallLogEntry, ChangeEvent, MessageMetadata, RateLimits, SeedUser, StoredChannel, StoredEphemeral, StoredFile,
+  StoredView, WorkspaceOptions,
+} from './types.js';
+export type { MessageSnapshot, ViewSnapshot } from './readers.js';
+export type { ClickActionInput, EventOptions, SlashCommandInput } from './interactions.js';
+export type { SubmitViewInput } from './submit-view.js';
+export type { SubmittedValue, SubmittedValues } from './view-submission.js';
+export { FaultInjector, seededRandom, type FaultKind, type FaultSpec } from './faults.js';
+export { signRequest } from './bot-sender.js';
+export { validateBlocks } from './block-validation.js';
+export { validateView } from './view-validation.js';
+export { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID, defaultUsers } from './seed.js';

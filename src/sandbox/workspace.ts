@@ -1,0 +1,149 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from '../clock.js';
+import { chatMethods } from './api-chat.js';
+import { conversationMethods } from './api-conversations.js';
+import type { ApiContext } from './api-types.js';
+import { userAndFileMethods } from './api-users-files.js';
+import { viewMethods } from './api-views.js';
+import { FaultInjector, RateLimiter } from './faults.js';
+import { sendJson } from './http-io.js';
+import {
+  clickAction, sendEvent, slashCommand, type ClickActionInput, type EventOptions, type InteractionContext, type SlashCommandInput,
+} from './interactions.js';
+import {
+  readEphemerals, readMessages, readOpenViews, readPins, readReplies, viewSnapshot, type MessageSnapshot, type ViewSnapshot,
+} from './readers.js';
+import { botUser, defaultUsers, seededChannels } from './seed.js';
+import { SandboxStore } from './store.js';
+import { submitView, type SubmitViewInput } from './submit-view.js';
+import type {
+  BotResponse, CallLogEntry, ChangeEvent, SeedUser, StoredChannel, StoredEphemeral, StoredFile, WorkspaceOptions,
+} from './types.js';
+import { serveApi, serveResponseUrl, serveUpload, type ServerDeps } from './web-api-server.js';
+
+export interface Workspace {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  setBotRequestUrl(url: string): void;
+  setPublicUrl(url: string): void;
+  readonly faults: FaultInjector;
+
+  slashCommand(input: SlashCommandInput): Promise<BotResponse>;
+  clickAction(input: ClickActionInput): Promise<BotResponse>;
+  submitView(input: SubmitViewInput): Promise<BotResponse>;
+  sendEvent(event: Record<string, unknown>, options?: EventOptions): Promise<BotResponse & { eventId: string }>;
+
+  channels(): StoredChannel[];
+  channel(idOrName: string): StoredChannel | undefined;
+  messages(channelIdOrName: string): MessageSnapshot[];
+  replies(channelIdOrName: string, threadTs: string): MessageSnapshot[];
+  pins(channelIdOrName: string): MessageSnapshot[];
+  ephemerals(userId: string): StoredEphemeral[];
+  openViews(userId: string): ViewSnapshot[];
+  view(viewId: string): ViewSnapshot | undefined;
+  files(): StoredFile[];
+  users(): SeedUser[];
+  callLog(): CallLogEntry[];
+  on(event: 'change', listener: (change: ChangeEvent) => void): void;
+  off(event: 'change', listener: (change: ChangeEvent) => void): void;
+}
+
+export function createWorkspace(options: WorkspaceOptions): Workspace {
+  const store = new SandboxStore(options.clock ?? systemClock, options.realClock ?? systemClock);
+  for (const user of [...(options.users ?? defaultUsers), botUser]) store.users.set(user.id, user);
+  const people = [...store.users.values()].filter((u) => !u.isBot).map((u) => u.id);
+  for (const name of seededChannels) store.addChannel({ name, isPrivate: false, creator: people[0] ?? botUser.id, members: people });
+
+  let publicUrl = options.publicUrl?.replace(/\/$/, '');
+  let botRequestUrl = options.botRequestUrl;
+  let server: Server | undefined;
+  const ctx: ApiContext = { store, publicUrl: () => publicUrl ?? 'http://127.0.0.1' };
+  const faults = new FaultInjector();
+  const deps: ServerDeps = {
+    ctx,
+    methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...userAndFileMethods },
+    botToken: options.botToken,
+    faults,
+    rateLimiter: new RateLimiter(options.rateLimits ?? {}, store.realClock),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    held: new Set(),
+  };
+  const interactions: InteractionContext = {
+    store, signingSecret: options.signingSecret, realClock: store.realClock, botUrl: () => botRequestUrl, publicUrl: ctx.publicUrl,
+  };
+  const mustChannel = (idOrName: string) => {
+    const channel = store.findChannel(idOrName);
+    if (!channel) throw new Error(`sandbox: no channel ${idOrName}`);
+    return channel;
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://sandbox.local');
+    const match = /^\/(api|response|upload)\/([^/]+)$/.exec(url.pathname);
+    if (!match) return false;
+    const [, kind, name] = match as unknown as [string, string, string];
+    try {
+      if (kind === 'api') await serveApi(deps, name, req, res, url);
+      else if (kind === 'response') await serveResponseUrl(deps, name, req, res);
+      else await serveUpload(deps, name, req, res);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error', detail: String(error) });
+    }
+    return true;
+  }
+
+  return {
+    handle,
+    faults,
+    async listen(port = 0, host = '127.0.0.1') {
+      server = createServer((req, res) => {
+        void handle(req, res).then((owned) => {
+          if (!owned) sendJson(res, 404, { ok: false, error: 'not_found' });
+        });
+      });
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const base = `http://${host}:${address.port}`;
+      publicUrl ??= base;
+      return base;
+    },
+    async close() {
+      for (const drop of [...deps.held]) drop();
+      if (!server) return;
+      const s = server;
+      server = undefined;
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    setBotRequestUrl: (url) => void (botRequestUrl = url),
+    setPublicUrl: (url) => void (publicUrl = url.replace(/\/$/, '')),
+    slashCommand: (input) => slashCommand(interactions, input),
+    clickAction: (input) => clickAction(interactions, input),
+    submitView: (input) => submitView(interactions, input),
+    sendEvent: (event, opts) => sendEvent(interactions, event, opts),
+    channels: () => [...store.channels.values()].map((c) => ({ ...c, members: [...c.members] })),
+    channel: (idOrName) => {
+      const c = store.findChannel(idOrName);
+      return c ? { ...c, members: [...c.members] } : undefined;
+    },
+    messages: (id) => readMessages(store, mustChannel(id)),
+    replies: (id, threadTs) => readReplies(store, mustChannel(id), threadTs),
+    pins: (id) => readPins(store, mustChannel(id)),
+    ephemerals: (userId) => readEphemerals(store, userId),
+    openViews: (userId) => readOpenViews(store, userId),
+    view: (viewId) => {
+      const v = store.views.get(viewId);
+      return v ? viewSnapshot(v) : undefined;
+    },
+    files: () => [...store.files.values()].map((f) => ({ ...f, channels: [...f.channels] })),
+    users: () => [...store.users.values()],
+    callLog: () => [...store.callLog],
+    on: (event, listener) => void store.on(event, listener),
+    off: (event, listener) => void store.off(event, listener),
+  };
+}

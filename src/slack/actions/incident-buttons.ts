@@ -1,0 +1,49 @@
+import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { DomainError } from '../../domain/errors.js';
+import { incidentRef, type Incident } from '../../domain/incident.js';
+import { resolveModal } from '../blocks/resolve-modal.js';
+import { updateModal } from '../blocks/update-modal.js';
+import type { SlackDeps } from '../deps.js';
+import { ACTION_ID } from '../ids.js';
+import { errorReply, ephemeralError } from '../replies.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['client'] };
+
+/** The card's buttons carry the incident id as their value. */
+async function incidentOf(args: ButtonArgs, deps: SlackDeps): Promise<Incident | undefined> {
+  const id = Number(args.action.value);
+  const incident = Number.isInteger(id) ? await deps.incidents.find(id) : undefined;
+  if (!incident) await args.respond(ephemeralError('That incident no longer exists.'));
+  return incident;
+}
+
+function opensModal(deps: SlackDeps, build: (incident: Incident) => Parameters<App['client']['views']['open']>[0]['view']) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    try {
+      const incident = await incidentOf(args, deps);
+      if (!incident) return;
+      if (incident.status === 'resolved') {
+        await args.respond(ephemeralError(`${incidentRef(incident.id)} is resolved. Reopen it first if it is back.`));
+        return;
+      }
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: build(incident) });
+    } catch (err) {
+      await args.respond(errorReply(err, deps.logger));
+    }
+  };
+}
+
+export function registerIncidentButtons(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ACTION_ID.openUpdate, opensModal(deps, (incident) => updateModal({ incident })));
+  app.action<BlockButtonAction>(ACTION_ID.openResolve, opensModal(deps, (incident) => resolveModal({ incident })));
+  app.action<BlockButtonAction>(ACTION_ID.reopen, async (args) => {
+    await args.ack();
+    try {
+      const incident = await incidentOf(args, deps);
+      if (incident) await deps.incidents.reopen(incident.id, args.body.user.id);
+    } catch (err) {
+      await args.respond(err instanceof DomainError ? ephemeralError(err.message) : errorReply(err, deps.logger));
+    }
+  });
+}

@@ -1,0 +1,65 @@
+import type { RequestListener } from 'node:http';
+import bolt from '@slack/bolt';
+import type { App as BoltApp } from '@slack/bolt';
+import { boltLogger, type Logger } from '../logger.js';
+import { registerIncidentButtons } from './actions/incident-buttons.js';
+import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
+import { incidentCommand } from './commands/incident/index.js';
+import type { SlackDeps } from './deps.js';
+import { registerAppMention } from './events/app-mention.js';
+import { registerDeclareShortcut } from './shortcuts/declare.js';
+import { registerViewSubmissions } from './views/submissions.js';
+
+const { App, HTTPReceiver, SocketModeReceiver } = bolt;
+
+export type SlackTransport =
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string };
+
+export interface SlackApp {
+  app: BoltApp;
+  /** For HTTP mode: mount on the app's server at SLACK_REQUEST_PATH. */
+  requestListener?: RequestListener;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The Bolt app with every listener; HTTP (signed requests) or Socket Mode. */
+export function createSlackApp(transport: SlackTransport, deps: SlackDeps, logger: Logger): SlackApp {
+  const log = boltLogger(logger);
+  const clientOptions = { slackApiUrl: transport.apiUrl, retryConfig: { retries: 0 } };
+  let app: BoltApp;
+  let requestListener: RequestListener | undefined;
+  if (transport.mode === 'http') {
+    const receiver = new HTTPReceiver({
+      signingSecret: transport.signingSecret,
+      endpoints: SLACK_REQUEST_PATH,
+      logger: log,
+      processBeforeResponse: false,
+      unhandledRequestTimeoutMillis: 3001,
+    });
+    app = new App({ token: transport.botToken, receiver, logger: log, clientOptions });
+    requestListener = receiver.requestListener;
+  } else {
+    const receiver = new SocketModeReceiver({ appToken: transport.appToken, logger: log });
+    app = new App({ token: transport.botToken, receiver, logger: log, clientOptions });
+  }
+  app.command(SLASH_COMMAND, incidentCommand(deps));
+  registerViewSubmissions(app, deps);
+  registerIncidentButtons(app, deps);
+  registerDeclareShortcut(app, deps);
+  registerAppMention(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+  return {
+    app,
+    requestListener,
+    start: async () => {
+      if (transport.mode === 'socket') await app.start();
+    },
+    stop: async () => {
+      if (transport.mode === 'socket') await app.stop();
+    },
+  };
+}

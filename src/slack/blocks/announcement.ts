@@ -1,0 +1,49 @@
+import type { KnownBlock } from '@slack/types';
+import type { Incident } from '../../domain/incident.js';
+import { incidentRef, STATUS_LABEL } from '../../domain/incident.js';
+import { SEVERITY_INFO } from '../../domain/severity.js';
+import { context, section } from './elements.js';
+import {
+  DRILL_TAG,
+  fallback,
+  mrkdwnTitle,
+  nextUpdateText,
+  SEVERITY_EMOJI,
+  STATUS_EMOJI,
+} from './incident-format.js';
+import type { BlockMessage } from './message.js';
+import { channelMention, clip, quote, slackDate, userMention } from './mrkdwn.js';
+
+export interface AnnouncementInput {
+  incident: Incident;
+}
+
+/** The #incidents announcement, edited in place as the incident changes. */
+export function announcement({ incident }: AnnouncementInput): BlockMessage {
+  const sev = SEVERITY_INFO[incident.severity];
+  const where = incident.channelId
+    ? channelMention(incident.channelId)
+    : '_channel being created_';
+  const headline =
+    `${SEVERITY_EMOJI[incident.severity]} *${sev.label}* · ${STATUS_EMOJI[incident.status]} ` +
+    `${STATUS_LABEL[incident.status]} · ${mrkdwnTitle(incident)}`;
+  const impact = incident.impact.trim() ? `\n${quote(clip(incident.impact.trim(), 500), 2000)}` : '';
+
+  const when =
+    incident.status === 'resolved' && incident.resolvedAt
+      ? `Resolved ${slackDate(incident.resolvedAt)}`
+      : `Next update ${nextUpdateText(incident)}`;
+  const blocks: KnownBlock[] = [
+    section(`${headline}\n${sev.meaning} · join ${where}${impact}`),
+    context(
+      `Commander ${userMention(incident.commanderId)} · Declared ${slackDate(incident.declaredAt)} · ${when}` +
+        (incident.isDrill ? ' · :construction: *DRILL*, not a real incident' : ''),
+    ),
+  ];
+
+  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
+  const text = fallback(
+    `${drill}${sev.label} ${STATUS_LABEL[incident.status]}: ${incidentRef(incident.id)} ${incident.title}`,
+  );
+  return { text, blocks };
+}

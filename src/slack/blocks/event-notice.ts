@@ -1,0 +1,98 @@
+import type { KnownBlock } from '@slack/types';
+import type { DateTime } from 'luxon';
+import type { Incident, Role, Status } from '../../domain/incident.js';
+import { incidentRef, ROLE_LABEL, STATUS_LABEL } from '../../domain/incident.js';
+import type { Severity } from '../../domain/severity.js';
+import { SEVERITY_INFO } from '../../domain/severity.js';
+import { context, section } from './elements.js';
+import { DRILL_TAG, fallback, SEVERITY_EMOJI, STATUS_EMOJI, statusText } from './incident-format.js';
+import type { BlockMessage } from './message.js';
+import { quote, slackDate, userMention } from './mrkdwn.js';
+
+/** A timeline change worth telling the incident channel about. */
+export type EventNotice =
+  | {
+      kind: 'severity_changed';
+      actorId: string;
+      from: Severity;
+      to: Severity;
+      cadenceMinutes: number;
+      nextUpdateDueAt: DateTime | null;
+    }
+  | { kind: 'status_changed'; actorId: string; from: Status; to: Status }
+  | { kind: 'role_assigned'; actorId: string; role: Role; userId: string }
+  | { kind: 'note_added'; authorId: string; text: string }
+  | {
+      kind: 'resolved';
+      actorId: string;
+      summary: string;
+      rootCause: string;
+      rootCauseConfirmed: boolean;
+    }
+  | { kind: 'reopened'; actorId: string };
+
+export interface EventNoticeInput {
+  incident: Pick<Incident, 'id' | 'isDrill'>;
+  event: EventNotice;
+}
+
+interface Rendered {
+  mrkdwn: string;
+  plain: string;
+}
+
+function render(event: EventNotice): Rendered {
+  switch (event.kind) {
+    case 'severity_changed': {
+      const from = SEVERITY_INFO[event.from].label;
+      const to = SEVERITY_INFO[event.to];
+      const due = event.nextUpdateDueAt ? slackDate(event.nextUpdateDueAt) : '—';
+      return {
+        mrkdwn:
+          `${SEVERITY_EMOJI[event.to]} ${userMention(event.actorId)} changed the severity from *${from}* to *${to.label}* (${to.meaning}).\n` +
+          `Status updates are now due every *${event.cadenceMinutes} min*; next update due ${due}.`,
+        plain: `Severity changed from ${from} to ${to.label}`,
+      };
+    }
+    case 'status_changed':
+      return {
+        mrkdwn: `${STATUS_EMOJI[event.to]} ${userMention(event.actorId)} moved the incident from *${STATUS_LABEL[event.from]}* to *${STATUS_LABEL[event.to]}*.`,
+        plain: `Status changed from ${STATUS_LABEL[event.from]} to ${STATUS_LABEL[event.to]}`,
+      };
+    case 'role_assigned':
+      return {
+        mrkdwn: `:bust_in_silhouette: ${userMention(event.userId)} is now *${ROLE_LABEL[event.role]}* (assigned by ${userMention(event.actorId)}).`,
+        plain: `New ${ROLE_LABEL[event.role].toLowerCase()}`,
+      };
+    case 'note_added':
+      return {
+        mrkdwn: `:pushpin: Note from ${userMention(event.authorId)}:\n${quote(event.text, 2800)}`,
+        plain: `Note: ${event.text}`,
+      };
+    case 'resolved': {
+      const certainty = event.rootCauseConfirmed ? 'confirmed' : 'suspected';
+      return {
+        mrkdwn:
+          `${statusText('resolved')} by ${userMention(event.actorId)}.\n` +
+          `*Summary*\n${quote(event.summary, 1300)}\n` +
+          `*Root cause (${certainty})*\n${quote(event.rootCause, 1300)}`,
+        plain: `Resolved: ${event.summary}`,
+      };
+    }
+    case 'reopened':
+      return {
+        mrkdwn: `:leftwards_arrow_with_hook: ${userMention(event.actorId)} reopened the incident; it is *${STATUS_LABEL.investigating}* again and status updates are due on cadence.`,
+        plain: 'Reopened',
+      };
+  }
+}
+
+/** A short notice in the incident channel for one timeline change. */
+export function eventNotice({ incident, event }: EventNoticeInput): BlockMessage {
+  const { mrkdwn, plain } = render(event);
+  const blocks: KnownBlock[] = [section(mrkdwn)];
+  if (incident.isDrill) blocks.push(context(':construction: *DRILL*'));
+  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
+  return { text: fallback(`${drill}${incidentRef(incident.id)}: ${plain}`), blocks };
+}
+

@@ -1,0 +1,64 @@
+import type { Incident, Status } from '../../domain/incident.js';
+import { incidentRef, STATUS_LABEL } from '../../domain/incident.js';
+import type { Severity } from '../../domain/severity.js';
+import { SEVERITY_INFO } from '../../domain/severity.js';
+import { clip, safe, slackDate, userMention } from './mrkdwn.js';
+
+/** Shared wording for the incident messages. */
+
+export const SEVERITY_EMOJI: Record<Severity, string> = {
+  sev1: ':red_circle:',
+  sev2: ':large_orange_circle:',
+  sev3: ':large_yellow_circle:',
+};
+
+export const STATUS_EMOJI: Record<Status, string> = {
+  investigating: ':mag:',
+  identified: ':dart:',
+  monitoring: ':eyes:',
+  resolved: ':white_check_mark:',
+};
+
+export const DRILL_MARKER = ':construction: *DRILL* — this is an exercise, not a real incident.';
+export const DRILL_TAG = '[DRILL]';
+
+/** Title lengths used in compact lines. */
+export const TITLE_MAX = 150;
+
+/** `SEV-1 — Complete outage or critical data-integrity risk` */
+export function severityText(sev: Severity): string {
+  const info = SEVERITY_INFO[sev];
+  return `${info.label} — ${info.meaning}`;
+}
+
+/** `:mag: Investigating` */
+export function statusText(status: Status): string {
+  return `${STATUS_EMOJI[status]} ${STATUS_LABEL[status]}`;
+}
+
+/** `INC-42 · Checkout API errors`, plain text (for headers and notification fallbacks). */
+export function plainTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX): string {
+  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
+  return clip(`${drill}${incidentRef(incident.id)} · ${incident.title}`, max);
+}
+
+/** `*INC-42* Checkout API errors`, escaped mrkdwn. */
+export function mrkdwnTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX): string {
+  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
+  return `${drill}*${incidentRef(incident.id)}* ${safe(incident.title, max)}`;
+}
+
+/** Next update due as a Slack date, or `—` when resolved or not scheduled. */
+export function nextUpdateText(incident: Pick<Incident, 'status' | 'nextUpdateDueAt'>): string {
+  if (incident.status === 'resolved' || !incident.nextUpdateDueAt) return '—';
+  return slackDate(incident.nextUpdateDueAt);
+}
+
+/** Escaped plain text made safe for a notification fallback (`text` is mrkdwn too). */
+export function fallback(text: string): string {
+  return safe(text, 3000);
+}
+
+export function mentionOrNone(id: string | null): string {
+  return id ? userMention(id) : '_unassigned_';
+}

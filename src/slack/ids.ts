@@ -1,0 +1,67 @@
+/**
+ * Every `callback_id`, `action_id` and `block_id` the Block Kit builders emit, shared with the
+ * listeners that handle them.
+ */
+
+/** Modal `callback_id`s (the `app.view(...)` keys). */
+export const CALLBACK_ID = {
+  declare: 'incident_declare',
+  update: 'incident_update',
+  resolve: 'incident_resolve',
+} as const;
+
+/**
+ * Button `action_id`s (the `app.action(...)` keys). Every button's `value` is the incident id as a
+ * decimal string.
+ */
+export const ACTION_ID = {
+  /** Opens the status-update modal. */
+  openUpdate: 'incident_open_update',
+  /** Opens the resolve modal. */
+  openResolve: 'incident_open_resolve',
+  /** Reopens a resolved incident (carries a confirm dialog). */
+  reopen: 'incident_reopen',
+} as const;
+
+/** A modal input: its `block_id` (errors are keyed by it) and its element's `action_id`. */
+export interface InputId {
+  block: string;
+  action: string;
+}
+
+const input = (name: string): InputId => ({ block: name, action: `${name}_input` });
+
+export const DECLARE_INPUT = {
+  title: input('declare_title'),
+  severity: input('declare_severity'),
+  scenario: input('declare_scenario'),
+  impact: input('declare_impact'),
+  commander: input('declare_commander'),
+  drill: input('declare_drill'),
+} as const satisfies Record<string, InputId>;
+
+export const UPDATE_INPUT = {
+  status: input('update_status'),
+  summary: input('update_summary'),
+} as const satisfies Record<string, InputId>;
+
+/** The input for a severity report field (`SEVERITY_INFO[sev].reportFields[i].id`). */
+export function updateFieldInput(fieldId: string): InputId {
+  return input(`update_field_${fieldId}`);
+}
+
+export const RESOLVE_INPUT = {
+  summary: input('resolve_summary'),
+  rootCause: input('resolve_root_cause'),
+  rootCauseCertainty: input('resolve_root_cause_certainty'),
+  contributingFactors: input('resolve_contributing_factors'),
+  recoverySignal: input('resolve_recovery_signal'),
+  recoveredAt: input('resolve_recovered_at'),
+  customerImpact: input('resolve_customer_impact'),
+  businessImpact: input('resolve_business_impact'),
+} as const satisfies Record<string, InputId>;
+
+/** Block ids of message blocks a listener may want to find or replace. */
+export const MESSAGE_BLOCK_ID = {
+  cardActions: 'incident_card_actions',
+} as const;

@@ -1,0 +1,35 @@
+import type { Incident } from '../domain/incident.js';
+import type { CadenceMinutes } from '../domain/severity.js';
+import type { OutboxRenderer } from '../jobs/dispatch-outbox.js';
+import type { Notice } from '../services/outbox-messages.js';
+import { announcement } from './blocks/announcement.js';
+import { eventNotice, type EventNotice } from './blocks/event-notice.js';
+import { incidentCard } from './blocks/incident-card.js';
+import { statusUpdateMessage } from './blocks/status-update-message.js';
+
+/** Renders the outbox's intents with the Block Kit builders, from the incident as it is now. */
+export function outboxRenderer(cadence: CadenceMinutes): OutboxRenderer {
+  return {
+    card: (incident) => incidentCard({ incident, cadenceMinutes: cadence[incident.severity] }),
+    announcement: (incident) => announcement({ incident }),
+    statusUpdate: (incident, update) => statusUpdateMessage({ incident, update }),
+    notice: (incident, notice) => eventNotice({ incident, event: toEventNotice(incident, notice, cadence) }),
+  };
+}
+
+function toEventNotice(incident: Incident, notice: Notice, cadence: CadenceMinutes): EventNotice {
+  switch (notice.type) {
+    case 'severity_changed':
+      return { kind: 'severity_changed', actorId: notice.actorId, from: notice.from, to: notice.to, cadenceMinutes: cadence[notice.to], nextUpdateDueAt: incident.nextUpdateDueAt };
+    case 'status_changed':
+      return { kind: 'status_changed', actorId: notice.actorId, from: notice.from, to: notice.to };
+    case 'role_assigned':
+      return { kind: 'role_assigned', actorId: notice.actorId, role: notice.role, userId: notice.userId };
+    case 'note_added':
+      return { kind: 'note_added', authorId: notice.actorId, text: notice.text };
+    case 'resolved':
+      return { kind: 'resolved', actorId: notice.actorId, summary: notice.summary, rootCause: notice.rootCause, rootCauseConfirmed: notice.rootCauseConfirmed };
+    case 'reopened':
+      return { kind: 'reopened', actorId: notice.actorId };
+  }
+}

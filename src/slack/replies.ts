@@ -1,0 +1,31 @@
+import type { RespondArguments } from '@slack/bolt';
+import { DomainError } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+import { errorMessage } from './blocks/ephemeral-error.js';
+
+export type EphemeralReply = RespondArguments & { response_type: 'ephemeral' };
+
+export function ephemeral(text: string): EphemeralReply {
+  return { response_type: 'ephemeral', text };
+}
+
+export function ephemeralError(text: string): EphemeralReply {
+  return { response_type: 'ephemeral', ...errorMessage(text) };
+}
+
+export const SOMETHING_WENT_WRONG =
+  'Something went wrong on our side and nothing was changed. Try again in a moment; if it keeps failing, tell whoever runs the incident bot.';
+
+/** A DomainError's own message; anything else is logged and answered without internals. */
+export function errorReply(err: unknown, logger: Logger): EphemeralReply {
+  if (err instanceof DomainError) return ephemeralError(err.message);
+  logger.error({ err }, 'command failed');
+  return ephemeralError(SOMETHING_WENT_WRONG);
+}
+
+/** Block id → message for a modal, from a DomainError that names its field, else on `fallbackBlock`. */
+export function modalErrors(err: unknown, fallbackBlock: string, logger: Logger): Record<string, string> {
+  if (err instanceof DomainError) return { [err.field ?? fallbackBlock]: err.message };
+  logger.error({ err }, 'modal submission failed');
+  return { [fallbackBlock]: 'Saving failed on our side and nothing was changed. Submit again in a moment.' };
+}

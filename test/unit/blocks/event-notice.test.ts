@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { eventNotice, type EventNotice } from '../../../src/slack/blocks/event-notice.js';
+import { HOSTILE, makeIncident, T0 } from './fixtures.js';
+import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
+
+const incident = makeIncident();
+const render = (event: EventNotice, drill = false) =>
+  eventNotice({ incident: { ...incident, isDrill: drill }, event });
+
+describe('eventNotice', () => {
+  it('severity change: from, to, new cadence, next due', () => {
+    const due = T0.plus({ minutes: 30 });
+    const msg = render({ kind: 'severity_changed', actorId: 'UA', from: 'sev1', to: 'sev2', cadenceMinutes: 30, nextUpdateDueAt: due });
+    const text = renderedText(msg.blocks);
+    expect(text).toContain('from *SEV-1* to *SEV-2*');
+    expect(text).toContain('every *30 min*');
+    expect(text).toContain(`<!date^${due.toSeconds()}^`);
+    expect(msg.text).toBe('INC-42: Severity changed from SEV-1 to SEV-2');
+    expectMessageLimits(msg);
+  });
+
+  it('status change', () => {
+    const text = renderedText(render({ kind: 'status_changed', actorId: 'UA', from: 'investigating', to: 'monitoring' }).blocks);
+    expect(text).toContain('<@UA> moved the incident from *Investigating* to *Monitoring*');
+  });
+
+  it('role assignment', () => {
+    const text = renderedText(render({ kind: 'role_assigned', actorId: 'UA', role: 'comms', userId: 'UB' }).blocks);
+    expect(text).toContain('<@UB> is now *Communications lead*');
+  });
+
+  it('note: author and escaped text', () => {
+    const msg = render({ kind: 'note_added', authorId: 'UA', text: `rolled back\n${HOSTILE}` });
+    const text = renderedText(msg.blocks);
+    expect(text).toContain('<@UA>');
+    expect(text).toContain('>rolled back');
+    expectNoSmuggling(msg);
+    expectMessageLimits(render({ kind: 'note_added', authorId: 'UA', text: HOSTILE.repeat(1000) }));
+  });
+
+  it('resolved: summary and whether the root cause is confirmed or suspected', () => {
+    const base = { kind: 'resolved', actorId: 'UA', summary: 'Failed over', rootCause: 'Disk full' } as const;
+    const confirmed = renderedText(render({ ...base, rootCauseConfirmed: true }).blocks);
+    expect(confirmed).toContain('*Root cause (confirmed)*\n>Disk full');
+    expect(confirmed).toContain('>Failed over');
+    const suspected = renderedText(render({ ...base, rootCauseConfirmed: false }).blocks);
+    expect(suspected).toContain('Root cause (suspected)');
+    const huge = render({ ...base, rootCauseConfirmed: true, summary: HOSTILE.repeat(500), rootCause: HOSTILE.repeat(500) });
+    expectNoSmuggling(huge);
+    expectMessageLimits(huge);
+  });
+
+  it('reopened', () => {
+    expect(renderedText(render({ kind: 'reopened', actorId: 'UA' }).blocks)).toContain('<@UA> reopened the incident');
+  });
+
+  it('marks a drill', () => {
+    const msg = render({ kind: 'reopened', actorId: 'UA' }, true);
+    expect(renderedText(msg.blocks)).toContain('DRILL');
+    expect(msg.text).toContain('[DRILL]');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../../src/slack/blocks/ephemeral-error.js';
+import { helpMessage } from '../../../src/slack/blocks/help.js';
+import { HOSTILE } from './fixtures.js';
+import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
+
+describe('helpMessage', () => {
+  it('lists every subcommand with its syntax', () => {
+    const msg = helpMessage();
+    const text = renderedText(msg.blocks);
+    for (const syntax of [
+      'declare [sev1|sev2|sev3] [title]',
+      'update',
+      'severity <sev1|sev2|sev3>',
+      'status <investigating|identified|monitoring>',
+      'assign <commander|comms|scribe> @user',
+      'note <text>',
+      'resolve',
+      'reopen',
+      'list',
+      'help',
+    ]) {
+      expect(text).toContain(`\`/incident ${syntax}\``);
+    }
+    expectMessageLimits(msg);
+  });
+});
+
+describe('errorMessage', () => {
+  it('shows a warning with the message, escaped, code spans intact', () => {
+    const msg = errorMessage('The incident is resolved. Use `/incident reopen` to reopen it first.');
+    expect(renderedText(msg.blocks)).toBe(':warning: The incident is resolved. Use `/incident reopen` to reopen it first.');
+    expectMessageLimits(msg);
+    const hostile = errorMessage(`No incident called ${HOSTILE}`.repeat(200));
+    expectNoSmuggling(hostile);
+    expectMessageLimits(hostile);
+  });
+});

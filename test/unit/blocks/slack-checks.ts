@@ -1,0 +1,103 @@
+import { expect } from 'vitest';
+import type { View } from '@slack/types';
+import type { BlockMessage } from '../../../src/slack/blocks/message.js';
+
+/** Every string under a `text` key, joined: what a reader sees (roughly). */
+export function renderedText(value: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k === 'text' && typeof child === 'string') out.push(child);
+        else walk(child);
+      }
+    }
+  };
+  walk(value);
+  return out.join('\n');
+}
+
+type Node = Record<string, unknown>;
+
+function textOf(node: unknown): string {
+  return node && typeof node === 'object' && typeof (node as Node).text === 'string' ? ((node as Node).text as string) : '';
+}
+
+/** Asserts Slack's per-object limits anywhere in a block tree. */
+export function expectBlockLimits(blocks: unknown[]): void {
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const n = v as Node;
+    if (n.type === 'header') expect(textOf(n.text).length).toBeLessThanOrEqual(150);
+    if (n.type === 'section') {
+      expect(textOf(n.text).length).toBeLessThanOrEqual(3000);
+      if (n.text) expect(textOf(n.text).length).toBeGreaterThan(0);
+      const fields = (n.fields as unknown[] | undefined) ?? [];
+      expect(fields.length).toBeLessThanOrEqual(10);
+      for (const f of fields) expect(textOf(f).length).toBeLessThanOrEqual(2000);
+    }
+    if (n.type === 'button') expect(textOf(n.text).length).toBeLessThanOrEqual(75);
+    if (Array.isArray(n.options)) {
+      expect(n.options.length).toBeLessThanOrEqual(100);
+      for (const o of n.options as Node[]) {
+        expect(textOf(o.text).length).toBeLessThanOrEqual(75);
+        if (o.description) expect(textOf(o.description).length).toBeLessThanOrEqual(75);
+      }
+    }
+    if (n.type === 'input') {
+      expect(textOf(n.label).length).toBeLessThanOrEqual(2000);
+      expect(textOf(n.label).length).toBeGreaterThan(0);
+    }
+    Object.values(n).forEach(walk);
+  };
+  walk(blocks);
+}
+
+export function expectMessageLimits(msg: BlockMessage): void {
+  expect(msg.blocks.length).toBeGreaterThan(0);
+  expect(msg.blocks.length).toBeLessThanOrEqual(50);
+  expect(msg.text.length).toBeGreaterThan(0);
+  expect(msg.text.length).toBeLessThanOrEqual(3000);
+  expectBlockLimits(msg.blocks);
+}
+
+export function expectModalLimits(view: View): void {
+  expect(view.type).toBe('modal');
+  if (view.type !== 'modal') return;
+  expect(view.blocks.length).toBeLessThanOrEqual(100);
+  expect(view.title.text.length).toBeLessThanOrEqual(24);
+  expect(view.submit?.text.length ?? 0).toBeLessThanOrEqual(24);
+  expect(view.close?.text.length ?? 0).toBeLessThanOrEqual(24);
+  expect(view.private_metadata?.length ?? 0).toBeLessThanOrEqual(3000);
+  expect(view.callback_id).toBeTruthy();
+  expectBlockLimits(view.blocks);
+  const ids = view.blocks.map((b) => b.block_id).filter(Boolean);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+/** Text that Slack parses as mrkdwn: `mrkdwn` objects, and a message's top-level `text`. */
+export function mrkdwnTexts(value: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, top: boolean): void => {
+    if (Array.isArray(v)) return v.forEach((c) => walk(c, false));
+    if (!v || typeof v !== 'object') return;
+    const n = v as Node;
+    if (typeof n.text === 'string' && (n.type === 'mrkdwn' || top)) out.push(n.text);
+    for (const [k, child] of Object.entries(n)) if (k !== 'text' || typeof child !== 'string') walk(child, false);
+  };
+  walk(value, true);
+  return out;
+}
+
+/** No live mention, broadcast or link leaked from hostile user text into mrkdwn. */
+export function expectNoSmuggling(value: unknown): void {
+  const texts = mrkdwnTexts(value);
+  expect(texts.length).toBeGreaterThan(0);
+  for (const text of texts) {
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<https://evil');
+    expect(text).not.toContain('&amp;amp;');
+  }
+}

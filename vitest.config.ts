@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Set here as well as in test.env so worker processes (and anything they spawn) start in UTC.
+process.env.TZ = 'UTC';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    env: { TZ: 'UTC' },
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ['test/helpers/postgres-cluster.ts'],
+  },
+});
