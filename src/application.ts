@@ -23,9 +23,9 @@ export interface ApplicationOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
-  /** Sandbox mode only: the workspace to use; one is made when absent. */
-  workspace?: Workspace;
-  /** Tests drive the outbox themselves; production ticks it. Default true. */
+  /** Sandbox mode only: the workspace to use (made with SANDBOX_BOT_TOKEN); one is made when absent. */
+  sandbox?: { workspace: Workspace; signingSecret: string };
+  /** Deliver the outbox and tick jobs in the background (default); tests drive them by hand instead. */
   startScheduler?: boolean;
   host?: string;
 }
@@ -44,13 +44,14 @@ export interface Application {
   stop(): Promise<void>;
 }
 
-const SANDBOX_BOT_TOKEN = 'xoxb-local-sandbox';
+export const SANDBOX_BOT_TOKEN = 'xoxb-local-sandbox';
 
 /** The composition root: config → database (migrated under a lock) → services → Slack → jobs. */
 export async function startApplication(options: ApplicationOptions): Promise<Application> {
   const { config, logger } = options;
   const clock = options.clock ?? (config.drillSpeed > 1 ? new AcceleratedClock(config.drillSpeed) : systemClock);
   const cadence: CadenceMinutes = { ...DEFAULT_CADENCE, ...config.cadenceOverrides };
+  const background = options.startScheduler ?? true;
 
   const database = await openDatabase(config.database, logger);
   const { applied } = await migrate(database.db);
@@ -61,14 +62,14 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const port = await http.listen(config.port, options.host);
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
 
-  let workspace = options.workspace;
+  let workspace: Workspace | undefined;
   let transport: SlackTransport;
   if (config.slack.mode === 'sandbox') {
-    const signingSecret = randomBytes(16).toString('hex');
-    workspace ??= createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock });
+    const signingSecret = options.sandbox?.signingSecret ?? randomBytes(16).toString('hex');
+    workspace = options.sandbox?.workspace ?? createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock });
     workspace.setBotRequestUrl(`${url}${SLACK_REQUEST_PATH}`);
     workspace.setPublicUrl(url);
-    transport = { mode: 'http', botToken: SANDBOX_BOT_TOKEN, signingSecret: workspaceSecret(workspace, signingSecret), apiUrl: `${url}/api/` };
+    transport = { mode: 'http', botToken: SANDBOX_BOT_TOKEN, signingSecret, apiUrl: `${url}/api/` };
   } else {
     transport = config.slack.mode === 'http'
       ? { mode: 'http', botToken: config.slack.botToken, signingSecret: config.slack.signingSecret, apiUrl: config.slack.apiUrl }
@@ -89,7 +90,9 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     clock,
     cadence,
     logger,
-    onOutboxWritten: () => dispatcher?.kick(),
+    onOutboxWritten: () => {
+      if (background) dispatcher?.kick();
+    },
   });
   dispatcher = new OutboxDispatcher({
     db: database.db,
@@ -119,7 +122,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   await slack.start();
 
   const scheduler = new Scheduler(logger);
-  if (options.startScheduler ?? true) {
+  if (background) {
     scheduler.start([{ name: 'outbox', everySeconds: 5, run: () => dispatcher.kick() }]);
     dispatcher.kick();
   }
@@ -143,9 +146,4 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       await database.close();
     },
   };
-}
-
-/** A workspace made by a test brings its own signing secret. */
-function workspaceSecret(workspace: Workspace, fallback: string): string {
-  return (workspace as Workspace & { signingSecret?: string }).signingSecret ?? fallback;
 }

@@ -80,3 +80,22 @@ export async function submitView(ctx: InteractionContext, input: SubmitViewInput
   }
   return response;
 }
+
+/** A user presses Close on their top modal; the bot hears `view_closed` only when the view asked to be notified. */
+export async function closeView(ctx: InteractionContext, userId: string): Promise<BotResponse | null> {
+  const { store } = ctx;
+  const user = store.requireUser(userId);
+  const stack = store.viewStacks.get(user.id) ?? [];
+  const top = stack[stack.length - 1];
+  const stored = top ? store.views.get(top) : undefined;
+  if (!stored) throw new Error(`sandbox: ${user.id} has no open view`);
+  const clearAll = stored.view['clear_on_close'] === true;
+  store.viewStacks.set(user.id, clearAll ? [] : stack.slice(0, -1));
+  store.emitChange({ kind: 'view', userId: user.id, viewId: stored.id });
+  if (stored.view['notify_on_close'] !== true) return null;
+  const payload = {
+    type: 'view_closed', team: { id: TEAM_ID, domain: TEAM_DOMAIN }, user: userRef(user), api_app_id: APP_ID, token: VERIFICATION_TOKEN,
+    view: viewJson(stored), is_cleared: clearAll, is_enterprise_install: false, enterprise: null,
+  };
+  return sendForm(ctx, { payload: JSON.stringify(payload) });
+}

@@ -16,7 +16,7 @@ import {
 } from './readers.js';
 import { botUser, defaultUsers, seededChannels } from './seed.js';
 import { SandboxStore } from './store.js';
-import { submitView, type SubmitViewInput } from './submit-view.js';
+import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
 import type {
   BotResponse, CallLogEntry, ChangeEvent, SeedUser, StoredChannel, StoredEphemeral, StoredFile, WorkspaceOptions,
 } from './types.js';
@@ -33,6 +33,8 @@ export interface Workspace {
   slashCommand(input: SlashCommandInput): Promise<BotResponse>;
   clickAction(input: ClickActionInput): Promise<BotResponse>;
   submitView(input: SubmitViewInput): Promise<BotResponse>;
+  /** The user presses Close on their top view; returns the bot's ack when `notify_on_close` was set. */
+  closeView(userId: string): Promise<BotResponse | null>;
   sendEvent(event: Record<string, unknown>, options?: EventOptions): Promise<BotResponse & { eventId: string }>;
 
   channels(): StoredChannel[];
@@ -125,6 +127,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     slashCommand: (input) => slashCommand(interactions, input),
     clickAction: (input) => clickAction(interactions, input),
     submitView: (input) => submitView(interactions, input),
+    closeView: (userId) => closeView(interactions, userId),
     sendEvent: (event, opts) => sendEvent(interactions, event, opts),
     channels: () => [...store.channels.values()].map((c) => ({ ...c, members: [...c.members] })),
     channel: (idOrName) => {

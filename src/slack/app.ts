@@ -1,6 +1,5 @@
 import type { RequestListener } from 'node:http';
-import bolt from '@slack/bolt';
-import type { App as BoltApp } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@slack/bolt';
 import { boltLogger, type Logger } from '../logger.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
 import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
@@ -9,8 +8,6 @@ import type { SlackDeps } from './deps.js';
 import { registerAppMention } from './events/app-mention.js';
 import { registerDeclareShortcut } from './shortcuts/declare.js';
 import { registerViewSubmissions } from './views/submissions.js';
-
-const { App, HTTPReceiver, SocketModeReceiver } = bolt;
 
 export type SlackTransport =
   | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }

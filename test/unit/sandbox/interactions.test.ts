@@ -141,6 +141,20 @@ describe('view submissions', () => {
     expect(workspace.openViews('U_ALICE')).toEqual([]);
   });
 
+  it('closes the top view when the user presses Close, telling the bot only if asked', async () => {
+    const viewId = await openDeclare();
+    const received = bot.requests.length;
+    await expect(workspace.closeView('U_ALICE')).resolves.toBeNull();
+    expect(workspace.openViews('U_ALICE')).toEqual([]);
+    expect(bot.requests.length).toBe(received);
+
+    await workspace.slashCommand({ userId: 'U_ALICE', channelId: workspace.channel('incidents')!.id, text: 'declare' });
+    await client.views.open({ trigger_id: String(bot.last().body['trigger_id']), view: modal(declareBlocks, { notify_on_close: true }) as never });
+    await workspace.closeView('U_ALICE');
+    expect(bot.last().body['payload']).toMatchObject({ type: 'view_closed', user: { id: 'U_ALICE' }, view: { callback_id: 'declare' } });
+    expect(workspace.view(viewId)?.id).toBe(viewId);
+  });
+
   it('refuses to submit an empty required input, like the Slack client', async () => {
     const viewId = await openDeclare();
     await expect(workspace.submitView({ userId: 'U_ALICE', viewId, values: { title: { value: 'x' } } })).rejects.toThrow(/required input severity/);

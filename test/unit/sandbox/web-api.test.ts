@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SteppedClock } from '../../../src/clock.js';
@@ -192,5 +194,33 @@ describe('channels and messages', () => {
     ]);
     expect(workspace.callLog()[0]!.params).not.toHaveProperty('token');
     expect(changes).toEqual(expect.arrayContaining(['channel', 'message', 'call']));
+  });
+});
+
+describe('mounting and direct messages', () => {
+  it('serves its own paths inside another server and leaves the rest alone', async () => {
+    const mounted = createWorkspace({ signingSecret: 's', botToken: TOKEN });
+    const server = createServer((req, res) => {
+      void mounted.handle(req, res).then((owned) => {
+        if (!owned) res.writeHead(200).end('host page');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    mounted.setPublicUrl(host);
+    try {
+      expect(await (await fetch(`${host}/`)).text()).toBe('host page');
+      const hosted = new WebClient(TOKEN, { slackApiUrl: `${host}/api/`, retryConfig: { retries: 0 } });
+      await expect(hosted.auth.test()).resolves.toMatchObject({ ok: true });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('posts to a user id as a direct message', async () => {
+    const posted = await client.chat.postMessage({ channel: 'U_BOB', text: 'You are commander' });
+    expect(posted.channel).toMatch(/^D0/);
+    expect(workspace.messages(posted.channel!).map((m) => m.text)).toEqual(['You are commander']);
   });
 });

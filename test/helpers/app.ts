@@ -1,0 +1,47 @@
+import { SteppedClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { SANDBOX_BOT_TOKEN, startApplication, type Application } from '../../src/application.js';
+import { createWorkspace, type Workspace, type WorkspaceOptions } from '../../src/sandbox/index.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: Application;
+  ws: Workspace;
+  clock: SteppedClock;
+  database: TestDatabase;
+  /** Delivers the outbox as the scheduler would. */
+  deliver(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const START = '2026-11-25T03:00:00Z';
+
+/** The whole app on a fresh Postgres database, driven through the local workspace, on a stepped clock. */
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: SteppedClock; database?: TestDatabase; workspace?: Partial<WorkspaceOptions> } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const clock = options.clock ?? new SteppedClock(START);
+  const signingSecret = 'test-signing-secret';
+  const ws = createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock, ...options.workspace });
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', ...options.env });
+  const app = await startApplication({
+    config,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    clock,
+    sandbox: { workspace: ws, signingSecret },
+    startScheduler: false,
+  });
+  return {
+    app,
+    ws,
+    clock,
+    database,
+    deliver: () => app.dispatcher.drain(),
+    stop: async () => {
+      await app.stop();
+      if (!options.database) await database.drop();
+    },
+  };
+}
