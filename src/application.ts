@@ -28,6 +28,8 @@ export interface ApplicationOptions {
   /** Deliver the outbox and tick jobs in the background (default); tests drive them by hand instead. */
   startScheduler?: boolean;
   host?: string;
+  /** How long a Slack call may take before the outbox treats it as failed (default 10 s). */
+  deliveryTimeoutMs?: number;
 }
 
 export interface Application {
@@ -80,7 +82,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     slackApiUrl: transport.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    timeout: options.deliveryTimeoutMs ?? 10_000,
     logger: boltLogger(logger.child({ component: 'delivery' })),
   });
   let dispatcher: OutboxDispatcher | undefined;

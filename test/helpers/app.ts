@@ -19,12 +19,20 @@ export const START = '2026-11-25T03:00:00Z';
 
 /** The whole app on a fresh Postgres database, driven through the local workspace, on a stepped clock. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; clock?: SteppedClock; database?: TestDatabase; workspace?: Partial<WorkspaceOptions> } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: SteppedClock;
+    database?: TestDatabase;
+    workspace?: Partial<WorkspaceOptions>;
+    /** Reuse a workspace, e.g. to restart the app against the same Slack. */
+    ws?: Workspace;
+    deliveryTimeoutMs?: number;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new SteppedClock(START);
   const signingSecret = 'test-signing-secret';
-  const ws = createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock, ...options.workspace });
+  const ws = options.ws ?? createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock, ...options.workspace });
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = await startApplication({
     config,
@@ -32,6 +40,7 @@ export async function startTestApp(
     clock,
     sandbox: { workspace: ws, signingSecret },
     startScheduler: false,
+    deliveryTimeoutMs: options.deliveryTimeoutMs,
   });
   return {
     app,

@@ -43,7 +43,7 @@ export async function command(ws: Workspace, userId: string, channel: string, te
   const ack = await ws.slashCommand({ userId, channelId: channelId(ws, channel), text });
   expect(ack.status).toBe(200);
   const after = ws.ephemerals(userId);
-  return after.length > before ? after[after.length - 1]!.text : undefined;
+  return after.length > before ? visibleText(after[after.length - 1]!) : undefined;
 }
 
 export interface DeclareValues {
@@ -94,6 +94,22 @@ export function resolveValues(overrides: Partial<Record<keyof typeof RESOLVE_INP
     values[id.block] = { [id.action]: value };
   }
   return values;
+}
+
+/** What a person reads: the blocks' text when there are blocks (Slack then shows no `text`). */
+export function visibleText(message: { text: string; blocks?: unknown[] }): string {
+  if (!message.blocks?.length) return message.text;
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o['text'] === 'string') parts.push(o['text']);
+      for (const [key, value] of Object.entries(o)) if (key !== 'text' || typeof value !== 'string') walk(value);
+    }
+  };
+  walk(message.blocks);
+  return parts.join('\n');
 }
 
 /** Plain text of a message's blocks, for assertions on what a reader sees. */
