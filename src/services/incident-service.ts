@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Db, Executor } from '../db/client.js';
+import type { NewActionItem } from '../domain/action-item.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
@@ -16,6 +17,7 @@ import { SEVERITY_INFO, type CadenceMinutes, type Severity } from '../domain/sev
 import type { Resolution, StatusUpdate, TimelineKind } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
 import type { Notice, OutboxIntent } from './outbox-messages.js';
+import { restartReminders } from './reminder-service.js';
 
 export interface IncidentServiceDeps {
   db: Db;
@@ -68,6 +70,7 @@ export class IncidentService {
         isDrill: input.isDrill ?? false,
       });
       await r.incidents.setRole(tx, id, 'commander', input.commanderId, now);
+      await restartReminders(tx, r, id, now, now.plus({ minutes: this.deps.cadence[input.severity] }));
       await this.record(tx, id, 'declared', input.declaredBy, now, {
         title,
         severity: input.severity,
@@ -105,6 +108,7 @@ export class IncidentService {
         lastUpdateAt: now,
         nextUpdateDueAt: nextUpdateDue(next, this.deps.cadence),
       });
+      await restartReminders(tx, r, incident.id, now, nextUpdateDue(next, this.deps.cadence), { type: 'answered', by: input.authorId, at: now.toISO()! });
       await this.enqueue(tx, incident.id, now, { kind: 'update.post', updateId: update.id, target: 'incident' });
       await this.enqueue(tx, incident.id, now, { kind: 'update.post', updateId: update.id, target: 'announcement_thread' });
       await this.syncViews(tx, incident.id, now);
@@ -124,6 +128,8 @@ export class IncidentService {
         severity,
         nextUpdateDueAt: nextUpdateDue({ ...incident, severity }, this.deps.cadence),
       });
+      const due = nextUpdateDue({ ...incident, severity }, this.deps.cadence);
+      await restartReminders(tx, r, incidentId, now, due, { type: 'severity_changed', by: actorId, to: severity, at: now.toISO()!, nextDueAt: due?.toISO() ?? null });
       await this.notice(tx, incidentId, now, { type: 'severity_changed', actorId, from: incident.severity, to: severity }, true);
       await this.syncViews(tx, incidentId, now);
       return (await r.incidents.findById(tx, incidentId))!;
@@ -148,7 +154,7 @@ export class IncidentService {
     return this.inTransaction(async (tx, r) => {
       const incident = await this.lockOpen(tx, incidentId);
       const current = { commander: incident.commanderId, comms: incident.commsLeadId, scribe: incident.scribeId }[role];
-      if (current === userId) throw new DomainError('invalid_input', `<@${userId}> already holds that role.`);
+      if (current === userId) throw new DomainError('invalid_input', 'That person already holds that role.');
       await r.incidents.setRole(tx, incidentId, role, userId, now);
       await this.record(tx, incidentId, 'role_assigned', actorId, now, { role, userId, previous: current });
       await this.enqueue(tx, incidentId, now, { kind: 'channel.invite', userIds: [userId] });
@@ -169,17 +175,22 @@ export class IncidentService {
     });
   }
 
-  async resolve(incidentId: number, actorId: string, resolution: Resolution): Promise<Incident> {
+  async resolve(incidentId: number, actorId: string, resolution: Resolution, actionItems: NewActionItem[] = []): Promise<Incident> {
     const now = this.deps.clock.now();
     return this.inTransaction(async (tx, r) => {
       const incident = await this.lockOpen(tx, incidentId);
       assertTransition(incident.status, 'resolved');
       await r.incidents.update(tx, incidentId, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, resolution });
+      await restartReminders(tx, r, incidentId, now, null, { type: 'resolved', by: actorId, at: now.toISO()! });
       await this.record(tx, incidentId, 'resolved', actorId, now, {
         from: incident.status,
         summary: resolution.summary,
         rootCauseConfirmed: resolution.rootCauseConfirmed,
       });
+      for (const item of actionItems) {
+        const saved = await r.actionItems.insert(tx, incidentId, item, now);
+        await this.record(tx, incidentId, 'action_item_added', actorId, now, { actionItemId: saved.id, title: saved.title, horizon: saved.horizon });
+      }
       await this.notice(tx, incidentId, now, {
         type: 'resolved',
         actorId,
@@ -188,6 +199,7 @@ export class IncidentService {
         rootCauseConfirmed: resolution.rootCauseConfirmed,
       }, true);
       await this.syncViews(tx, incidentId, now);
+      await this.enqueue(tx, incidentId, now, { kind: 'postmortem.publish' });
       return (await r.incidents.findById(tx, incidentId))!;
     });
   }
@@ -205,6 +217,7 @@ export class IncidentService {
         resolvedAt: null,
         nextUpdateDueAt: nextUpdateDue(reopened, this.deps.cadence),
       });
+      await restartReminders(tx, r, incidentId, now, nextUpdateDue(reopened, this.deps.cadence));
       await this.record(tx, incidentId, 'reopened', actorId, now, {});
       await this.notice(tx, incidentId, now, { type: 'reopened', actorId }, true);
       await this.syncViews(tx, incidentId, now);

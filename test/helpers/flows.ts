@@ -98,7 +98,7 @@ export function resolveValues(overrides: Partial<Record<keyof typeof RESOLVE_INP
 
 /** What a person reads: the blocks' text when there are blocks (Slack then shows no `text`). */
 export function visibleText(message: { text: string; blocks?: unknown[] }): string {
-  if (!message.blocks?.length) return message.text;
+  if (!message.blocks?.length) return decodeEntities(message.text);
   const parts: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
@@ -109,10 +109,15 @@ export function visibleText(message: { text: string; blocks?: unknown[] }): stri
     }
   };
   walk(message.blocks);
-  return parts.join('\n');
+  return decodeEntities(parts.join('\n'));
 }
 
 /** Plain text of a message's blocks, for assertions on what a reader sees. */
 export function textOf(message: { text: string; blocks: unknown[] }): string {
   return `${message.text}\n${JSON.stringify(message.blocks)}`;
+}
+
+/** Slack shows `&lt;` as `<`: compare with what the reader sees. */
+function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

@@ -5,9 +5,11 @@ import { ephemeralError } from '../../replies.js';
 import { assign } from './assign.js';
 import type { Subcommand } from './context.js';
 import { declare } from './declare.js';
+import { followup } from './followup.js';
 import { help } from './help.js';
 import { list } from './list.js';
 import { note } from './note.js';
+import { postmortem } from './postmortem.js';
 import { reopen } from './reopen.js';
 import { resolve } from './resolve.js';
 import { severity } from './severity.js';
@@ -23,6 +25,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   assign,
   note,
   resolve,
+  followup,
+  postmortem,
   reopen,
   list,
   help,
@@ -34,7 +38,7 @@ export const SUBCOMMAND_NAMES = Object.keys(SUBCOMMANDS).filter((name) => name !
 export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, respond, client }) => {
     const text = command.text.trim();
-    const [first = 'help'] = text.split(/\s+/);
+    const first = text.split(/\s+/)[0] || 'help';
     const name = first.toLowerCase();
     const logger = deps.logger.child({ command: `${SLASH_COMMAND} ${name}`, user: command.user_id, channel: command.channel_id });
     const subcommand = SUBCOMMANDS[name];
