@@ -35,20 +35,19 @@ const EnvSchema = z
     CADENCE_SEV3_MINUTES: optionalMinutes,
     TICK_SECONDS: positiveInt(15),
     DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
-  })
-  .superRefine((env, ctx) => {
-    const slackMode = env.SLACK_BOT_TOKEN !== undefined;
-    if (slackMode && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (!slackMode && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other Slack credentials are set' });
-    }
   });
+
+/** Checked apart from the schema so these are reported together with every other bad field. */
+function slackCredentialProblems(env: Record<string, string | undefined>): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN')) {
+    return ['SLACK_SIGNING_SECRET: is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)'];
+  }
+  if (!set('SLACK_BOT_TOKEN') && (set('SLACK_SIGNING_SECRET') || set('SLACK_APP_TOKEN'))) {
+    return ['SLACK_BOT_TOKEN: is required when other Slack credentials are set'];
+  }
+  return [];
+}
 
 function isValidZone(zone: string): boolean {
   try {
@@ -86,9 +85,11 @@ export class ConfigError extends Error {
 /** Parses the environment once; every invalid field is named in the thrown ConfigError. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...slackCredentialProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const overrides: Partial<CadenceMinutes> = {};
   if (e.CADENCE_SEV1_MINUTES) overrides.sev1 = e.CADENCE_SEV1_MINUTES;
