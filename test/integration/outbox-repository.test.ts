@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { sql } from 'drizzle-orm';
+import { OutboxRepository } from '../../src/db/repositories/outbox-repository.js';
+import { IncidentRepository } from '../../src/db/repositories/incident-repository.js';
+import { migratedDatabase, type MigratedDatabase } from '../helpers/db.js';
+
+let m: MigratedDatabase;
+const outbox = new OutboxRepository();
+const incidents = new IncidentRepository();
+const now = DateTime.fromISO('2026-11-25T03:00:00Z', { zone: 'utc' });
+let incidentA: number;
+let incidentB: number;
+
+async function newIncident(title: string): Promise<number> {
+  return incidents.insert(m.database.db, {
+    title, severity: 'sev1', scenario: 'other', impact: '', declaredBy: 'U1',
+    startedAt: now, detectedAt: now, declaredAt: now, nextUpdateDueAt: null, isDrill: false,
+  });
+}
+
+beforeAll(async () => {
+  m = await migratedDatabase();
+  incidentA = await newIncident('A');
+  incidentB = await newIncident('B');
+});
+afterAll(async () => m?.close());
+beforeEach(async () => {
+  await m.database.db.execute(sql`delete from outbox`);
+});
+
+const enqueue = (incidentId: number, n: number, at = now) =>
+  outbox.enqueue(m.database.db, { incidentId, kind: 'notice.post', payload: { n }, now: at });
+
+describe('outbox claims', () => {
+  it('hands out one message per incident at a time, oldest first', async () => {
+    const a1 = await enqueue(incidentA, 1);
+    await enqueue(incidentA, 2);
+    const b1 = await enqueue(incidentB, 1);
+    const claimed = await outbox.claim(m.database.db, now, 10, 60);
+    expect(claimed.map((c) => c.id)).toEqual([a1, b1]);
+    expect(claimed.every((c) => c.attempts === 1)).toBe(true);
+  });
+
+  it('holds later messages of an incident while an earlier one waits for its retry', async () => {
+    const a1 = await enqueue(incidentA, 1);
+    await enqueue(incidentA, 2);
+    await outbox.claim(m.database.db, now, 10, 60);
+    await outbox.retryLater(m.database.db, a1, now.plus({ seconds: 30 }), '500');
+    expect(await outbox.claim(m.database.db, now.plus({ seconds: 10 }), 10, 60)).toEqual([]);
+    const later = await outbox.claim(m.database.db, now.plus({ seconds: 31 }), 10, 60);
+    expect(later.map((c) => [c.id, c.attempts])).toEqual([[a1, 2]]);
+  });
+
+  it('does not hand a leased message to a second dispatcher until the lease runs out', async () => {
+    const a1 = await enqueue(incidentA, 1);
+    expect((await outbox.claim(m.database.db, now, 10, 60)).map((c) => c.id)).toEqual([a1]);
+    expect(await outbox.claim(m.database.db, now.plus({ seconds: 30 }), 10, 60)).toEqual([]);
+    // the first dispatcher died: its lease expires and another takes the message up
+    expect((await outbox.claim(m.database.db, now.plus({ seconds: 61 }), 10, 60)).map((c) => c.id)).toEqual([a1]);
+  });
+
+  it('lets the next message go once one is delivered or given up', async () => {
+    const a1 = await enqueue(incidentA, 1);
+    const a2 = await enqueue(incidentA, 2);
+    const a3 = await enqueue(incidentA, 3);
+    await outbox.claim(m.database.db, now, 10, 60);
+    await outbox.markDelivered(m.database.db, a1, now);
+    expect((await outbox.claim(m.database.db, now, 10, 60)).map((c) => c.id)).toEqual([a2]);
+    await outbox.markFailed(m.database.db, a2, 'invalid_blocks');
+    expect((await outbox.claim(m.database.db, now, 10, 60)).map((c) => c.id)).toEqual([a3]);
+  });
+
+  it('never gives the same message to two concurrent claimers', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 40; i += 1) ids.push(await enqueue(await newIncident(`c${i}`), i));
+    const batches = await Promise.all(Array.from({ length: 8 }, () => outbox.claim(m.database.db, now, 10, 60)));
+    const claimed = batches.flat().map((c) => c.id);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.sort((a, b) => a - b)).toEqual(ids);
+  });
+});
