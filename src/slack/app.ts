@@ -2,9 +2,11 @@ import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@slack/bolt';
 import { boltLogger, type Logger } from '../logger.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
+import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
 import { incidentCommand } from './commands/incident/index.js';
 import type { SlackDeps } from './deps.js';
+import type { BotIdentity } from './identity.js';
 import { registerAppMention } from './events/app-mention.js';
 import { registerDeclareShortcut } from './shortcuts/declare.js';
 import { registerViewSubmissions } from './views/submissions.js';
@@ -22,9 +24,10 @@ export interface SlackApp {
 }
 
 /** The Bolt app with every listener; HTTP (signed requests) or Socket Mode. */
-export function createSlackApp(transport: SlackTransport, deps: SlackDeps, logger: Logger): SlackApp {
+export function createSlackApp(transport: SlackTransport, identity: BotIdentity, deps: SlackDeps, logger: Logger): SlackApp {
   const log = boltLogger(logger);
   const clientOptions = { slackApiUrl: transport.apiUrl, retryConfig: { retries: 0 } };
+  const bot = { botId: identity.botId, botUserId: identity.botUserId };
   let app: BoltApp;
   let requestListener: RequestListener | undefined;
   if (transport.mode === 'http') {
@@ -35,15 +38,16 @@ export function createSlackApp(transport: SlackTransport, deps: SlackDeps, logge
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 3001,
     });
-    app = new App({ token: transport.botToken, receiver, logger: log, clientOptions });
+    app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
     requestListener = receiver.requestListener;
   } else {
     const receiver = new SocketModeReceiver({ appToken: transport.appToken, logger: log });
-    app = new App({ token: transport.botToken, receiver, logger: log, clientOptions });
+    app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
   }
   app.command(SLASH_COMMAND, incidentCommand(deps));
   registerViewSubmissions(app, deps);
   registerIncidentButtons(app, deps);
+  registerReminderButtons(app, deps);
   registerDeclareShortcut(app, deps);
   registerAppMention(app, deps);
   app.error(async (error) => {
