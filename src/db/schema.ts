@@ -35,9 +35,19 @@ export const incidents = pgTable(
     resolvedAt: tz('resolved_at'),
     isDrill: boolean('is_drill').notNull().default(false),
     resolution: jsonb('resolution'),
+    /** Reminders of the current cadence cycle: 0 none yet, 1 commander, 2 comms lead, 3 #incidents told. */
+    reminderStage: integer('reminder_stage').notNull().default(0),
+    /** Bumped whenever the cadence restarts (update, severity change, reopen); keys the cycle's messages. */
+    reminderCycle: integer('reminder_cycle').notNull().default(0),
+    nextReminderAt: tz('next_reminder_at'),
+    lastRemindedAt: tz('last_reminded_at'),
+    snoozeCount: integer('snooze_count').notNull().default(0),
   },
   (t) => [
     index('incidents_open_due_idx').on(t.nextUpdateDueAt).where(sql`${t.status} <> 'resolved'`),
+    index('incidents_next_reminder_idx')
+      .on(t.nextReminderAt)
+      .where(sql`${t.status} <> 'resolved' and ${t.nextReminderAt} is not null`),
     index('incidents_channel_idx').on(t.channelId),
   ],
 );

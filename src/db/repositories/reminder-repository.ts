@@ -1,0 +1,85 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { rowsOf, type Executor } from '../client.js';
+import { incidents, statusUpdates } from '../schema.js';
+
+const SENT_KINDS = ['reminder_sent', 'reminder_escalated', 'update_overdue'];
+import { fromDate, toDate } from './incident-repository.js';
+
+export interface ReminderRow {
+  incidentId: number;
+  stage: number;
+  cycle: number;
+  nextReminderAt: DateTime | null;
+  lastRemindedAt: DateTime | null;
+  snoozeCount: number;
+}
+
+export type ReminderPatch = Partial<{
+  stage: number;
+  cycle: number;
+  nextReminderAt: DateTime | null;
+  lastRemindedAt: DateTime | null;
+  snoozeCount: number;
+}>;
+
+/** The reminder columns of `incidents`. Callers hold the incident's row lock (FOR UPDATE). */
+export class ReminderRepository {
+  /**
+   * Locks up to `limit` open incidents whose next reminder is due, skipping rows another replica
+   * (or an update being posted) holds. Served by the partial index on next_reminder_at, so its
+   * cost follows the number due, not the number open. Call inside a transaction.
+   */
+  async claimDue(ex: Executor, now: DateTime, limit: number): Promise<number[]> {
+    const result = await ex.execute(sql`
+      select id from incidents
+      where status <> 'resolved' and next_reminder_at is not null
+        and next_reminder_at <= ${now.toJSDate().toISOString()}::timestamptz
+      order by next_reminder_at, id
+      limit ${limit}
+      for update skip locked`);
+    return rowsOf<{ id: number }>(result).map((r) => Number(r.id));
+  }
+
+  async find(ex: Executor, incidentId: number): Promise<ReminderRow | undefined> {
+    const [row] = await ex
+      .select({
+        incidentId: incidents.id,
+        stage: incidents.reminderStage,
+        cycle: incidents.reminderCycle,
+        nextReminderAt: incidents.nextReminderAt,
+        lastRemindedAt: incidents.lastRemindedAt,
+        snoozeCount: incidents.snoozeCount,
+      })
+      .from(incidents)
+      .where(eq(incidents.id, incidentId));
+    if (!row) return undefined;
+    return { ...row, nextReminderAt: fromDate(row.nextReminderAt), lastRemindedAt: fromDate(row.lastRemindedAt) };
+  }
+
+  async update(ex: Executor, incidentId: number, patch: ReminderPatch): Promise<void> {
+    const values: Partial<typeof incidents.$inferInsert> = {};
+    if (patch.stage !== undefined) values.reminderStage = patch.stage;
+    if (patch.cycle !== undefined) values.reminderCycle = patch.cycle;
+    if (patch.nextReminderAt !== undefined) values.nextReminderAt = toDate(patch.nextReminderAt);
+    if (patch.lastRemindedAt !== undefined) values.lastRemindedAt = toDate(patch.lastRemindedAt);
+    if (patch.snoozeCount !== undefined) values.snoozeCount = patch.snoozeCount;
+    if (Object.keys(values).length === 0) return;
+    await ex.update(incidents).set(values).where(eq(incidents.id, incidentId));
+  }
+
+  /** The `data` of the reminders already sent in a cycle, oldest first (from the timeline). */
+  async sentInCycle(ex: Executor, incidentId: number, cycle: number): Promise<Record<string, unknown>[]> {
+    const result = await ex.execute(sql`
+      select data from timeline_events
+      where incident_id = ${incidentId} and kind in (${sql.join(SENT_KINDS.map((k) => sql`${k}`), sql`, `)})
+        and (data->>'cycle')::int = ${cycle}
+      order by id`);
+    return rowsOf<{ data: Record<string, unknown> }>(result).map((r) => r.data);
+  }
+
+  async updatesPosted(ex: Executor, incidentId: number): Promise<number> {
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(statusUpdates).where(eq(statusUpdates.incidentId, incidentId));
+    return Number(row?.n ?? 0);
+  }
+}

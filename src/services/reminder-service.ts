@@ -1,0 +1,181 @@
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db, Executor } from '../db/client.js';
+import type { Repositories } from '../db/repositories/index.js';
+import { DomainError } from '../domain/errors.js';
+import { incidentRef, type Incident } from '../domain/incident.js';
+import {
+  decideSnooze, minutesLate, nextReminderAfter, SNOOZE_LIMIT, SNOOZE_MINUTES, stageDueNow, type ReminderStage,
+} from '../domain/reminders.js';
+import type { CadenceMinutes } from '../domain/severity.js';
+import type { TimelineKind } from '../domain/timeline.js';
+import type { Logger } from '../logger.js';
+import type { OutboxIntent } from './outbox-messages.js';
+import type { ReminderClosure, ReminderView } from './reminder-messages.js';
+
+export interface ReminderServiceDeps {
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  cadence: CadenceMinutes;
+  logger: Logger;
+  onOutboxWritten?: () => void;
+  /** Incidents claimed per transaction. */
+  batchSize?: number;
+  /** Test seam: runs after a batch is written and before it commits (crash tests kill the process here). */
+  beforeCommit?: (claimed: number[]) => Promise<void>;
+}
+
+const STAGE_KIND: Record<ReminderStage, TimelineKind> = { 1: 'reminder_sent', 2: 'reminder_escalated', 3: 'update_overdue' };
+
+/**
+ * Sends due status-update reminders and handles snoozes. Every replica ticks: each batch is claimed
+ * with FOR UPDATE SKIP LOCKED and its timeline events and outbox messages are written in the same
+ * transaction, so a reminder is recorded and queued exactly once; a replica that dies mid-batch
+ * rolls back and the next tick claims the same incidents again.
+ */
+export class ReminderService {
+  constructor(private readonly deps: ReminderServiceDeps) {}
+
+  /** Sends every reminder due now; resolves with how many were queued. */
+  async tick(): Promise<number> {
+    const { db, repos, clock } = this.deps;
+    const limit = this.deps.batchSize ?? 100;
+    let sent = 0;
+    for (;;) {
+      const now = clock.now();
+      const { claimed, queued } = await db.transaction(async (tx) => {
+        const ids = await repos.reminders.claimDue(tx, now, limit);
+        let n = 0;
+        for (const id of ids) n += await this.sendDue(tx, id, now);
+        if (ids.length > 0) await this.deps.beforeCommit?.(ids);
+        return { claimed: ids.length, queued: n };
+      });
+      sent += queued;
+      if (queued > 0) this.deps.onOutboxWritten?.();
+      if (claimed < limit) return sent;
+    }
+  }
+
+  /** [Snooze 10 min]: puts the cycle's next reminder off; refuses past the limit with a DomainError. */
+  async snooze(incidentId: number, userId: string): Promise<{ until: DateTime; left: number }> {
+    const { db, repos, clock } = this.deps;
+    const now = clock.now();
+    const result = await db.transaction(async (tx) => {
+      const incident = await repos.incidents.findById(tx, incidentId, { forUpdate: true });
+      if (!incident) throw new DomainError('not_found', `There is no ${incidentRef(incidentId)}.`);
+      const state = await repos.reminders.find(tx, incidentId);
+      const dueAt = incident.nextUpdateDueAt;
+      const decision = state && dueAt
+        ? decideSnooze({ ...state, dueAt, cadenceMinutes: this.deps.cadence[incident.severity] })
+        : ({ ok: false, reason: 'nothing_pending' } as const);
+      if (incident.status === 'resolved' || !state || !decision.ok) {
+        const limit = decision.ok === false && decision.reason === 'limit_reached';
+        throw new DomainError(
+          'snooze_limit',
+          limit
+            ? `This reminder was already snoozed ${SNOOZE_LIMIT} times, the most allowed. Post the update now (or say why it is late in the channel).`
+            : `${incidentRef(incidentId)} has no reminder waiting to be snoozed.`,
+        );
+      }
+      await repos.reminders.update(tx, incidentId, { snoozeCount: decision.count, nextReminderAt: decision.until });
+      await repos.timeline.append(tx, {
+        incidentId, kind: 'snoozed', actorId: userId, occurredAt: now,
+        data: { cycle: state.cycle, minutes: SNOOZE_MINUTES, until: decision.until.toISO(), count: decision.count, limit: SNOOZE_LIMIT },
+      });
+      for (const view of await this.sentViews(tx, incidentId, state.cycle)) {
+        if (view.stage === 3) continue;
+        const edited: ReminderView = { ...view, snoozeCount: decision.count, snoozed: { by: userId, until: decision.until.toISO()! } };
+        await enqueue(tx, this.deps.repos, incidentId, now, { kind: 'reminder.edit', edit: { view: edited } });
+      }
+      return { until: decision.until, left: decision.left };
+    });
+    this.deps.onOutboxWritten?.();
+    return result;
+  }
+
+  private async sendDue(tx: Executor, incidentId: number, now: DateTime): Promise<number> {
+    const { repos } = this.deps;
+    const incident = await repos.incidents.findById(tx, incidentId);
+    const state = await repos.reminders.find(tx, incidentId);
+    if (!incident || !state) return 0;
+    const dueAt = incident.nextUpdateDueAt;
+    const cadenceMinutes = this.deps.cadence[incident.severity];
+    if (!dueAt) {
+      await repos.reminders.update(tx, incidentId, { nextReminderAt: null });
+      return 0;
+    }
+    const cycle = { dueAt, cadenceMinutes, stage: state.stage, snoozeCount: state.snoozeCount };
+    const stage = stageDueNow(cycle, now);
+    if (!stage) {
+      await repos.reminders.update(tx, incidentId, { nextReminderAt: nextReminderAfter(cycle) });
+      return 0;
+    }
+    const view = reminderView(incident, {
+      cycle: state.cycle, stage, dueAt, now, cadenceMinutes, snoozeCount: state.snoozeCount,
+      updateNumber: (await repos.reminders.updatesPosted(tx, incidentId)) + 1,
+    });
+    await repos.timeline.append(tx, {
+      incidentId, kind: STAGE_KIND[stage], actorId: null, occurredAt: now,
+      data: { ...view, minutesLate: minutesLate(dueAt, now) },
+    });
+    await enqueue(tx, repos, incidentId, now, { kind: 'reminder.post', reminder: view });
+    await repos.reminders.update(tx, incidentId, {
+      stage, lastRemindedAt: now, nextReminderAt: nextReminderAfter({ ...cycle, stage }),
+    });
+    return 1;
+  }
+
+  private async sentViews(tx: Executor, incidentId: number, cycle: number): Promise<ReminderView[]> {
+    return sentViews(tx, this.deps.repos, incidentId, cycle);
+  }
+}
+
+function reminderView(
+  incident: Incident,
+  v: { cycle: number; stage: ReminderStage; dueAt: DateTime; now: DateTime; cadenceMinutes: number; snoozeCount: number; updateNumber: number },
+): ReminderView {
+  return {
+    cycle: v.cycle, stage: v.stage, updateNumber: v.updateNumber, dueAt: v.dueAt.toUTC().toISO()!, remindedAt: v.now.toUTC().toISO()!,
+    severity: incident.severity, cadenceMinutes: v.cadenceMinutes, commanderId: incident.commanderId, commsLeadId: incident.commsLeadId,
+    snoozeCount: v.snoozeCount, snoozeLimit: SNOOZE_LIMIT,
+  };
+}
+
+async function sentViews(tx: Executor, repos: Repositories, incidentId: number, cycle: number): Promise<ReminderView[]> {
+  const rows = await repos.reminders.sentInCycle(tx, incidentId, cycle);
+  return rows.map((data) => {
+    const { minutesLate: _late, ...view } = data as unknown as ReminderView & { minutesLate?: number };
+    return view;
+  });
+}
+
+function enqueue(tx: Executor, repos: Repositories, incidentId: number, now: DateTime, intent: OutboxIntent) {
+  return repos.outbox.enqueue(tx, { incidentId, kind: intent.kind, payload: intent as unknown as Record<string, unknown>, now });
+}
+
+/**
+ * Restarts the cadence cycle in the transaction of the change that restarts it (an update, a
+ * severity change, a reopen; resolving passes `nextDueAt` null): the cycle's sent reminders are
+ * edited to say why they stopped, and the next reminder is set for the new due time. The caller
+ * holds the incident's row lock.
+ */
+export async function restartReminders(
+  tx: Executor,
+  repos: Repositories,
+  incidentId: number,
+  now: DateTime,
+  nextDueAt: DateTime | null,
+  closure?: ReminderClosure,
+): Promise<void> {
+  const state = await repos.reminders.find(tx, incidentId);
+  if (!state) return;
+  if (closure) {
+    for (const view of await sentViews(tx, repos, incidentId, state.cycle)) {
+      await enqueue(tx, repos, incidentId, now, { kind: 'reminder.edit', edit: { view, closed: closure } });
+    }
+  }
+  await repos.reminders.update(tx, incidentId, {
+    cycle: state.cycle + 1, stage: 0, snoozeCount: 0, lastRemindedAt: null, nextReminderAt: nextDueAt,
+  });
+}

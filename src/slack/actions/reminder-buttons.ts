@@ -1,0 +1,48 @@
+import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { DomainError } from '../../domain/errors.js';
+import { incidentRef } from '../../domain/incident.js';
+import { updateModal } from '../blocks/update-modal.js';
+import type { SlackDeps } from '../deps.js';
+import { ACTION_ID } from '../ids.js';
+import { utcText } from '../blocks/mrkdwn.js';
+import { ephemeral, ephemeralError, errorReply } from '../replies.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['client'] };
+
+const incidentIdOf = (args: ButtonArgs): number | undefined => {
+  const id = Number(args.action.value);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+};
+
+/** [Post update] and [Snooze 10 min] on a status-update reminder. */
+export function registerReminderButtons(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ACTION_ID.reminderPostUpdate, async (args) => {
+    await args.ack();
+    try {
+      const id = incidentIdOf(args);
+      const incident = id === undefined ? undefined : await deps.incidents.find(id);
+      if (!incident) return void (await args.respond(ephemeralError('That incident no longer exists.')));
+      if (incident.status === 'resolved') {
+        return void (await args.respond(ephemeralError(`${incidentRef(incident.id)} is resolved; no update is due.`)));
+      }
+      // The modal for the incident's severity as it is now, submitted through the usual update view.
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: updateModal({ incident }) });
+    } catch (err) {
+      await args.respond(errorReply(err, deps.logger));
+    }
+  });
+
+  app.action<BlockButtonAction>(ACTION_ID.reminderSnooze, async (args) => {
+    await args.ack();
+    try {
+      const id = incidentIdOf(args);
+      if (id === undefined || !deps.reminders) return void (await args.respond(ephemeralError('That incident no longer exists.')));
+      const { until, left } = await deps.reminders.snooze(id, args.body.user.id);
+      await args.respond(
+        ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${utcText(until)} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
+      );
+    } catch (err) {
+      await args.respond(err instanceof DomainError ? ephemeralError(err.message) : errorReply(err, deps.logger));
+    }
+  });
+}

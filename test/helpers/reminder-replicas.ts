@@ -1,0 +1,113 @@
+/** Shared by the reminder replica tests: replicas on one database, a reference model, exactly-once checks. */
+import { DateTime } from 'luxon';
+import { expect } from 'vitest';
+import { SteppedClock } from '../../src/clock.js';
+import { rowsOf } from '../../src/db/client.js';
+import { stageDueNow } from '../../src/domain/reminders.js';
+import { DEFAULT_CADENCE, SEVERITIES, type Severity } from '../../src/domain/severity.js';
+import { START, startTestApp, type TestApp } from './app.js';
+import type { TestDatabase } from './database.js';
+import { ALICE } from './flows.js';
+
+export interface Model {
+  severity: Severity;
+  from: DateTime;
+  stage: number;
+}
+
+/** Three replicas of the app on one database and one Slack workspace, ticking at the same moments. */
+export async function startReplicas(database: TestDatabase, options: { workspace?: { timeoutMs?: number }; deliveryTimeoutMs?: number } = {}) {
+  const clock = new SteppedClock(START);
+  const first = await startTestApp({ database, clock, workspace: options.workspace, deliveryTimeoutMs: options.deliveryTimeoutMs });
+  const rest = await Promise.all([1, 2].map(() => startTestApp({ database, clock, ws: first.ws, deliveryTimeoutMs: options.deliveryTimeoutMs })));
+  return { clock, ws: first.ws, replicas: [first, ...rest] };
+}
+
+export async function declareMany(t: TestApp, n: number, random: () => number, model: Map<number, Model>) {
+  for (let i = 0; i < n; i++) {
+    const severity = SEVERITIES[Math.floor(random() * 3)]!;
+    const incident = await t.app.incidents.declare({
+      title: `Load ${i}`, severity, scenario: 'other', impact: '', commanderId: ALICE, declaredBy: ALICE,
+    });
+    model.set(incident.id, { severity, from: t.clock.now(), stage: 0 });
+  }
+}
+
+/** The reminders the model expects at this tick; the same rule the domain states. */
+export function modelTick(model: Map<number, Model>, now: DateTime, expected: Map<string, number>) {
+  for (const [id, m] of model) {
+    const cadenceMinutes = DEFAULT_CADENCE[m.severity];
+    const stage = stageDueNow({ dueAt: m.from.plus({ minutes: cadenceMinutes }), cadenceMinutes, stage: m.stage, snoozeCount: 0 }, now);
+    if (!stage) continue;
+    m.stage = stage;
+    expected.set(`${id}:${stage}`, (expected.get(`${id}:${stage}`) ?? 0) + 1);
+  }
+}
+
+/** Reminder messages in the workspace, by (incident, stage), found through the outbox id each post carries. */
+export async function postedReminders(t: TestApp): Promise<{ byKey: Map<string, number>; perOutboxId: Map<number, number>; queued: number }> {
+  const rows = rowsOf<{ id: string; incident_id: number; stage: number }>(
+    await t.app.database.db.execute(
+      "select id, incident_id, (payload->'reminder'->>'stage')::int as stage from outbox where kind = 'reminder.post'" as never,
+    ),
+  );
+  const byOutbox = new Map(rows.map((r) => [Number(r.id), `${r.incident_id}:${r.stage}`]));
+  const perOutboxId = new Map<number, number>();
+  const byKey = new Map<string, number>();
+  for (const channel of t.ws.channels()) {
+    for (const m of t.ws.messages(channel.id)) {
+      const id = (m.metadata?.event_payload as { outbox_id?: number } | undefined)?.outbox_id;
+      const key = id === undefined ? undefined : byOutbox.get(id);
+      if (id === undefined || key === undefined) continue;
+      perOutboxId.set(id, (perOutboxId.get(id) ?? 0) + 1);
+      byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    }
+  }
+  return { byKey, perOutboxId, queued: rows.length };
+}
+
+export async function drainAll(replicas: TestApp[], clock: SteppedClock) {
+  for (let round = 0; round < 200; round++) {
+    await Promise.all(replicas.map((r) => r.deliver()));
+    if ((await replicas[0]!.app.repos.outbox.pendingCount(replicas[0]!.app.database.db)) === 0) return;
+    clock.advance({ seconds: 30 }); // retries wait for their backoff or Retry-After
+  }
+  throw new Error('the outbox never drained');
+}
+
+/** Simulates `hours` with a tick every `stepSeconds` on all replicas, updates and severity changes mixed in. */
+export async function simulate(replicas: TestApp[], clock: SteppedClock, model: Map<number, Model>, hours: number, random: () => number) {
+  const expected = new Map<string, number>();
+  const ids = [...model.keys()];
+  for (let minute = 1; minute <= hours * 60; minute++) {
+    clock.advance({ minutes: 1 });
+    for (let k = 0; k < 3; k++) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const m = model.get(id)!;
+      const replica = replicas[k]!;
+      if (random() < 0.7) {
+        await replica.app.incidents.postUpdate({ incidentId: id, authorId: ALICE, status: 'investigating', fields: { summary: 'x' } });
+        Object.assign(m, { from: clock.now(), stage: 0 });
+      } else {
+        const severity = SEVERITIES.filter((s) => s !== m.severity)[Math.floor(random() * 2)]!;
+        await replica.app.incidents.changeSeverity(id, ALICE, severity);
+        Object.assign(m, { severity, stage: 0 });
+      }
+    }
+    modelTick(model, clock.now(), expected);
+    await Promise.all(replicas.map((r) => r.app.reminders.tick()));
+    if (minute % 10 === 0) await drainAll(replicas, clock);
+  }
+  await drainAll(replicas, clock);
+  return expected;
+}
+
+export function expectExactlyOnce(posted: Awaited<ReturnType<typeof postedReminders>>, expected: Map<string, number>) {
+  const total = [...expected.values()].reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThan(100);
+  expect(posted.queued).toBe(total);
+  expect(posted.perOutboxId.size).toBe(total);
+  expect([...posted.perOutboxId.values()].every((n) => n === 1)).toBe(true);
+  expect(Object.fromEntries(posted.byKey)).toEqual(Object.fromEntries(expected));
+}
+
