@@ -39,6 +39,19 @@ interface Ctx {
   entries: TimelineEntry[];
   multiDay: boolean;
   zone: string;
+  /** Minute-precision formats memoised per minute: luxon zone conversion dominates large timelines. */
+  formatCache: Map<string, string>;
+}
+
+/** `at` in `zone` as `format` (minute precision at most), memoised per minute and format. */
+function formatIn(cache: Map<string, string>, at: DateTime, zone: string, format: string): string {
+  const key = `${Math.floor(at.toMillis() / 60000)}|${format}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = at.setZone(zone).setLocale('en-US').toFormat(format);
+    cache.set(key, text);
+  }
+  return text;
 }
 
 /**
@@ -61,7 +74,8 @@ export function renderPostmortem(input: PostmortemInput, options: RenderOptions)
     input.incident.startedAt,
     ...(metrics.resolvedAt ? [metrics.resolvedAt] : []),
   ];
-  const days = new Set(times.map((t) => t.setZone(options.timeZone).toFormat('yyyy-MM-dd')));
+  const formatCache = new Map<string, string>();
+  const days = new Set(times.map((t) => formatIn(formatCache, t, options.timeZone, 'yyyy-MM-dd')));
   const ctx: Ctx = {
     input,
     options,
@@ -70,6 +84,7 @@ export function renderPostmortem(input: PostmortemInput, options: RenderOptions)
     entries,
     multiDay: days.size > 1,
     zone: options.timeZone,
+    formatCache,
   };
   const blocks = options.variant === 'external' ? renderExternal(ctx) : renderInternal(ctx);
   return `${blocks.join('\n\n')}\n`;
@@ -201,18 +216,14 @@ function describeEvent(ctx: Ctx, event: TimelineEvent): string {
 // ---------------------------------------------------------------------------------------------
 // Formatting helpers
 
-function local(ctx: Ctx, at: DateTime): DateTime {
-  return at.setZone(ctx.zone).setLocale('en-US');
-}
-
 /** `14:23`, or `2024-11-15 14:23` when the incident spans several days in the zone. */
 function shortTime(ctx: Ctx, at: DateTime): string {
-  return local(ctx, at).toFormat(ctx.multiDay ? 'yyyy-MM-dd HH:mm' : 'HH:mm');
+  return formatIn(ctx.formatCache, at, ctx.zone, ctx.multiDay ? 'yyyy-MM-dd HH:mm' : 'HH:mm');
 }
 
 /** `2024-11-15 14:23 KST`. */
 function fullTime(ctx: Ctx, at: DateTime): string {
-  return `${local(ctx, at).toFormat('yyyy-MM-dd HH:mm')} ${zoneAbbreviation(ctx.zone, at)}`;
+  return `${formatIn(ctx.formatCache, at, ctx.zone, 'yyyy-MM-dd HH:mm')} ${zoneAbbreviation(ctx.zone, at)}`;
 }
 
 function maybeTime(ctx: Ctx, at: DateTime | null): string {

@@ -12,14 +12,16 @@ import {
   STATUS_EMOJI,
 } from './incident-format.js';
 import type { BlockMessage } from './message.js';
-import { channelMention, clip, quote, slackDate, userMention } from './mrkdwn.js';
+import { channelMention, clip, escapeMrkdwn, quote, slackDate, userMention } from './mrkdwn.js';
 
 export interface AnnouncementInput {
   incident: Incident;
+  /** The uploaded postmortem draft, linked once known. */
+  postmortemUrl?: string;
 }
 
 /** The #incidents announcement, edited in place as the incident changes. */
-export function announcement({ incident }: AnnouncementInput): BlockMessage {
+export function announcement({ incident, postmortemUrl }: AnnouncementInput): BlockMessage {
   const sev = SEVERITY_INFO[incident.severity];
   const where = incident.channelId
     ? channelMention(incident.channelId)
@@ -40,10 +42,17 @@ export function announcement({ incident }: AnnouncementInput): BlockMessage {
         (incident.isDrill ? ' · :construction: *DRILL*, not a real incident' : ''),
     ),
   ];
+  if (postmortemUrl) blocks.push(context(`:page_facing_up: ${postmortemLink(postmortemUrl)}`));
 
   const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
   const text = fallback(
     `${drill}${sev.label} ${STATUS_LABEL[incident.status]}: ${incidentRef(incident.id)} ${incident.title}`,
   );
   return { text, blocks };
+}
+
+/** `<url|Postmortem draft>` for an http(s) URL; anything else is shown as text, never linked. */
+function postmortemLink(url: string): string {
+  if (!/^https?:\/\/[^\s|<>]+$/.test(url)) return 'Postmortem draft uploaded in the incident channel';
+  return `<${escapeMrkdwn(url)}|Postmortem draft>`;
 }

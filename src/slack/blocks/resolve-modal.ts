@@ -4,6 +4,8 @@ import type { Incident } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
 import type { Resolution } from '../../domain/timeline.js';
 import { CALLBACK_ID, RESOLVE_INPUT } from '../ids.js';
+import type { NewActionItem } from '../../domain/action-item.js';
+import { actionItemRows, earliestDueDate, parseActionItemRows } from './action-item-inputs.js';
 import { context, input, modalLabel, option, textInput } from './elements.js';
 import { safe } from './mrkdwn.js';
 import {
@@ -29,7 +31,12 @@ export interface ResolveModalInput {
 /** `Resolution` plus the incident it is for; `recoveredAt` is a UTC DateTime or null. */
 export interface ResolveSubmission extends Resolution {
   incidentId: number;
+  /** The action-item rows that were filled in. */
+  actionItems: NewActionItem[];
 }
+
+/** Action-item rows in the resolve modal; `/incident followup` adds more later. */
+export const RESOLVE_ACTION_ITEM_ROWS = 3;
 
 const certaintyOptions: Record<string, PlainTextOption> = {
   [CONFIRMED]: option('Confirmed — verified', CONFIRMED),
@@ -90,6 +97,8 @@ export function resolveModal({ incident }: ResolveModalInput): ModalView {
         long(RESOLVE_INPUT.businessImpact, 'Orders delayed or failed, revenue estimate'),
         { optional: true },
       ),
+      context('*Action items* — optional; add more later with `/incident followup`.'),
+      ...actionItemRows(RESOLVE_ACTION_ITEM_ROWS),
     ],
   };
 }
@@ -148,6 +157,9 @@ export function parseResolveView(view: SubmittedView, now?: DateTime): ParseResu
     errors[RESOLVE_INPUT.recoveredAt.block] = 'The recovery time is in the future; pick when it actually recovered.';
   }
 
+  const actions = parseActionItemRows(v, RESOLVE_ACTION_ITEM_ROWS, now ? earliestDueDate(now) : undefined);
+  Object.assign(errors, actions.errors);
+
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -161,6 +173,7 @@ export function parseResolveView(view: SubmittedView, now?: DateTime): ParseResu
       recoveredAt,
       customerImpact: optional.customerImpact,
       businessImpact: optional.businessImpact,
+      actionItems: actions.items,
     },
   };
 }

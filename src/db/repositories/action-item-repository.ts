@@ -1,0 +1,41 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import type { NewActionItem } from '../../domain/action-item.js';
+import type { ActionItem, Horizon } from '../../domain/timeline.js';
+import type { Executor } from '../client.js';
+import { actionItems } from '../schema.js';
+import { fromDate } from './incident-repository.js';
+
+export type { NewActionItem };
+
+export class ActionItemRepository {
+  async insert(ex: Executor, incidentId: number, item: NewActionItem, createdAt: DateTime): Promise<ActionItem> {
+    const [row] = await ex
+      .insert(actionItems)
+      .values({ incidentId, ...item, createdAt: createdAt.toJSDate() })
+      .returning();
+    return toActionItem(row!);
+  }
+
+  async listForIncident(ex: Executor, incidentId: number): Promise<ActionItem[]> {
+    const rows = await ex
+      .select()
+      .from(actionItems)
+      .where(eq(actionItems.incidentId, incidentId))
+      .orderBy(asc(actionItems.createdAt), asc(actionItems.id));
+    return rows.map(toActionItem);
+  }
+}
+
+function toActionItem(r: typeof actionItems.$inferSelect): ActionItem {
+  return {
+    id: r.id,
+    incidentId: r.incidentId,
+    title: r.title,
+    ownerId: r.ownerId,
+    horizon: r.horizon as Horizon,
+    dueDate: r.dueDate,
+    done: r.done,
+    createdAt: fromDate(r.createdAt)!,
+  };
+}

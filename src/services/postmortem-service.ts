@@ -1,0 +1,137 @@
+import type { Clock } from '../clock.js';
+import type { Db, Executor } from '../db/client.js';
+import type { NewActionItem } from '../domain/action-item.js';
+import type { Repositories } from '../db/repositories/index.js';
+import { DomainError } from '../domain/errors.js';
+import { incidentRef, type Incident } from '../domain/incident.js';
+import { LOCALES, renderPostmortem, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
+import type { CadenceMinutes } from '../domain/severity.js';
+import type { ActionItem } from '../domain/timeline.js';
+import type { OutboxIntent } from './outbox-messages.js';
+
+export interface PostmortemServiceDeps {
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  cadence: CadenceMinutes;
+  /** IANA zone every time in the draft is shown in (config.exportTimeZone). */
+  timeZone: string;
+  /** The workspace default (config.postmortemLocale). */
+  defaultLocale: Locale;
+  onOutboxWritten?: () => void;
+}
+
+export interface DraftRequest {
+  locale?: Locale;
+  variant?: Variant;
+}
+
+export interface Draft {
+  incident: Incident;
+  locale: Locale;
+  variant: Variant;
+  fileName: string;
+  title: string;
+  markdown: string;
+}
+
+export const VARIANTS: readonly Variant[] = ['internal', 'external'];
+export const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).includes(v);
+export const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).includes(v);
+
+/**
+ * The postmortem draft: loads everything it is made of from Postgres (one snapshot) and renders it
+ * with the pure renderer. The same incident and request always give the same bytes, so the Slack
+ * upload, the HTTP export and the CLI agree.
+ */
+export class PostmortemService {
+  constructor(private readonly deps: PostmortemServiceDeps) {}
+
+  get defaultLocale(): Locale {
+    return this.deps.defaultLocale;
+  }
+
+  /** The renderer's input for an incident, or undefined when there is no such incident. */
+  async load(incidentId: number, ex: Executor = this.deps.db): Promise<PostmortemInput | undefined> {
+    const { repos } = this.deps;
+    const incident = await repos.incidents.findById(ex, incidentId);
+    if (!incident) return undefined;
+    // One after another: inside a transaction they share one connection.
+    const timeline = await repos.timeline.listForIncident(ex, incidentId);
+    const updates = await repos.updates.listForIncident(ex, incidentId);
+    const actionItems = await repos.actionItems.listForIncident(ex, incidentId);
+    const resolution = await repos.incidents.resolution(ex, incidentId);
+    return { incident, timeline, updates, actionItems, resolution, userNames: {}, cadence: this.deps.cadence };
+  }
+
+  /** The draft as Markdown; undefined when the incident is unknown. */
+  async draft(incidentId: number, request: DraftRequest = {}): Promise<Draft | undefined> {
+    const input = await this.deps.db.transaction((tx) => this.load(incidentId, tx));
+    if (!input) return undefined;
+    const locale = request.locale ?? this.deps.defaultLocale;
+    const variant = request.variant ?? 'internal';
+    const markdown = renderPostmortem(input, { locale, variant, timeZone: this.deps.timeZone });
+    const ref = incidentRef(input.incident.id);
+    const suffix = `${variant === 'external' ? '-customer' : ''}${locale === 'en' ? '' : `-${locale}`}`;
+    return {
+      incident: input.incident,
+      locale,
+      variant,
+      fileName: `${ref}-postmortem${suffix}.md`,
+      title: `${ref} postmortem draft${variant === 'external' ? ' (customer-facing)' : ''}${locale === 'en' ? '' : ` (${locale})`}`,
+      markdown,
+    };
+  }
+
+  /** Records follow-up action items (each a timeline event); the incident may be open or resolved. */
+  async addActionItems(incidentId: number, actorId: string, items: NewActionItem[]): Promise<ActionItem[]> {
+    if (items.length === 0) throw new DomainError('invalid_input', 'Add at least one action item with a title.');
+    const now = this.deps.clock.now();
+    return this.inTransaction(async (tx, r) => {
+      await this.lock(tx, incidentId);
+      const saved: ActionItem[] = [];
+      for (const item of items) {
+        const added = await r.actionItems.insert(tx, incidentId, item, now);
+        await r.timeline.append(tx, {
+          incidentId,
+          kind: 'action_item_added',
+          actorId,
+          occurredAt: now,
+          data: { actionItemId: added.id, title: added.title, horizon: added.horizon },
+        });
+        saved.push(added);
+      }
+      return saved;
+    });
+  }
+
+  /** `/incident postmortem`: regenerate the draft from what is recorded now and upload it again. */
+  async requestPublish(incidentId: number, actorId: string, locale?: Locale): Promise<Incident> {
+    const now = this.deps.clock.now();
+    return this.inTransaction(async (tx, r) => {
+      const incident = await this.lock(tx, incidentId);
+      await r.timeline.append(tx, {
+        incidentId,
+        kind: 'postmortem_generated',
+        actorId,
+        occurredAt: now,
+        data: { locale: locale ?? this.deps.defaultLocale },
+      });
+      const intent: OutboxIntent = { kind: 'postmortem.publish', ...(locale ? { locale } : {}) };
+      await r.outbox.enqueue(tx, { incidentId, kind: intent.kind, payload: intent as unknown as Record<string, unknown>, now });
+      return incident;
+    });
+  }
+
+  private async inTransaction<T>(work: (tx: Executor, repos: Repositories) => Promise<T>): Promise<T> {
+    const result = await this.deps.db.transaction((tx) => work(tx, this.deps.repos));
+    this.deps.onOutboxWritten?.();
+    return result;
+  }
+
+  private async lock(tx: Executor, incidentId: number): Promise<Incident> {
+    const incident = await this.deps.repos.incidents.findById(tx, incidentId, { forUpdate: true });
+    if (!incident) throw new DomainError('not_found', `There is no ${incidentRef(incidentId)}.`);
+    return incident;
+  }
+}

@@ -1,0 +1,42 @@
+import type { ModalView } from '@slack/types';
+import type { DateTime } from 'luxon';
+import type { NewActionItem } from '../../domain/action-item.js';
+import { incidentRef, type Incident } from '../../domain/incident.js';
+import { actionItemInput, CALLBACK_ID } from '../ids.js';
+import { actionItemRows, earliestDueDate, parseActionItemRows } from './action-item-inputs.js';
+import { context, modalLabel } from './elements.js';
+import { safe } from './mrkdwn.js';
+import { incidentIdFromMetadata, type ParseResult, STALE_FORM, type SubmittedView } from './view-state.js';
+
+export const FOLLOWUP_ROWS = 5;
+
+export interface FollowupSubmission {
+  incidentId: number;
+  items: NewActionItem[];
+}
+
+/** `/incident followup`: more action items for the postmortem, open or resolved incident alike. */
+export function followupModal({ incident }: { incident: Pick<Incident, 'id' | 'title'> }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CALLBACK_ID.followup,
+    private_metadata: JSON.stringify({ incidentId: incident.id }),
+    title: modalLabel(`Follow-ups ${incidentRef(incident.id)}`),
+    submit: modalLabel('Add'),
+    close: modalLabel('Cancel'),
+    blocks: [
+      context(`*${incidentRef(incident.id)}* ${safe(incident.title, 150)} · fill in as many rows as you need.`),
+      ...actionItemRows(FOLLOWUP_ROWS, 'Follow-up'),
+    ],
+  };
+}
+
+export function parseFollowupView(view: SubmittedView, now?: DateTime): ParseResult<FollowupSubmission> {
+  const first = actionItemInput(0, 'title').block;
+  const incidentId = incidentIdFromMetadata(view.private_metadata);
+  if (incidentId === undefined) return { ok: false, errors: { [first]: STALE_FORM } };
+  const { items, errors } = parseActionItemRows(view.state.values, FOLLOWUP_ROWS, now ? earliestDueDate(now) : undefined);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (items.length === 0) return { ok: false, errors: { [first]: 'Give at least one follow-up a title.' } };
+  return { ok: true, value: { incidentId, items } };
+}
