@@ -51,3 +51,50 @@ export class AcceleratedClock implements Clock {
     return this.anchorVirtual.plus({ milliseconds: elapsed * this.speed });
   }
 }
+
+/**
+ * The drill clock: runs `speed` times faster than the base clock, and the speed can change while
+ * it runs (the workspace page's drill control). Changing speed re-anchors at the current virtual
+ * time, so time never jumps backwards; after a drill it stays ahead of the wall clock.
+ */
+export class DrillClock implements Clock {
+  private anchorReal: DateTime;
+  private anchorVirtual: DateTime;
+  private current: number;
+  private last: DateTime;
+
+  constructor(
+    speed = 1,
+    private readonly base: Clock = systemClock,
+  ) {
+    if (!(speed >= 1)) throw new RangeError(`drill speed must be at least 1, got ${speed}`);
+    this.current = speed;
+    this.anchorReal = base.now();
+    this.anchorVirtual = this.anchorReal;
+    this.last = this.anchorReal;
+  }
+
+  get speed(): number {
+    return this.current;
+  }
+
+  setSpeed(speed: number): void {
+    if (!(speed >= 1)) throw new RangeError(`drill speed must be at least 1, got ${speed}`);
+    const now = this.now();
+    this.anchorReal = this.base.now();
+    this.anchorVirtual = now;
+    this.current = speed;
+  }
+
+  now(): DateTime {
+    const elapsed = this.base.now().diff(this.anchorReal).toMillis();
+    const virtual = this.anchorVirtual.plus({ milliseconds: elapsed * this.current });
+    if (virtual > this.last) this.last = virtual;
+    return this.last;
+  }
+}
+
+/** True while a drill clock runs faster than real time: what is declared now is a drill. */
+export function isDrilling(clock: Clock): boolean {
+  return clock instanceof DrillClock && clock.speed > 1;
+}

@@ -14,10 +14,11 @@ const usersList: ApiMethod = ({ store }) => ({
   response_metadata: { next_cursor: '' },
 });
 
-function fileJson(f: StoredFile): Record<string, unknown> {
+function fileJson(f: StoredFile, publicUrl: () => string): Record<string, unknown> {
   return {
     id: f.id, name: f.name, title: f.title, size: f.length, created: f.created, user: f.user,
     mimetype: 'application/octet-stream', channels: f.channels, is_public: true,
+    permalink: `${publicUrl()}/files/${f.user}/${f.id}/${encodeURIComponent(f.name)}`,
   };
 }
 
@@ -31,7 +32,7 @@ const getUploadUrl: ApiMethod = ({ store, publicUrl }, params) => {
   return { upload_url: `${publicUrl()}/upload/${id}`, file_id: id };
 };
 
-const completeUpload: ApiMethod = ({ store }, params) => {
+const completeUpload: ApiMethod = ({ store, publicUrl }, params) => {
   const entries = params['files'];
   if (!Array.isArray(entries) || entries.length === 0) throw new ApiError('invalid_arguments');
   const files = entries.map((entry) => {
@@ -60,13 +61,13 @@ const completeUpload: ApiMethod = ({ store }, params) => {
     }
   }
   files.forEach((f) => store.emitChange({ kind: 'file', channelId, ts: f.shareTs }));
-  return { files: files.map(fileJson) };
+  return { files: files.map((f) => fileJson(f, publicUrl)) };
 };
 
-const filesInfo: ApiMethod = ({ store }, params) => {
+const filesInfo: ApiMethod = ({ store, publicUrl }, params) => {
   const file = typeof params['file'] === 'string' ? store.files.get(params['file']) : undefined;
   if (!file) throw new ApiError('file_not_found');
-  return { file: fileJson(file), content: file.content?.toString('utf8') ?? '' };
+  return { file: fileJson(file, publicUrl), content: file.content?.toString('utf8') ?? '' };
 };
 
 export const userAndFileMethods: Record<string, ApiMethod> = {

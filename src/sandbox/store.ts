@@ -67,6 +67,16 @@ export class SandboxStore extends EventEmitter {
     return `${prefix}${this.counter.toString(36).toUpperCase().padStart(9, '0')}`;
   }
 
+  /** The id and timestamp counters, for a snapshot that must not reuse ids after a restart. */
+  counters(): { counter: number; lastTsMicros: number } {
+    return { counter: this.counter, lastTsMicros: this.lastTsMicros };
+  }
+
+  restoreCounters(saved: { counter: number; lastTsMicros: number }): void {
+    this.counter = Math.max(this.counter, saved.counter);
+    this.lastTsMicros = Math.max(this.lastTsMicros, saved.lastTsMicros);
+  }
+
   emitChange(event: ChangeEvent): void {
     this.emit('change', event);
   }

@@ -22,6 +22,8 @@ export interface WorkspaceOptions {
   /** How long a `timeout` fault holds the socket before destroying it. Default 10 000 ms. */
   timeoutMs?: number;
   rateLimits?: RateLimits;
+  /** Keep the conversation in this JSON file (loaded at start, written shortly after each change). */
+  persistPath?: string;
 }
 
 export interface RateLimits {

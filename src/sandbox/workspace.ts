@@ -15,6 +15,7 @@ import {
   readEphemerals, readMessages, readOpenViews, readPins, readReplies, viewSnapshot, type MessageSnapshot, type ViewSnapshot,
 } from './readers.js';
 import { botUser, defaultUsers, seededChannels } from './seed.js';
+import { persistTo, restoreFrom } from './persistence.js';
 import { SandboxStore } from './store.js';
 import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
 import type {
@@ -36,6 +37,8 @@ export interface Workspace {
   /** The user presses Close on their top view; returns the bot's ack when `notify_on_close` was set. */
   closeView(userId: string): Promise<BotResponse | null>;
   sendEvent(event: Record<string, unknown>, options?: EventOptions): Promise<BotResponse & { eventId: string }>;
+  /** A person posts a message; the bot hears `app_mention` when it is mentioned. */
+  postAsUser(input: { userId: string; channelId: string; text: string; threadTs?: string }): Promise<MessageSnapshot>;
 
   channels(): StoredChannel[];
   channel(idOrName: string): StoredChannel | undefined;
@@ -56,7 +59,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const store = new SandboxStore(options.clock ?? systemClock, options.realClock ?? systemClock);
   for (const user of [...(options.users ?? defaultUsers), botUser]) store.users.set(user.id, user);
   const people = [...store.users.values()].filter((u) => !u.isBot).map((u) => u.id);
-  for (const name of seededChannels) store.addChannel({ name, isPrivate: false, creator: people[0] ?? botUser.id, members: people });
+  if (options.persistPath) restoreFrom(store, options.persistPath);
+  for (const name of seededChannels) {
+    if (!store.findChannel(name)) store.addChannel({ name, isPrivate: false, creator: people[0] ?? botUser.id, members: people });
+  }
+  const persistence = options.persistPath ? persistTo(store, options.persistPath) : undefined;
 
   let publicUrl = options.publicUrl?.replace(/\/$/, '');
   let botRequestUrl = options.botRequestUrl;
@@ -115,6 +122,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       return base;
     },
     async close() {
+      persistence?.stop();
       for (const drop of [...deps.held]) drop();
       if (!server) return;
       const s = server;
@@ -129,6 +137,15 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     submitView: (input) => submitView(interactions, input),
     closeView: (userId) => closeView(interactions, userId),
     sendEvent: (event, opts) => sendEvent(interactions, event, opts),
+    async postAsUser({ userId, channelId, text, threadTs }) {
+      const user = store.requireUser(userId);
+      const channel = store.requireChannel(channelId);
+      const message = store.addMessage({ channel: channel.id, ts: store.nextTs(), user: user.id, text, threadTs, replyCount: 0, replyUsers: [], history: [] });
+      if (text.includes(`<@${botUser.id}>`)) {
+        await sendEvent(interactions, { type: 'app_mention', user: user.id, text, ts: message.ts, channel: channel.id, ...(threadTs ? { thread_ts: threadTs } : {}) });
+      }
+      return readMessages(store, channel).find((m) => m.ts === message.ts) ?? readReplies(store, channel, threadTs ?? '').find((m) => m.ts === message.ts)!;
+    },
     channels: () => [...store.channels.values()].map((c) => ({ ...c, members: [...c.members] })),
     channel: (idOrName) => {
       const c = store.findChannel(idOrName);

@@ -1,0 +1,150 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SteppedClock } from '../../src/clock.js';
+import { createWorkspace } from '../../src/sandbox/index.js';
+import { sandboxWebRoutes } from '../../src/sandbox/web-routes.js';
+import { announcement } from '../../src/slack/blocks/announcement.js';
+import { declareModal } from '../../src/slack/blocks/declare-modal.js';
+import { errorMessage } from '../../src/slack/blocks/ephemeral-error.js';
+import { eventNotice, type EventNotice } from '../../src/slack/blocks/event-notice.js';
+import { followupModal } from '../../src/slack/blocks/followup-modal.js';
+import { helpMessage, SUBCOMMANDS } from '../../src/slack/blocks/help.js';
+import { incidentCard } from '../../src/slack/blocks/incident-card.js';
+import { incidentList } from '../../src/slack/blocks/incident-list.js';
+import { reminderMessage } from '../../src/slack/blocks/reminder.js';
+import { resolveModal } from '../../src/slack/blocks/resolve-modal.js';
+import { statusUpdateMessage } from '../../src/slack/blocks/status-update-message.js';
+import { updateModal } from '../../src/slack/blocks/update-modal.js';
+import { HOSTILE, makeIncident, makeUpdate, T0 } from '../unit/blocks/fixtures.js';
+import { CHROMIUM_ARGS } from './browser-app.js';
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const clock = new SteppedClock(T0);
+  const ws = createWorkspace({ signingSecret: 's', botToken: 'xoxb-t', clock });
+  const routes = sandboxWebRoutes({ workspace: ws, clock, slashCommand: '/incident', commands: [...SUBCOMMANDS] });
+  server = createServer((req, res) => {
+    void routes(req, res, new URL(req.url ?? '/', 'http://x').pathname).then((done) => {
+      if (!done) res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/?user=U_ALICE`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+interface Rendered {
+  unsupported: string[];
+  text: string;
+  injected: number;
+}
+
+/** Renders blocks with the page's own renderer, in Asia/Seoul, and reports what a reader would see. */
+function render(blocks: unknown[], surface: 'message' | 'modal' = 'message'): Promise<Rendered> {
+  return page.evaluate(
+    async ({ blocks, surface }) => {
+      const { renderBlocks } = (window as unknown as { sandboxRender: { renderBlocks: (...a: unknown[]) => string } }).sandboxRender;
+      const users = [{ id: 'UCMDR', name: 'cmdr', realName: 'Casey Commander', tz: 'Asia/Seoul', isBot: false }];
+      const box = document.createElement('div');
+      box.innerHTML = renderBlocks(blocks, { users, channels: [], tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z' }, surface);
+      document.body.append(box);
+      const result = {
+        unsupported: [...box.querySelectorAll<HTMLElement>('.unsupported')].map((e) => e.dataset.unsupported ?? ''),
+        text: box.innerText,
+        injected: box.querySelectorAll('script, img, iframe, [onerror]').length,
+      };
+      box.remove();
+      return result;
+    },
+    { blocks, surface },
+  );
+}
+
+const incident = makeIncident({ title: `Checkout ${HOSTILE}` });
+const events: EventNotice[] = [
+  { kind: 'severity_changed', actorId: 'UA', from: 'sev1', to: 'sev2', cadenceMinutes: 30, nextUpdateDueAt: T0.plus({ minutes: 30 }) },
+  { kind: 'status_changed', actorId: 'UA', from: 'investigating', to: 'monitoring' },
+  { kind: 'role_assigned', actorId: 'UA', role: 'comms', userId: 'UB' },
+  { kind: 'note_added', authorId: 'UA', text: `rolled back\n${HOSTILE}` },
+  { kind: 'resolved', actorId: 'UA', summary: 'Failed over', rootCause: 'Disk full', rootCauseConfirmed: true },
+  { kind: 'reopened', actorId: 'UA' },
+];
+const reminder = {
+  cycle: 1, stage: 1 as const, updateNumber: 1, dueAt: T0.toISO()!, remindedAt: T0.plus({ minutes: 2 }).toISO()!, severity: 'sev1' as const,
+  cadenceMinutes: 15, commanderId: 'UCMDR', commsLeadId: null, snoozeCount: 0, snoozeLimit: 3,
+};
+
+const messages: Record<string, { blocks: unknown[] }> = {
+  card: incidentCard({ incident, cadenceMinutes: 15 }),
+  'card (resolved drill)': incidentCard({ incident: { ...incident, status: 'resolved', isDrill: true, resolvedAt: T0.plus({ hours: 1 }) } }),
+  announcement: announcement({ incident, postmortemUrl: 'https://example.com/pm' }),
+  'status update': statusUpdateMessage({ incident, update: makeUpdate() }),
+  ...Object.fromEntries(events.map((event) => [`notice ${event.kind}`, eventNotice({ incident, event })])),
+  list: incidentList({ incidents: [incident, makeIncident({ id: 43, severity: 'sev3' })], now: T0.plus({ hours: 1 }) }),
+  'empty list': incidentList({ incidents: [] }),
+  help: helpMessage(),
+  error: errorMessage('That did not work'),
+  reminder: reminderMessage({ incident, reminder }),
+  'reminder (escalated)': reminderMessage({ incident, reminder: { ...reminder, stage: 3 } }),
+};
+const modals: Record<string, { blocks: unknown[] }> = {
+  declare: declareModal({ commanderId: 'UCMDR', title: 'Checkout', severity: 'sev1' }),
+  update: updateModal({ incident, initial: { summary: 'x' } }),
+  resolve: resolveModal({ incident }),
+  followup: followupModal({ incident }),
+};
+
+describe('the page renders every Block Kit builder', () => {
+  it.each(Object.entries(messages))('message: %s', async (_name, message) => {
+    const shown = await render(message.blocks);
+    expect(shown.unsupported).toEqual([]);
+    expect(shown.injected).toBe(0);
+    expect(shown.text.trim()).not.toBe('');
+    expect(shown.text).not.toMatch(/<!date|<@|<#|&lt;|&amp;/);
+  });
+
+  it.each(Object.entries(modals))('modal: %s', async (_name, view) => {
+    const shown = await render(view.blocks, 'modal');
+    expect(shown.unsupported).toEqual([]);
+    expect(shown.injected).toBe(0);
+  });
+
+  it('shows an explicit placeholder for a block or element it does not know', async () => {
+    const shown = await render([{ type: 'video', alt_text: 'x' }, { type: 'actions', elements: [{ type: 'workflow_button' }] }]);
+    expect(shown.unsupported).toEqual(['video', 'workflow_button']);
+  });
+});
+
+describe('mrkdwn in the page', () => {
+  it('formats text, mentions and dates in the viewer’s zone, and never turns text into HTML', async () => {
+    const card = await render(incidentCard({ incident }).blocks);
+    expect(card.text).toContain('@Casey Commander');
+    expect(card.text).toContain(HOSTILE.replace('<!channel>', '<!channel>'));
+    const html = await page.evaluate(async () => {
+      const { mrkdwnToHtml } = (window as unknown as { sandboxRender: { mrkdwnToHtml: (...a: unknown[]) => string } }).sandboxRender;
+      const ctx = { tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z', users: [], channels: [{ id: 'C1', name: 'inc-1' }] };
+      return {
+        styles: mrkdwnToHtml('*bold* _it_ ~gone~ `a<b>` <https://x.test/?a=1&amp;b=2|site> <#C1>\n>quoted', ctx),
+        date: mrkdwnToHtml('<!date^1732165200^{date_short_pretty} {time}|2024-11-21 05:00 UTC>', ctx),
+        hostile: mrkdwnToHtml('<img src=x onerror=alert(1)> &lt;script&gt;alert(1)&lt;/script&gt; <javascript:alert(1)|x>', ctx),
+      };
+    });
+    expect(html.styles).toContain('<b>bold</b> <i>it</i> <s>gone</s> <code>a&lt;b&gt;</code>');
+    expect(html.styles).toContain('<a href="https://x.test/?a=1&amp;b=2"');
+    expect(html.styles).toContain('#inc-1</a>');
+    expect(html.styles).toContain('<blockquote>quoted</blockquote>');
+    expect(html.date).toContain('Today 2:00 PM');
+    expect(html.hostile).not.toMatch(/<img|<script|href="javascript/);
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, fillRequired, startBrowserApp, type BrowserApp } from './browser-app.js';
+import { DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
+
+let t: BrowserApp;
+beforeAll(async () => {
+  t = await startBrowserApp();
+});
+afterAll(async () => t?.stop());
+
+const CHANNEL = 'inc-1-checkout-failing';
+
+async function type(text: string) {
+  await t.page.fill('#composer', text);
+  await t.page.press('#composer', 'Enter');
+}
+
+async function openChannel(name: string) {
+  await t.page.click(`.channel-link[data-name="${name}"]`);
+  await t.page.waitForSelector(`.channel-link.active[data-name="${name}"]`);
+}
+
+const modal = (callbackId: string) => t.page.waitForSelector(`.modal[data-callback-id="${callbackId}"]`);
+
+describe('the local workspace in a browser', () => {
+  it('completes /incident subcommands in the composer', async () => {
+    await openChannel('general');
+    await t.page.fill('#composer', '/inc');
+    await t.page.dispatchEvent('#composer', 'input');
+    await t.page.press('#composer', 'Tab');
+    await t.page.type('#composer', 'dec');
+    const suggestions = await t.page.locator('#suggestions li').allTextContents();
+    expect(suggestions).toHaveLength(1);
+    expect(suggestions[0]).toContain('/incident declare');
+    await t.page.press('#composer', 'Tab');
+    expect(await t.page.inputValue('#composer')).toBe('/incident declare ');
+    await t.page.fill('#composer', '');
+  });
+
+  it('runs an incident: declare, pinned card, announcement, update, resolve', async () => {
+    await openChannel('general');
+    await type('/incident declare sev1 Checkout failing');
+    await modal('incident_declare');
+    expect(await t.page.inputValue(`[data-block-id="${DECLARE_INPUT.title.block}"][data-input]`)).toBe('Checkout failing');
+    expect(await t.page.inputValue(`[data-block-id="${DECLARE_INPUT.severity.block}"][data-input]`)).toBe('sev1');
+    await t.page.fill(`[data-block-id="${DECLARE_INPUT.impact.block}"][data-input]`, 'Every checkout returns 500 in ap-northeast-2');
+    await t.page.click('[data-modal="submit"]');
+
+    await t.page.waitForSelector(`.channel-link[data-name="${CHANNEL}"]`);
+    expect(await t.page.locator('.modal').count()).toBe(0);
+    await openChannel(CHANNEL);
+    const card = t.page.locator('#messages .message.pinned');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('INC-1');
+    expect(await card.textContent()).toContain('SEV-1');
+    expect(await card.locator('.mention').first().textContent()).toBe('@Alice Kim');
+    expect(await t.page.textContent('.pins-toggle')).toContain('1 pinned');
+
+    await openChannel('incidents');
+    const announcement = t.page.locator('#messages .message', { hasText: 'Checkout failing' });
+    await announcement.waitFor();
+    expect(await announcement.locator(`.channel-mention`).first().textContent()).toBe(`#${CHANNEL}`);
+
+    await announcement.locator('.channel-mention').first().click();
+    await t.page.waitForSelector(`.channel-link.active[data-name="${CHANNEL}"]`);
+    await type('/incident update');
+    await modal('incident_update');
+    await t.page.selectOption(`[data-block-id="${UPDATE_INPUT.status.block}"][data-input]`, 'identified');
+    await fillRequired(t.page, 'Failing over the primary database');
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForSelector('#messages .message:not(.pinned) >> text=Failing over the primary database');
+    expect(await t.page.locator('.modal').count()).toBe(0);
+
+    await t.page.click('#messages .message.pinned button[data-action-id="incident_open_resolve"]');
+    await modal('incident_resolve');
+    await t.page.check(`[data-block-id="${RESOLVE_INPUT.rootCauseCertainty.block}"] input[value="confirmed"]`);
+    await fillRequired(t.page, 'Rolled back the connection pool change');
+    // The bot's own validation comes back under its field; what was typed stays.
+    await t.page.fill(`[data-block-id="${RESOLVE_INPUT.recoveredAt.block}"][data-input]`, '2030-01-01T09:00');
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForFunction((id) => /in the future/.test(document.querySelector(`[data-error-for="${id}"]`)?.textContent ?? ''), RESOLVE_INPUT.recoveredAt.block);
+    expect(await t.page.inputValue(`[data-block-id="${RESOLVE_INPUT.summary.block}"][data-input]`)).toBe('Rolled back the connection pool change');
+    await t.page.fill(`[data-block-id="${RESOLVE_INPUT.recoveredAt.block}"][data-input]`, '');
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForFunction(() => /resolved/i.test(document.querySelector('#messages .message.pinned')?.textContent ?? ''));
+    await t.page.screenshot({ path: `${ARTIFACTS}/workspace-incident-channel.png` });
+
+    const download = t.page.locator('#messages .file-download').first();
+    const file = await t.page.request.get(new URL((await download.getAttribute('href'))!, t.app.url).toString());
+    expect(file.headers()['content-disposition']).toContain('attachment');
+    expect(await file.text()).toContain('INC-1');
+
+    await t.page.click('[data-pins]');
+    await t.page.waitForSelector('#pins-panel:not([hidden]) .message.pinned');
+    await t.page.screenshot({ path: 'docs/workspace.png' });
+    await t.page.click('[data-pins]');
+  });
+
+  it('answers an unknown slash command as Slack does, and an unknown subcommand as the bot does', async () => {
+    await openChannel('general');
+    await type('/nonsense now');
+    await t.page.waitForSelector('.message.notice >> text=/nonsense is not a valid command');
+    await type('/incident frobnicate');
+    const reply = t.page.locator('.message.ephemeral', { hasText: 'frobnicate' });
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('Only visible to you');
+    expect(await reply.textContent()).toContain('is not a command I know');
+  });
+
+  it('keeps the modal open with the error under each empty required field, as Slack does before sending', async () => {
+    await openChannel('general');
+    await type('/incident declare');
+    await modal('incident_declare');
+    await t.page.click('[data-modal="submit"]');
+    const titleError = t.page.locator(`[data-error-for="${DECLARE_INPUT.title.block}"]`);
+    expect(await titleError.textContent()).toBe('Please complete this required field.');
+    expect(await t.page.locator(`[data-error-for="${DECLARE_INPUT.impact.block}"]`).textContent()).toBe('Please complete this required field.');
+    expect(await t.page.locator(`[data-error-for="${DECLARE_INPUT.drill.block}"]`).textContent()).toBe('');
+    expect(t.ws.openViews('U_ALICE')).toHaveLength(1);
+    await t.page.click('.modal-footer [data-modal="close"]');
+    await t.page.waitForSelector('.modal', { state: 'detached' });
+    expect(t.ws.openViews('U_ALICE')).toHaveLength(0);
+  });
+
+  it('switches to another person, with their own time zone and ephemerals', async () => {
+    await t.page.selectOption('#user-switcher', 'U_BOB');
+    await t.page.waitForFunction(() => document.querySelector('#clock')?.textContent?.includes('America/New_York'));
+    await openChannel('general');
+    expect(await t.page.locator('.message.ephemeral').count()).toBe(0);
+    await t.page.selectOption('#user-switcher', 'U_ALICE');
+    await t.page.waitForFunction(() => document.querySelector('#clock')?.textContent?.includes('Asia/Seoul'));
+  });
+
+  it('runs a drill: the page speeds up the clock and what is declared is marked DRILL', async () => {
+    await t.page.selectOption('#drill-speed', '60');
+    await t.page.waitForSelector('#drill-badge:not([hidden])');
+    expect(t.clock.speed).toBe(60);
+    const before = t.clock.now();
+    t.base.advance({ seconds: 15 });
+    expect(t.clock.now().diff(before).as('minutes')).toBeCloseTo(15, 5);
+
+    await openChannel('general');
+    await type('/incident declare sev2 Search is slow');
+    await modal('incident_declare');
+    await fillRequired(t.page, 'Search p99 above 5 s');
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForSelector('.channel-link[data-name$="-search-is-slow"]');
+    await openChannel('incidents');
+    const announcement = t.page.locator('#messages .message', { hasText: 'Search is slow' });
+    await announcement.waitFor();
+    expect(await announcement.textContent()).toContain('DRILL');
+
+    await t.page.selectOption('#drill-speed', '1');
+    await t.page.waitForSelector('#drill-badge[hidden]', { state: 'attached' });
+    expect(t.clock.speed).toBe(1);
+  });
+});
