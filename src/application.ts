@@ -1,30 +1,32 @@
-import { randomBytes } from 'node:crypto';
-import { WebClient } from '@slack/web-api';
-import { AcceleratedClock, systemClock, type Clock } from './clock.js';
+import { AcceleratedClock, DrillClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { mountRoutes } from './composition/routes.js';
+import { createServices, type Services } from './composition/services.js';
+import { slackTransport, type SandboxOption } from './composition/slack-transport.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
 import { DEFAULT_CADENCE, type CadenceMinutes } from './domain/severity.js';
-import { healthRoutes } from './http/health.js';
 import { HttpServer } from './http/server.js';
-import { OutboxDispatcher } from './jobs/dispatch-outbox.js';
+import type { OutboxDispatcher } from './jobs/dispatch-outbox.js';
 import { Scheduler } from './jobs/scheduler.js';
-import { SlackPoster } from './jobs/slack-poster.js';
-import { boltLogger, type Logger } from './logger.js';
-import { createWorkspace, type Workspace } from './sandbox/index.js';
-import { createSlackApp, type SlackApp, type SlackTransport } from './slack/app.js';
-import { SLACK_REQUEST_PATH } from './slack/capabilities.js';
-import { outboxRenderer } from './slack/render-outbox.js';
-import { EventService } from './services/event-service.js';
-import { IncidentService } from './services/incident-service.js';
+import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
+import type { Logger } from './logger.js';
+import { BOT_ID, BOT_USER_ID, type Workspace } from './sandbox/index.js';
+import { createSlackApp, type SlackApp } from './slack/app.js';
+import { fetchBotIdentity } from './slack/identity.js';
+import type { IncidentService } from './services/incident-service.js';
+import type { PostmortemService } from './services/postmortem-service.js';
+import type { ReminderService } from './services/reminder-service.js';
+
+export { SANDBOX_BOT_TOKEN } from './composition/slack-transport.js';
 
 export interface ApplicationOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
   /** Sandbox mode only: the workspace to use (made with SANDBOX_BOT_TOKEN); one is made when absent. */
-  sandbox?: { workspace: Workspace; signingSecret: string };
+  sandbox?: SandboxOption;
   /** Deliver the outbox and tick jobs in the background (default); tests drive them by hand instead. */
   startScheduler?: boolean;
   host?: string;
@@ -40,18 +42,19 @@ export interface Application {
   database: Database;
   repos: Repositories;
   incidents: IncidentService;
+  postmortems: PostmortemService;
   dispatcher: OutboxDispatcher;
+  /** Status-update reminders; `tick()` is what the scheduler runs every TICK_SECONDS. */
+  reminders: ReminderService;
   slack: SlackApp;
   workspace?: Workspace;
   stop(): Promise<void>;
 }
 
-export const SANDBOX_BOT_TOKEN = 'xoxb-local-sandbox';
-
 /** The composition root: config → database (migrated under a lock) → services → Slack → jobs. */
 export async function startApplication(options: ApplicationOptions): Promise<Application> {
   const { config, logger } = options;
-  const clock = options.clock ?? (config.drillSpeed > 1 ? new AcceleratedClock(config.drillSpeed) : systemClock);
+  const clock = options.clock ?? defaultClock(config);
   const cadence: CadenceMinutes = { ...DEFAULT_CADENCE, ...config.cadenceOverrides };
   const background = options.startScheduler ?? true;
 
@@ -63,89 +66,48 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const http = new HttpServer(logger);
   const port = await http.listen(config.port, options.host);
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const { transport, workspace } = slackTransport(config, url, clock, options.sandbox);
 
-  let workspace: Workspace | undefined;
-  let transport: SlackTransport;
-  if (config.slack.mode === 'sandbox') {
-    const signingSecret = options.sandbox?.signingSecret ?? randomBytes(16).toString('hex');
-    workspace = options.sandbox?.workspace ?? createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock });
-    workspace.setBotRequestUrl(`${url}${SLACK_REQUEST_PATH}`);
-    workspace.setPublicUrl(url);
-    transport = { mode: 'http', botToken: SANDBOX_BOT_TOKEN, signingSecret, apiUrl: `${url}/api/` };
-  } else {
-    transport = config.slack.mode === 'http'
-      ? { mode: 'http', botToken: config.slack.botToken, signingSecret: config.slack.signingSecret, apiUrl: config.slack.apiUrl }
-      : { mode: 'socket', botToken: config.slack.botToken, appToken: config.slack.appToken, apiUrl: config.slack.apiUrl };
-  }
-
-  const deliveryClient = new WebClient(transport.botToken, {
-    slackApiUrl: transport.apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: options.deliveryTimeoutMs ?? 10_000,
-    logger: boltLogger(logger.child({ component: 'delivery' })),
+  const services = createServices({
+    config, db: database.db, repos, clock, cadence, logger,
+    botToken: transport.botToken, apiUrl: transport.apiUrl,
+    deliveryTimeoutMs: options.deliveryTimeoutMs ?? 10_000, deliverAtOnce: background,
   });
-  let dispatcher: OutboxDispatcher | undefined;
-  const incidents = new IncidentService({
-    db: database.db,
-    repos,
-    clock,
-    cadence,
-    logger,
-    onOutboxWritten: () => {
-      if (background) dispatcher?.kick();
-    },
-  });
-  dispatcher = new OutboxDispatcher({
-    db: database.db,
-    repos,
-    clock,
-    poster: new SlackPoster(deliveryClient),
-    renderer: outboxRenderer(cadence),
-    incidentsChannel: config.incidentsChannel,
-    logger: logger.child({ component: 'outbox' }),
-  });
-  const events = new EventService(database.db, repos.events, clock);
-  const slack = createSlackApp(transport, { incidents, events, clock, cadence, logger }, logger);
-
-  http.use(healthRoutes(database.db));
-  if (slack.requestListener) {
-    const listener = slack.requestListener;
-    http.use((req, res, path) => {
-      if (path !== SLACK_REQUEST_PATH) return false;
-      listener(req, res);
-      return true;
-    });
-  }
-  if (workspace) {
-    const sandbox = workspace;
-    http.use((req, res) => sandbox.handle(req, res));
-  }
+  const identity = workspace ? { botUserId: BOT_USER_ID, botId: BOT_ID } : await fetchBotIdentity(services.deliveryClient);
+  const { incidents, postmortems, events, reminders, dispatcher } = services;
+  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, clock, cadence, logger }, logger);
+  const drill = clock instanceof DrillClock ? clock : undefined;
+  mountRoutes(http, { db: database.db, services, apiToken: config.apiToken, slack, workspace, clock, drill });
   await slack.start();
 
   const scheduler = new Scheduler(logger);
-  if (background) {
-    scheduler.start([{ name: 'outbox', everySeconds: 5, run: () => dispatcher.kick() }]);
-    dispatcher.kick();
-  }
+  if (background) startJobs(scheduler, services, config, logger, drill !== undefined);
 
   return {
-    url,
-    port,
-    clock,
-    cadence,
-    database,
-    repos,
-    incidents,
-    dispatcher,
-    slack,
-    workspace,
+    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, slack, workspace,
     stop: async () => {
       await scheduler.stop();
       await slack.stop();
       await http.close();
+      if (workspace && !options.sandbox) await workspace.close();
       await dispatcher.drainSettled();
       await database.close();
     },
   };
+}
+
+/** In the local workspace the drill clock's speed can change on the page; elsewhere DRILL_SPEED fixes it. */
+function defaultClock(config: Config): Clock {
+  if (config.slack.mode === 'sandbox') return new DrillClock(config.drillSpeed);
+  return config.drillSpeed > 1 ? new AcceleratedClock(config.drillSpeed) : systemClock;
+}
+
+function startJobs(scheduler: Scheduler, services: Services, config: Config, logger: Logger, drillable: boolean): void {
+  // A drill runs the clock faster, so reminders are looked for more often to stay on time.
+  const tickSeconds = drillable ? 1 : Math.max(1, Math.round(config.tickSeconds / config.drillSpeed));
+  scheduler.start([
+    { name: 'outbox', everySeconds: 5, run: () => services.dispatcher.kick() },
+    sendDueRemindersJob(services.reminders, { everySeconds: tickSeconds, logger }),
+  ]);
+  services.dispatcher.kick();
 }

@@ -8,14 +8,18 @@ import { SEVERITY_INFO } from '../domain/severity.js';
 import type { StatusUpdate } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
 import type { Notice, OutboxIntent, PostTarget } from '../services/outbox-messages.js';
+import { reminderMessageKey, type ReminderEdit, type ReminderView } from '../services/reminder-messages.js';
+import { POSTMORTEM_LINK_KEY, type PostmortemPublisher } from './publish-postmortem.js';
 import { backoffSeconds, classifySlackError } from './slack-errors.js';
 import type { RenderedMessage, SlackPoster } from './slack-poster.js';
 
 export interface OutboxRenderer {
   card(incident: Incident): RenderedMessage;
-  announcement(incident: Incident): RenderedMessage;
+  /** `postmortemUrl`: the uploaded postmortem draft, once there is one. */
+  announcement(incident: Incident, extras?: { postmortemUrl?: string }): RenderedMessage;
   statusUpdate(incident: Incident, update: StatusUpdate): RenderedMessage;
   notice(incident: Incident, notice: Notice): RenderedMessage;
+  reminder(incident: Incident, reminder: ReminderView, closed?: ReminderEdit['closed']): RenderedMessage;
 }
 
 export interface DispatcherDeps {
@@ -29,6 +33,8 @@ export interface DispatcherDeps {
   batchSize?: number;
   leaseSeconds?: number;
   maxAttempts?: number;
+  /** Uploads the postmortem draft (`postmortem.publish`); without it those messages fail. */
+  postmortems?: PostmortemPublisher;
 }
 
 class NotYetDeliverable extends Error {}
@@ -123,8 +129,12 @@ export class OutboxDispatcher {
         return this.sync(message, incident, 'card', this.channelOf(incident), renderer.card(incident), true);
       case 'announcement.sync': {
         const channel = await poster.resolveChannel(this.deps.incidentsChannel);
-        return this.sync(message, incident, 'announcement', channel, renderer.announcement(incident), false);
+        const link = await repos.messages.find(db, incident.id, POSTMORTEM_LINK_KEY);
+        return this.sync(message, incident, 'announcement', channel, renderer.announcement(incident, { postmortemUrl: link?.ts }), false);
       }
+      case 'postmortem.publish':
+        if (!this.deps.postmortems) throw Object.assign(new Error('postmortem publishing is not configured'), { permanent: true });
+        return this.deps.postmortems.publish(message, incident, intent.locale);
       case 'update.post': {
         const update = await repos.updates.findById(db, intent.updateId);
         if (!update) throw Object.assign(new Error(`status update ${intent.updateId} is gone`), { permanent: true });
@@ -134,7 +144,23 @@ export class OutboxDispatcher {
       case 'notice.post':
         await poster.post(message, await this.target(incident, intent.target), renderer.notice(incident, intent.notice));
         return;
+      case 'reminder.post':
+        return this.postReminder(message, incident, intent.reminder);
+      case 'reminder.edit': {
+        const { view, closed } = intent.edit;
+        const sent = await repos.messages.find(db, incident.id, reminderMessageKey(view.cycle, view.stage));
+        if (sent) await poster.update(sent.channelId, sent.ts, renderer.reminder(incident, view, closed));
+        return;
+      }
     }
+  }
+
+  /** Stages 1–2 in the incident channel, the overdue notice (stage 3) in #incidents; ts kept for edits. */
+  private async postReminder(message: OutboxMessage, incident: Incident, view: ReminderView): Promise<void> {
+    const { repos, db, poster, renderer } = this.deps;
+    const channel = view.stage === 3 ? await poster.resolveChannel(this.deps.incidentsChannel) : this.channelOf(incident);
+    const ts = await poster.post(message, { channel }, renderer.reminder(incident, view));
+    await repos.messages.save(db, incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
   }
 
   private async createChannel(incident: Incident, invite: string[]): Promise<void> {

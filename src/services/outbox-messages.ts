@@ -1,5 +1,6 @@
 import type { Role, Status } from '../domain/incident.js';
 import type { Severity } from '../domain/severity.js';
+import type { ReminderEdit, ReminderView } from './reminder-messages.js';
 
 /**
  * What the outbox carries: intents, not rendered blocks. The dispatcher renders them from the
@@ -11,7 +12,12 @@ export type OutboxIntent =
   | { kind: 'card.sync' }
   | { kind: 'announcement.sync' }
   | { kind: 'update.post'; updateId: number; target: PostTarget }
-  | { kind: 'notice.post'; notice: Notice; target: PostTarget };
+  | { kind: 'notice.post'; notice: Notice; target: PostTarget }
+  /** Stages 1 and 2 go to the incident channel, stage 3 (overdue) to #incidents. */
+  | { kind: 'reminder.post'; reminder: ReminderView }
+  | { kind: 'reminder.edit'; edit: ReminderEdit }
+  /** Renders the postmortem draft from Postgres at delivery and uploads it to the incident channel. */
+  | { kind: 'postmortem.publish'; locale?: 'en' | 'ko' };
 
 /** The incident's own channel, or a reply under its announcement in #incidents. */
 export type PostTarget = 'incident' | 'announcement_thread';

@@ -3,11 +3,16 @@ import type { CadenceMinutes } from '../domain/severity.js';
 import type { Logger } from '../logger.js';
 import type { EventService } from '../services/event-service.js';
 import type { IncidentService } from '../services/incident-service.js';
+import type { PostmortemService } from '../services/postmortem-service.js';
+import type { ReminderService } from '../services/reminder-service.js';
 
 /** What the Slack surface may use: services, never repositories. */
 export interface SlackDeps {
   incidents: IncidentService;
+  postmortems: PostmortemService;
   events: EventService;
+  /** Status-update reminders (snooze); absent only in tests that build the Slack app alone. */
+  reminders?: ReminderService;
   clock: Clock;
   cadence: CadenceMinutes;
   logger: Logger;

@@ -18,9 +18,9 @@ export async function fetchBotIdentity(client: WebClient, attempts = 5, wait = (
     } catch (err) {
       const error = platformError(err);
       if (error === 'invalid_auth' || error === 'not_authed' || error === 'account_inactive' || error === 'token_revoked') {
-        throw new Error(`Slack rejected SLACK_BOT_TOKEN (${error}). Check the bot token of the installed app.`);
+        throw new Error(`Slack rejected SLACK_BOT_TOKEN (${error}). Check the bot token of the installed app.`, { cause: err });
       }
-      if (attempt >= attempts) throw new Error(`Slack's API could not be reached to check the bot token: ${(err as Error).message}`);
+      if (attempt >= attempts) throw new Error(`Slack's API could not be reached to check the bot token: ${(err as Error).message}`, { cause: err });
       await wait(500 * 2 ** attempt);
     }
   }

@@ -8,6 +8,7 @@ export const CALLBACK_ID = {
   declare: 'incident_declare',
   update: 'incident_update',
   resolve: 'incident_resolve',
+  followup: 'incident_followup',
 } as const;
 
 /**
@@ -21,6 +22,10 @@ export const ACTION_ID = {
   openResolve: 'incident_open_resolve',
   /** Reopens a resolved incident (carries a confirm dialog). */
   reopen: 'incident_reopen',
+  /** On a reminder: opens the status-update modal for the incident's current severity. */
+  reminderPostUpdate: 'reminder_post_update',
+  /** On a reminder: puts the next reminder off by 10 minutes (limited per cycle). */
+  reminderSnooze: 'reminder_snooze',
 } as const;
 
 /** A modal input: its `block_id` (errors are keyed by it) and its element's `action_id`. */
@@ -61,7 +66,16 @@ export const RESOLVE_INPUT = {
   businessImpact: input('resolve_business_impact'),
 } as const satisfies Record<string, InputId>;
 
+export const ACTION_ITEM_FIELDS = ['title', 'owner', 'horizon', 'due'] as const;
+export type ActionItemField = (typeof ACTION_ITEM_FIELDS)[number];
+
+/** Row `row` (0-based) of the action-item inputs in the resolve and follow-up modals. */
+export function actionItemInput(row: number, field: ActionItemField): InputId {
+  return input(`action_item_${row}_${field}`);
+}
+
 /** Block ids of message blocks a listener may want to find or replace. */
 export const MESSAGE_BLOCK_ID = {
   cardActions: 'incident_card_actions',
+  reminderActions: 'reminder_actions',
 } as const;

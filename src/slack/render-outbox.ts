@@ -5,15 +5,17 @@ import type { Notice } from '../services/outbox-messages.js';
 import { announcement } from './blocks/announcement.js';
 import { eventNotice, type EventNotice } from './blocks/event-notice.js';
 import { incidentCard } from './blocks/incident-card.js';
+import { reminderMessage } from './blocks/reminder.js';
 import { statusUpdateMessage } from './blocks/status-update-message.js';
 
 /** Renders the outbox's intents with the Block Kit builders, from the incident as it is now. */
 export function outboxRenderer(cadence: CadenceMinutes): OutboxRenderer {
   return {
     card: (incident) => incidentCard({ incident, cadenceMinutes: cadence[incident.severity] }),
-    announcement: (incident) => announcement({ incident }),
+    announcement: (incident, extras) => announcement({ incident, postmortemUrl: extras?.postmortemUrl }),
     statusUpdate: (incident, update) => statusUpdateMessage({ incident, update }),
     notice: (incident, notice) => eventNotice({ incident, event: toEventNotice(incident, notice, cadence) }),
+    reminder: (incident, reminder, closed) => reminderMessage({ incident, reminder, closed }),
   };
 }
 

@@ -77,7 +77,7 @@ export class IncidentRepository {
 
   async resolution(ex: Executor, id: number): Promise<Resolution | null> {
     const [row] = await ex.select({ resolution: incidents.resolution }).from(incidents).where(eq(incidents.id, id));
-    return (row?.resolution as Resolution | null | undefined) ?? null;
+    return toResolution(row?.resolution);
   }
 
   async update(ex: Executor, id: number, patch: IncidentPatch): Promise<void> {
@@ -139,5 +139,18 @@ function toIncident(row: IncidentRow, roles: RoleRow[]): Incident {
     nextUpdateDueAt: fromDate(row.nextUpdateDueAt),
     resolvedAt: fromDate(row.resolvedAt),
     isDrill: row.isDrill,
+  };
+}
+
+/** The jsonb column holds `recoveredAt` as an ISO string; the domain wants a UTC DateTime. */
+function toResolution(raw: unknown): Resolution | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const stored = raw as Omit<Resolution, 'recoveredAt'> & { recoveredAt?: unknown };
+  const at = stored.recoveredAt;
+  const recoveredAt = typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : null;
+  return {
+    ...stored,
+    contributingFactors: Array.isArray(stored.contributingFactors) ? stored.contributingFactors : [],
+    recoveredAt: recoveredAt?.isValid ? recoveredAt : null,
   };
 }

@@ -1,6 +1,8 @@
+import { ActionItemRepository } from './action-item-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
+import { ReminderRepository } from './reminder-repository.js';
 import { SlackMessageRepository } from './slack-message-repository.js';
 import { StatusUpdateRepository } from './status-update-repository.js';
 import { TimelineRepository } from './timeline-repository.js';
@@ -12,6 +14,8 @@ export interface Repositories {
   outbox: OutboxRepository;
   messages: SlackMessageRepository;
   events: ProcessedEventRepository;
+  actionItems: ActionItemRepository;
+  reminders: ReminderRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -22,5 +26,7 @@ export function createRepositories(): Repositories {
     outbox: new OutboxRepository(),
     messages: new SlackMessageRepository(),
     events: new ProcessedEventRepository(),
+    reminders: new ReminderRepository(),
+    actionItems: new ActionItemRepository(),
   };
 }

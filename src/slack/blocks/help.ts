@@ -18,6 +18,8 @@ export const SUBCOMMANDS: readonly { syntax: string; does: string }[] = [
   { syntax: 'note <text>', does: 'Add a note to the timeline' },
   { syntax: 'resolve', does: 'Resolve the incident (opens a form)' },
   { syntax: 'reopen', does: 'Reopen a resolved incident' },
+  { syntax: 'followup', does: 'Add action items for the postmortem (opens a form)' },
+  { syntax: 'postmortem [en|ko]', does: 'Write the postmortem draft again and upload it to the incident channel' },
   { syntax: 'list', does: 'List open incidents' },
   { syntax: 'help', does: 'Show this help' },
 ];

@@ -1,6 +1,8 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isDrilling } from '../../clock.js';
 import type { SlackDeps } from '../deps.js';
-import { CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../ids.js';
+import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../ids.js';
+import { parseFollowupView } from '../blocks/followup-modal.js';
 import { parseDeclareView } from '../blocks/declare-modal.js';
 import { parseResolveView } from '../blocks/resolve-modal.js';
 import { parseUpdateView } from '../blocks/update-modal.js';
@@ -41,7 +43,8 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   app.view(
     CALLBACK_ID.declare,
     submission(deps, ({ view }) => parseDeclareView(view), DECLARE_INPUT.title.block, { title: DECLARE_INPUT.title.block }, (value, userId) =>
-      deps.incidents.declare({ ...value, declaredBy: userId }),
+      // While the drill clock runs fast, every declared incident is a drill.
+      deps.incidents.declare({ ...value, isDrill: value.isDrill || isDrilling(deps.clock), declaredBy: userId }),
     ),
   );
   app.view(
@@ -58,8 +61,14 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   app.view(
     CALLBACK_ID.resolve,
     submission(deps, ({ view }) => parseResolveView(view, deps.clock.now()), RESOLVE_INPUT.summary.block, {}, (value, userId) => {
-      const { incidentId, ...resolution } = value;
-      return deps.incidents.resolve(incidentId, userId, resolution);
+      const { incidentId, actionItems, ...resolution } = value;
+      return deps.incidents.resolve(incidentId, userId, resolution, actionItems);
     }),
+  );
+  app.view(
+    CALLBACK_ID.followup,
+    submission(deps, ({ view }) => parseFollowupView(view, deps.clock.now()), actionItemInput(0, 'title').block, {}, (value, userId) =>
+      deps.postmortems.addActionItems(value.incidentId, userId, value.items),
+    ),
   );
 }

@@ -1,0 +1,71 @@
+import { WebClient } from '@slack/web-api';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Repositories } from '../db/repositories/index.js';
+import type { CadenceMinutes } from '../domain/severity.js';
+import { OutboxDispatcher } from '../jobs/dispatch-outbox.js';
+import { PostmortemPublisher } from '../jobs/publish-postmortem.js';
+import { SlackFileUploader } from '../jobs/slack-file-uploader.js';
+import { SlackPoster } from '../jobs/slack-poster.js';
+import { boltLogger, type Logger } from '../logger.js';
+import { EventService } from '../services/event-service.js';
+import { IncidentService } from '../services/incident-service.js';
+import { PostmortemService } from '../services/postmortem-service.js';
+import { ReminderService } from '../services/reminder-service.js';
+import { outboxRenderer } from '../slack/render-outbox.js';
+
+export interface Services {
+  incidents: IncidentService;
+  postmortems: PostmortemService;
+  reminders: ReminderService;
+  events: EventService;
+  dispatcher: OutboxDispatcher;
+  /** The client that delivers the outbox: no hidden retries, 429s surface to the dispatcher. */
+  deliveryClient: WebClient;
+}
+
+export interface ServicesInput {
+  config: Config;
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  cadence: CadenceMinutes;
+  logger: Logger;
+  botToken: string;
+  apiUrl?: string;
+  deliveryTimeoutMs: number;
+  /** Start delivering as soon as a change commits (off in tests that drive the outbox by hand). */
+  deliverAtOnce: boolean;
+}
+
+export function createServices(input: ServicesInput): Services {
+  const { config, db, repos, clock, cadence, logger } = input;
+  const deliveryClient = new WebClient(input.botToken, {
+    slackApiUrl: input.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: input.deliveryTimeoutMs,
+    logger: boltLogger(logger.child({ component: 'delivery' })),
+  });
+  const deliver = () => {
+    if (input.deliverAtOnce) dispatcher.kick();
+  };
+  const incidents = new IncidentService({ db, repos, clock, cadence, logger, onOutboxWritten: deliver });
+  const postmortems = new PostmortemService({
+    db, repos, clock, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
+  });
+  const reminders = new ReminderService({ db, repos, clock, cadence, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver });
+  const dispatcher = new OutboxDispatcher({
+    postmortems: new PostmortemPublisher({ db, repos, clock, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient) }),
+    db,
+    repos,
+    clock,
+    poster: new SlackPoster(deliveryClient),
+    renderer: outboxRenderer(cadence),
+    incidentsChannel: config.incidentsChannel,
+    logger: logger.child({ component: 'outbox' }),
+  });
+  const events = new EventService(db, repos.events, clock);
+  return { incidents, postmortems, reminders, events, dispatcher, deliveryClient };
+}
