@@ -1,0 +1,57 @@
+import type { DateTime } from 'luxon';
+import type { Status } from '../incident.js';
+import type { TimelineEvent } from '../timeline.js';
+import type { KeyMoment } from './i18n.js';
+import { computeMetrics, sortEvents } from './metrics.js';
+import type { PostmortemInput } from './model.js';
+
+/** One line of the Timeline section. `event` is null for key moments with no event of their own. */
+export interface TimelineEntry {
+  at: DateTime;
+  event: TimelineEvent | null;
+  markers: KeyMoment[];
+}
+
+/** Events in time order (ties by id) plus lines for key moments no event stands for. */
+export function timelineEntries(input: PostmortemInput, metrics = computeMetrics(input)): TimelineEntry[] {
+  const events = sortEvents(input.timeline);
+  const entries: TimelineEntry[] = events.map((event) => ({ at: event.occurredAt, event, markers: [] }));
+  const byEvent = (e: TimelineEvent | undefined): TimelineEntry | undefined =>
+    e ? entries.find((x) => x.event === e) : undefined;
+
+  const toStatus = (status: Status): TimelineEvent | undefined =>
+    events.find((e) => e.kind === 'status_changed' && e.data['to'] === status);
+  const lastResolved = [...events].reverse().find((e) => e.kind === 'resolved');
+
+  const synthetic: { entry: TimelineEntry; rank: number }[] = [];
+  const atInstant = (moment: KeyMoment, at: DateTime | null | undefined, rank: number): void => {
+    if (!at) return;
+    const same = entries.find((x) => x.at.toMillis() === at.toMillis());
+    if (same) same.markers.push(moment);
+    else synthetic.push({ entry: { at, event: null, markers: [moment] }, rank });
+  };
+
+  atInstant('started', input.incident.startedAt, 0);
+  atInstant('detection', input.incident.detectedAt, 1);
+  byEvent(events.find((e) => e.kind === 'declared'))?.markers.push('declaration');
+  byEvent(toStatus('identified'))?.markers.push('identified');
+  byEvent(toStatus('monitoring'))?.markers.push('mitigation');
+  atInstant('recovery', input.resolution?.recoveredAt, 2);
+  if (lastResolved && metrics.resolvedAt?.toMillis() === lastResolved.occurredAt.toMillis()) {
+    byEvent(lastResolved)?.markers.push('resolution');
+  }
+
+  // Merge synthetic lines in: before events at the same instant, in rank order.
+  const all = [
+    ...entries.map((entry) => ({ entry, rank: 10, id: entry.event?.id ?? 0 })),
+    ...synthetic.map((x) => ({ ...x, id: 0 })),
+  ];
+  all.sort(
+    (a, b) => a.entry.at.toMillis() - b.entry.at.toMillis() || a.rank - b.rank || a.id - b.id,
+  );
+  const order: KeyMoment[] = ['started', 'detection', 'declaration', 'identified', 'mitigation', 'recovery', 'resolution'];
+  return all.map(({ entry }) => ({
+    ...entry,
+    markers: [...new Set(entry.markers)].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+  }));
+}

@@ -1,0 +1,104 @@
+import { ROLES, STATUSES, type Role, type Status } from '../incident.js';
+import { isSeverity, SEVERITY_INFO } from '../severity.js';
+import type { StatusUpdate, TimelineEvent } from '../timeline.js';
+import { shortTime, userName, zoneAbbreviation, type RenderContext } from './formatting.js';
+import { escapeInline, flatten, truncate } from './markdown.js';
+import type { TimelineEntry } from './timeline-entries.js';
+
+/** 4. Timeline (internal variant): the zone note, then one line per entry. */
+export function timelineSection(ctx: RenderContext): string[] {
+  const { s, metrics } = ctx;
+  return [
+    `## ${s.headings.timeline}`,
+    s.timeline.timesIn(`${zoneAbbreviation(ctx.zone, metrics.startedAt)} (${ctx.zone})`),
+    ctx.entries.length === 0
+      ? s.timeline.empty
+      : ctx.entries.map((e) => timelineLine(ctx, e)).join('\n'),
+  ];
+}
+
+function timelineLine(ctx: RenderContext, entry: TimelineEntry): string {
+  const parts = [shortTime(ctx, entry.at)];
+  if (entry.markers.length > 0) {
+    parts.push(`**${entry.markers.map((k) => ctx.s.keyMoments[k]).join(' · ')}**`);
+  }
+  if (entry.event) {
+    let text = describeEvent(ctx, entry.event);
+    if (entry.event.actorId) text += ` — ${userName(ctx, entry.event.actorId)}`;
+    parts.push(text);
+  } else if (entry.markers.includes('recovery') && ctx.input.resolution?.recoverySignal?.trim()) {
+    parts.push(escapeInline(truncate(flatten(ctx.input.resolution.recoverySignal), 160)));
+  }
+  return `- ${parts.join(' · ')}`;
+}
+
+/** A timeline event in words (internal variant), user text escaped. */
+function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
+  const t = ctx.s.events;
+  const d = event.data;
+  switch (event.kind) {
+    case 'declared': {
+      const sev = str(d, 'severity');
+      return t.declared(sev ? severityLabel(sev) : null);
+    }
+    case 'status_changed':
+      return t.status_changed(statusLabel(ctx, str(d, 'from')), statusLabel(ctx, str(d, 'to')));
+    case 'severity_changed':
+      return t.severity_changed(severityLabel(str(d, 'from')), severityLabel(str(d, 'to')));
+    case 'role_assigned':
+      return t.role_assigned(roleLabel(ctx, str(d, 'role')), userName(ctx, str(d, 'userId')));
+    case 'update_posted': {
+      const u = findUpdate(ctx, d['updateId']);
+      if (!u) return t.update_posted(null, '');
+      const label = `${SEVERITY_INFO[u.severity].label}, ${ctx.s.status[u.status]}`;
+      return t.update_posted(label, escapeInline(truncate(flatten(updateSummary(u)), 160)));
+    }
+    case 'note_added':
+      return t.note_added(escapeInline(str(d, 'text') ?? ''));
+    case 'snoozed': {
+      const m = d['minutes'];
+      return t.snoozed(typeof m === 'number' && Number.isFinite(m) ? m : null);
+    }
+    case 'action_item_added':
+      return t.action_item_added(escapeInline(str(d, 'title') ?? ''));
+    case 'reminder_sent':
+    case 'reminder_escalated':
+    case 'update_overdue':
+    case 'resolved':
+    case 'reopened':
+    case 'postmortem_generated':
+      return t[event.kind];
+  }
+}
+
+function str(data: Record<string, unknown>, key: string): string | undefined {
+  const v = data[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function statusLabel(ctx: RenderContext, value: string | undefined): string {
+  if (value && (STATUSES as readonly string[]).includes(value)) return ctx.s.status[value as Status];
+  return value ? escapeInline(value) : ctx.s.unknown;
+}
+
+function severityLabel(value: string | undefined): string {
+  if (value && isSeverity(value)) return SEVERITY_INFO[value].label;
+  return value ? escapeInline(value) : '?';
+}
+
+function roleLabel(ctx: RenderContext, value: string | undefined): string {
+  if (value && (ROLES as readonly string[]).includes(value)) return ctx.s.facts.roles[value as Role];
+  return value ? escapeInline(value) : ctx.s.unknown;
+}
+
+function findUpdate(ctx: RenderContext, raw: unknown): StatusUpdate | undefined {
+  const id = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+  return ctx.input.updates.find((u) => u.id === id);
+}
+
+function updateSummary(update: StatusUpdate): string {
+  const first = SEVERITY_INFO[update.severity].reportFields
+    .map((f) => update.fields[f.id])
+    .find((v) => v !== undefined && v.trim() !== '');
+  return update.fields['summary'] ?? first ?? '';
+}
