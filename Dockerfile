@@ -17,6 +17,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The local workspace page is plain JS/CSS (no build step); it is only served without Slack credentials.
+COPY src/sandbox/page ./dist/sandbox/page
 # Migrations are read at runtime from ./drizzle.
 COPY drizzle ./drizzle
 # Writable only where the app may write (PGlite's ./.data when no DATABASE_URL is given).
