@@ -1,51 +1,23 @@
-import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
-import type { Db, Executor } from '../db/client.js';
 import type { NewActionItem } from '../domain/action-item.js';
-import type { Repositories } from '../db/repositories/index.js';
 import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
-import {
-  assertTransition,
-  incidentRef,
-  type Incident,
-  type Role,
-  type Scenario,
-  type Status,
-} from '../domain/incident.js';
+import { assertTransition, incidentRef, type Incident, type Role, type Status } from '../domain/incident.js';
 import { SEVERITY_INFO, type CadenceMinutes, type Severity } from '../domain/severity.js';
-import type { Resolution, StatusUpdate, TimelineKind } from '../domain/timeline.js';
+import type { Resolution, StatusUpdate } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
-import type { Notice, OutboxIntent } from './outbox-messages.js';
+import type { DeclareInput, UpdateInput } from './incident-inputs.js';
+import {
+  IncidentWriter, lockIncident, lockOpenIncident, runInTransaction, withLockedIncident, type TransactionDeps,
+} from './incident-transaction.js';
 import { restartReminders } from './reminder-service.js';
 
-export interface IncidentServiceDeps {
-  db: Db;
-  repos: Repositories;
+export type { DeclareInput, UpdateInput } from './incident-inputs.js';
+
+export interface IncidentServiceDeps extends TransactionDeps {
   clock: Clock;
   cadence: CadenceMinutes;
   logger: Logger;
-  /** Notified after a commit that queued outbox messages, so delivery starts at once. */
-  onOutboxWritten?: () => void;
-}
-
-export interface DeclareInput {
-  title: string;
-  severity: Severity;
-  scenario: Scenario;
-  impact: string;
-  commanderId: string;
-  declaredBy: string;
-  startedAt?: DateTime;
-  detectedAt?: DateTime;
-  isDrill?: boolean;
-}
-
-export interface UpdateInput {
-  incidentId: number;
-  authorId: string;
-  status: Exclude<Status, 'resolved'>;
-  fields: Record<string, string>;
 }
 
 /** The incident use cases; each runs in one transaction that also writes the timeline and outbox. */
@@ -56,8 +28,9 @@ export class IncidentService {
     const now = this.deps.clock.now();
     const title = input.title.trim();
     if (!title) throw new DomainError('invalid_input', 'Give the incident a title.', 'title');
-    return this.inTransaction(async (tx, r) => {
-      const id = await r.incidents.insert(tx, {
+    const firstDue = now.plus({ minutes: this.deps.cadence[input.severity] });
+    return runInTransaction(this.deps, async (tx, repos) => {
+      const id = await repos.incidents.insert(tx, {
         title,
         severity: input.severity,
         scenario: input.scenario,
@@ -66,30 +39,28 @@ export class IncidentService {
         startedAt: input.startedAt ?? now,
         detectedAt: input.detectedAt ?? input.startedAt ?? now,
         declaredAt: now,
-        nextUpdateDueAt: now.plus({ minutes: this.deps.cadence[input.severity] }),
+        nextUpdateDueAt: firstDue,
         isDrill: input.isDrill ?? false,
       });
-      await r.incidents.setRole(tx, id, 'commander', input.commanderId, now);
-      await restartReminders(tx, r, id, now, now.plus({ minutes: this.deps.cadence[input.severity] }));
-      await this.record(tx, id, 'declared', input.declaredBy, now, {
+      await repos.incidents.setRole(tx, id, 'commander', input.commanderId, now);
+      await restartReminders(tx, repos, id, now, firstDue);
+      const writer = new IncidentWriter(tx, repos, id, now);
+      await writer.record('declared', input.declaredBy, {
         title,
         severity: input.severity,
         scenario: input.scenario,
         commanderId: input.commanderId,
       });
       const invite = [...new Set([input.declaredBy, input.commanderId])];
-      await this.enqueue(tx, id, now, { kind: 'channel.create', inviteUserIds: invite });
-      await this.enqueue(tx, id, now, { kind: 'card.sync' });
-      await this.enqueue(tx, id, now, { kind: 'announcement.sync' });
-      return (await r.incidents.findById(tx, id))!;
+      await writer.enqueue({ kind: 'channel.create', inviteUserIds: invite });
+      await writer.syncViews();
+      return (await repos.incidents.findById(tx, id))!;
     });
   }
 
   async postUpdate(input: UpdateInput): Promise<{ incident: Incident; update: StatusUpdate }> {
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      const incident = await this.lockOpen(tx, input.incidentId);
-      const update = await r.updates.insert(tx, {
+    return withLockedIncident(this.deps, input.incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
+      const update = await repos.updates.insert(tx, {
         incidentId: incident.id,
         authorId: input.authorId,
         status: input.status,
@@ -99,129 +70,106 @@ export class IncidentService {
       });
       if (input.status !== incident.status) {
         assertTransition(incident.status, input.status);
-        await this.record(tx, incident.id, 'status_changed', input.authorId, now, { from: incident.status, to: input.status });
+        await writer.record('status_changed', input.authorId, { from: incident.status, to: input.status });
       }
-      await this.record(tx, incident.id, 'update_posted', input.authorId, now, { updateId: update.id, status: input.status });
-      const next = { ...incident, status: input.status, lastUpdateAt: now };
-      await r.incidents.update(tx, incident.id, {
-        status: input.status,
-        lastUpdateAt: now,
-        nextUpdateDueAt: nextUpdateDue(next, this.deps.cadence),
-      });
-      await restartReminders(tx, r, incident.id, now, nextUpdateDue(next, this.deps.cadence), { type: 'answered', by: input.authorId, at: now.toISO()! });
-      await this.enqueue(tx, incident.id, now, { kind: 'update.post', updateId: update.id, target: 'incident' });
-      await this.enqueue(tx, incident.id, now, { kind: 'update.post', updateId: update.id, target: 'announcement_thread' });
-      await this.syncViews(tx, incident.id, now);
-      return { incident: (await r.incidents.findById(tx, incident.id))!, update };
+      await writer.record('update_posted', input.authorId, { updateId: update.id, status: input.status });
+      const due = nextUpdateDue({ ...incident, status: input.status, lastUpdateAt: now }, this.deps.cadence);
+      await repos.incidents.update(tx, incident.id, { status: input.status, lastUpdateAt: now, nextUpdateDueAt: due });
+      await restartReminders(tx, repos, incident.id, now, due, { type: 'answered', by: input.authorId, at: now.toISO()! });
+      await writer.enqueue({ kind: 'update.post', updateId: update.id, target: 'incident' });
+      await writer.enqueue({ kind: 'update.post', updateId: update.id, target: 'announcement_thread' });
+      await writer.syncViews();
+      return { incident: (await repos.incidents.findById(tx, incident.id))!, update };
     });
   }
 
   async changeSeverity(incidentId: number, actorId: string, severity: Severity): Promise<Incident> {
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      const incident = await this.lockOpen(tx, incidentId);
+    return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       if (incident.severity === severity) {
         throw new DomainError('invalid_input', `${incidentRef(incident.id)} is already ${SEVERITY_INFO[severity].label}.`);
       }
-      await this.record(tx, incidentId, 'severity_changed', actorId, now, { from: incident.severity, to: severity });
-      await r.incidents.update(tx, incidentId, {
-        severity,
-        nextUpdateDueAt: nextUpdateDue({ ...incident, severity }, this.deps.cadence),
-      });
+      await writer.record('severity_changed', actorId, { from: incident.severity, to: severity });
       const due = nextUpdateDue({ ...incident, severity }, this.deps.cadence);
-      await restartReminders(tx, r, incidentId, now, due, { type: 'severity_changed', by: actorId, to: severity, at: now.toISO()!, nextDueAt: due?.toISO() ?? null });
-      await this.notice(tx, incidentId, now, { type: 'severity_changed', actorId, from: incident.severity, to: severity }, true);
-      await this.syncViews(tx, incidentId, now);
-      return (await r.incidents.findById(tx, incidentId))!;
+      await repos.incidents.update(tx, incidentId, { severity, nextUpdateDueAt: due });
+      await restartReminders(tx, repos, incidentId, now, due, { type: 'severity_changed', by: actorId, to: severity, at: now.toISO()!, nextDueAt: due?.toISO() ?? null });
+      await writer.notice({ type: 'severity_changed', actorId, from: incident.severity, to: severity }, true);
+      await writer.syncViews();
+      return (await repos.incidents.findById(tx, incidentId))!;
     });
   }
 
   async changeStatus(incidentId: number, actorId: string, status: Exclude<Status, 'resolved'>): Promise<Incident> {
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      const incident = await this.lockOpen(tx, incidentId);
+    return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, writer }) => {
       assertTransition(incident.status, status);
-      await this.record(tx, incidentId, 'status_changed', actorId, now, { from: incident.status, to: status });
-      await r.incidents.update(tx, incidentId, { status });
-      await this.notice(tx, incidentId, now, { type: 'status_changed', actorId, from: incident.status, to: status }, true);
-      await this.syncViews(tx, incidentId, now);
-      return (await r.incidents.findById(tx, incidentId))!;
+      await writer.record('status_changed', actorId, { from: incident.status, to: status });
+      await repos.incidents.update(tx, incidentId, { status });
+      await writer.notice({ type: 'status_changed', actorId, from: incident.status, to: status }, true);
+      await writer.syncViews();
+      return (await repos.incidents.findById(tx, incidentId))!;
     });
   }
 
   async assignRole(incidentId: number, actorId: string, role: Role, userId: string): Promise<Incident> {
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      const incident = await this.lockOpen(tx, incidentId);
+    return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       const current = { commander: incident.commanderId, comms: incident.commsLeadId, scribe: incident.scribeId }[role];
       if (current === userId) throw new DomainError('invalid_input', 'That person already holds that role.');
-      await r.incidents.setRole(tx, incidentId, role, userId, now);
-      await this.record(tx, incidentId, 'role_assigned', actorId, now, { role, userId, previous: current });
-      await this.enqueue(tx, incidentId, now, { kind: 'channel.invite', userIds: [userId] });
-      await this.notice(tx, incidentId, now, { type: 'role_assigned', actorId, role, userId });
-      await this.syncViews(tx, incidentId, now);
-      return (await r.incidents.findById(tx, incidentId))!;
+      await repos.incidents.setRole(tx, incidentId, role, userId, now);
+      await writer.record('role_assigned', actorId, { role, userId, previous: current });
+      await writer.enqueue({ kind: 'channel.invite', userIds: [userId] });
+      await writer.notice({ type: 'role_assigned', actorId, role, userId });
+      await writer.syncViews();
+      return (await repos.incidents.findById(tx, incidentId))!;
     });
   }
 
   async addNote(incidentId: number, actorId: string, text: string): Promise<void> {
-    const now = this.deps.clock.now();
     const note = text.trim();
     if (!note) throw new DomainError('invalid_input', 'Write the note after the command: `/incident note <text>`.');
-    await this.inTransaction(async (tx) => {
-      await this.lockExisting(tx, incidentId);
-      await this.record(tx, incidentId, 'note_added', actorId, now, { text: note });
-      await this.notice(tx, incidentId, now, { type: 'note_added', actorId, text: note });
+    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ writer }) => {
+      await writer.record('note_added', actorId, { text: note });
+      await writer.notice({ type: 'note_added', actorId, text: note });
     });
   }
 
   async resolve(incidentId: number, actorId: string, resolution: Resolution, actionItems: NewActionItem[] = []): Promise<Incident> {
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      const incident = await this.lockOpen(tx, incidentId);
+    return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       assertTransition(incident.status, 'resolved');
-      await r.incidents.update(tx, incidentId, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, resolution });
-      await restartReminders(tx, r, incidentId, now, null, { type: 'resolved', by: actorId, at: now.toISO()! });
-      await this.record(tx, incidentId, 'resolved', actorId, now, {
+      await repos.incidents.update(tx, incidentId, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, resolution });
+      await restartReminders(tx, repos, incidentId, now, null, { type: 'resolved', by: actorId, at: now.toISO()! });
+      await writer.record('resolved', actorId, {
         from: incident.status,
         summary: resolution.summary,
         rootCauseConfirmed: resolution.rootCauseConfirmed,
       });
       for (const item of actionItems) {
-        const saved = await r.actionItems.insert(tx, incidentId, item, now);
-        await this.record(tx, incidentId, 'action_item_added', actorId, now, { actionItemId: saved.id, title: saved.title, horizon: saved.horizon });
+        const saved = await repos.actionItems.insert(tx, incidentId, item, now);
+        await writer.record('action_item_added', actorId, { actionItemId: saved.id, title: saved.title, horizon: saved.horizon });
       }
-      await this.notice(tx, incidentId, now, {
+      await writer.notice({
         type: 'resolved',
         actorId,
         summary: resolution.summary,
         rootCause: resolution.rootCause,
         rootCauseConfirmed: resolution.rootCauseConfirmed,
       }, true);
-      await this.syncViews(tx, incidentId, now);
-      await this.enqueue(tx, incidentId, now, { kind: 'postmortem.publish' });
-      return (await r.incidents.findById(tx, incidentId))!;
+      await writer.syncViews();
+      await writer.enqueue({ kind: 'postmortem.publish' });
+      return (await repos.incidents.findById(tx, incidentId))!;
     });
   }
 
   async reopen(incidentId: number, actorId: string): Promise<Incident> {
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      const incident = await this.lockExisting(tx, incidentId);
+    return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, incident, now, writer }) => {
       if (incident.status !== 'resolved') {
         throw new DomainError('not_resolved', `${incidentRef(incident.id)} is still open; only a resolved incident can be reopened.`);
       }
-      const reopened = { ...incident, status: 'investigating' as const, lastUpdateAt: now };
-      await r.incidents.update(tx, incidentId, {
-        status: 'investigating',
-        resolvedAt: null,
-        nextUpdateDueAt: nextUpdateDue(reopened, this.deps.cadence),
-      });
-      await restartReminders(tx, r, incidentId, now, nextUpdateDue(reopened, this.deps.cadence));
-      await this.record(tx, incidentId, 'reopened', actorId, now, {});
-      await this.notice(tx, incidentId, now, { type: 'reopened', actorId }, true);
-      await this.syncViews(tx, incidentId, now);
-      return (await r.incidents.findById(tx, incidentId))!;
+      const due = nextUpdateDue({ ...incident, status: 'investigating', lastUpdateAt: now }, this.deps.cadence);
+      await repos.incidents.update(tx, incidentId, { status: 'investigating', resolvedAt: null, nextUpdateDueAt: due });
+      await restartReminders(tx, repos, incidentId, now, due);
+      await writer.record('reopened', actorId, {});
+      await writer.notice({ type: 'reopened', actorId }, true);
+      await writer.syncViews();
+      return (await repos.incidents.findById(tx, incidentId))!;
     });
   }
 
@@ -235,48 +183,5 @@ export class IncidentService {
 
   listOpen(): Promise<Incident[]> {
     return this.deps.repos.incidents.listOpen(this.deps.db);
-  }
-
-  private async inTransaction<T>(work: (tx: Executor, repos: Repositories) => Promise<T>): Promise<T> {
-    const result = await this.deps.db.transaction((tx) => work(tx, this.deps.repos));
-    this.deps.onOutboxWritten?.();
-    return result;
-  }
-
-  private async lockExisting(tx: Executor, incidentId: number): Promise<Incident> {
-    const incident = await this.deps.repos.incidents.findById(tx, incidentId, { forUpdate: true });
-    if (!incident) throw new DomainError('not_found', `There is no ${incidentRef(incidentId)}.`);
-    return incident;
-  }
-
-  private async lockOpen(tx: Executor, incidentId: number): Promise<Incident> {
-    const incident = await this.lockExisting(tx, incidentId);
-    if (incident.status === 'resolved') {
-      throw new DomainError(
-        'already_resolved',
-        `${incidentRef(incident.id)} is resolved. Use \`/incident reopen\` first if it is back.`,
-      );
-    }
-    return incident;
-  }
-
-  private record(tx: Executor, incidentId: number, kind: TimelineKind, actorId: string | null, at: DateTime, data: Record<string, unknown>) {
-    return this.deps.repos.timeline.append(tx, { incidentId, kind, actorId, occurredAt: at, data });
-  }
-
-  private enqueue(tx: Executor, incidentId: number, now: DateTime, intent: OutboxIntent) {
-    return this.deps.repos.outbox.enqueue(tx, { incidentId, kind: intent.kind, payload: intent as unknown as Record<string, unknown>, now });
-  }
-
-  private async notice(tx: Executor, incidentId: number, now: DateTime, notice: Notice, alsoInAnnouncementThread = false) {
-    await this.enqueue(tx, incidentId, now, { kind: 'notice.post', notice, target: 'incident' });
-    if (alsoInAnnouncementThread) {
-      await this.enqueue(tx, incidentId, now, { kind: 'notice.post', notice, target: 'announcement_thread' });
-    }
-  }
-
-  private async syncViews(tx: Executor, incidentId: number, now: DateTime) {
-    await this.enqueue(tx, incidentId, now, { kind: 'card.sync' });
-    await this.enqueue(tx, incidentId, now, { kind: 'announcement.sync' });
   }
 }

@@ -1,24 +1,20 @@
 import type { Clock } from '../clock.js';
-import type { Db, Executor } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import type { NewActionItem } from '../domain/action-item.js';
-import type { Repositories } from '../db/repositories/index.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
 import { LOCALES, renderPostmortem, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { ActionItem } from '../domain/timeline.js';
-import type { OutboxIntent } from './outbox-messages.js';
+import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
 
-export interface PostmortemServiceDeps {
-  db: Db;
-  repos: Repositories;
+export interface PostmortemServiceDeps extends TransactionDeps {
   clock: Clock;
   cadence: CadenceMinutes;
   /** IANA zone every time in the draft is shown in (config.exportTimeZone). */
   timeZone: string;
   /** The workspace default (config.postmortemLocale). */
   defaultLocale: Locale;
-  onOutboxWritten?: () => void;
 }
 
 export interface DraftRequest {
@@ -86,19 +82,11 @@ export class PostmortemService {
   /** Records follow-up action items (each a timeline event); the incident may be open or resolved. */
   async addActionItems(incidentId: number, actorId: string, items: NewActionItem[]): Promise<ActionItem[]> {
     if (items.length === 0) throw new DomainError('invalid_input', 'Add at least one action item with a title.');
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      await this.lock(tx, incidentId);
+    return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, now, writer }) => {
       const saved: ActionItem[] = [];
       for (const item of items) {
-        const added = await r.actionItems.insert(tx, incidentId, item, now);
-        await r.timeline.append(tx, {
-          incidentId,
-          kind: 'action_item_added',
-          actorId,
-          occurredAt: now,
-          data: { actionItemId: added.id, title: added.title, horizon: added.horizon },
-        });
+        const added = await repos.actionItems.insert(tx, incidentId, item, now);
+        await writer.record('action_item_added', actorId, { actionItemId: added.id, title: added.title, horizon: added.horizon });
         saved.push(added);
       }
       return saved;
@@ -107,31 +95,10 @@ export class PostmortemService {
 
   /** `/incident postmortem`: regenerate the draft from what is recorded now and upload it again. */
   async requestPublish(incidentId: number, actorId: string, locale?: Locale): Promise<Incident> {
-    const now = this.deps.clock.now();
-    return this.inTransaction(async (tx, r) => {
-      const incident = await this.lock(tx, incidentId);
-      await r.timeline.append(tx, {
-        incidentId,
-        kind: 'postmortem_generated',
-        actorId,
-        occurredAt: now,
-        data: { locale: locale ?? this.deps.defaultLocale },
-      });
-      const intent: OutboxIntent = { kind: 'postmortem.publish', ...(locale ? { locale } : {}) };
-      await r.outbox.enqueue(tx, { incidentId, kind: intent.kind, payload: intent as unknown as Record<string, unknown>, now });
+    return withLockedIncident(this.deps, incidentId, lockIncident, async ({ incident, writer }) => {
+      await writer.record('postmortem_generated', actorId, { locale: locale ?? this.deps.defaultLocale });
+      await writer.enqueue({ kind: 'postmortem.publish', ...(locale ? { locale } : {}) });
       return incident;
     });
-  }
-
-  private async inTransaction<T>(work: (tx: Executor, repos: Repositories) => Promise<T>): Promise<T> {
-    const result = await this.deps.db.transaction((tx) => work(tx, this.deps.repos));
-    this.deps.onOutboxWritten?.();
-    return result;
-  }
-
-  private async lock(tx: Executor, incidentId: number): Promise<Incident> {
-    const incident = await this.deps.repos.incidents.findById(tx, incidentId, { forUpdate: true });
-    if (!incident) throw new DomainError('not_found', `There is no ${incidentRef(incidentId)}.`);
-    return incident;
   }
 }

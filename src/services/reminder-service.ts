@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
-import type { Db, Executor } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
@@ -10,16 +10,15 @@ import {
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { TimelineKind } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
-import type { OutboxIntent } from './outbox-messages.js';
+import {
+  enqueueIntent, IncidentWriter, lockIncident, withLockedIncident, type TransactionDeps,
+} from './incident-transaction.js';
 import type { ReminderClosure, ReminderView } from './reminder-messages.js';
 
-export interface ReminderServiceDeps {
-  db: Db;
-  repos: Repositories;
+export interface ReminderServiceDeps extends TransactionDeps {
   clock: Clock;
   cadence: CadenceMinutes;
   logger: Logger;
-  onOutboxWritten?: () => void;
   /** Incidents claimed per transaction. */
   batchSize?: number;
   /** Test seam: runs after a batch is written and before it commits (crash tests kill the process here). */
@@ -59,11 +58,7 @@ export class ReminderService {
 
   /** [Snooze 10 min]: puts the cycle's next reminder off; refuses past the limit with a DomainError. */
   async snooze(incidentId: number, userId: string): Promise<{ until: DateTime; left: number }> {
-    const { db, repos, clock } = this.deps;
-    const now = clock.now();
-    const result = await db.transaction(async (tx) => {
-      const incident = await repos.incidents.findById(tx, incidentId, { forUpdate: true });
-      if (!incident) throw new DomainError('not_found', `There is no ${incidentRef(incidentId)}.`);
+    return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, incident, writer }) => {
       const state = await repos.reminders.find(tx, incidentId);
       const dueAt = incident.nextUpdateDueAt;
       const decision = state && dueAt
@@ -79,19 +74,16 @@ export class ReminderService {
         );
       }
       await repos.reminders.update(tx, incidentId, { snoozeCount: decision.count, nextReminderAt: decision.until });
-      await repos.timeline.append(tx, {
-        incidentId, kind: 'snoozed', actorId: userId, occurredAt: now,
-        data: { cycle: state.cycle, minutes: SNOOZE_MINUTES, until: decision.until.toISO(), count: decision.count, limit: SNOOZE_LIMIT },
+      await writer.record('snoozed', userId, {
+        cycle: state.cycle, minutes: SNOOZE_MINUTES, until: decision.until.toISO(), count: decision.count, limit: SNOOZE_LIMIT,
       });
       for (const view of await this.sentViews(tx, incidentId, state.cycle)) {
         if (view.stage === 3) continue;
         const edited: ReminderView = { ...view, snoozeCount: decision.count, snoozed: { by: userId, until: decision.until.toISO()! } };
-        await enqueue(tx, this.deps.repos, incidentId, now, { kind: 'reminder.edit', edit: { view: edited } });
+        await writer.enqueue({ kind: 'reminder.edit', edit: { view: edited } });
       }
       return { until: decision.until, left: decision.left };
     });
-    this.deps.onOutboxWritten?.();
-    return result;
   }
 
   private async sendDue(tx: Executor, incidentId: number, now: DateTime): Promise<number> {
@@ -115,11 +107,9 @@ export class ReminderService {
       cycle: state.cycle, stage, dueAt, now, cadenceMinutes, snoozeCount: state.snoozeCount,
       updateNumber: (await repos.reminders.updatesPosted(tx, incidentId)) + 1,
     });
-    await repos.timeline.append(tx, {
-      incidentId, kind: STAGE_KIND[stage], actorId: null, occurredAt: now,
-      data: { ...view, minutesLate: minutesLate(dueAt, now) },
-    });
-    await enqueue(tx, repos, incidentId, now, { kind: 'reminder.post', reminder: view });
+    const writer = new IncidentWriter(tx, repos, incidentId, now);
+    await writer.record(STAGE_KIND[stage], null, { ...view, minutesLate: minutesLate(dueAt, now) });
+    await writer.enqueue({ kind: 'reminder.post', reminder: view });
     await repos.reminders.update(tx, incidentId, {
       stage, lastRemindedAt: now, nextReminderAt: nextReminderAfter({ ...cycle, stage }),
     });
@@ -150,10 +140,6 @@ async function sentViews(tx: Executor, repos: Repositories, incidentId: number, 
   });
 }
 
-function enqueue(tx: Executor, repos: Repositories, incidentId: number, now: DateTime, intent: OutboxIntent) {
-  return repos.outbox.enqueue(tx, { incidentId, kind: intent.kind, payload: intent as unknown as Record<string, unknown>, now });
-}
-
 /**
  * Restarts the cadence cycle in the transaction of the change that restarts it (an update, a
  * severity change, a reopen; resolving passes `nextDueAt` null): the cycle's sent reminders are
@@ -172,7 +158,7 @@ export async function restartReminders(
   if (!state) return;
   if (closure) {
     for (const view of await sentViews(tx, repos, incidentId, state.cycle)) {
-      await enqueue(tx, repos, incidentId, now, { kind: 'reminder.edit', edit: { view, closed: closure } });
+      await enqueueIntent(tx, repos, incidentId, now, { kind: 'reminder.edit', edit: { view, closed: closure } });
     }
   }
   await repos.reminders.update(tx, incidentId, {

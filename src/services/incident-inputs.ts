@@ -1,0 +1,24 @@
+import type { DateTime } from 'luxon';
+import type { Scenario, Status } from '../domain/incident.js';
+import type { Severity } from '../domain/severity.js';
+
+/** What `/incident declare` collects. */
+export interface DeclareInput {
+  title: string;
+  severity: Severity;
+  scenario: Scenario;
+  impact: string;
+  commanderId: string;
+  declaredBy: string;
+  startedAt?: DateTime;
+  detectedAt?: DateTime;
+  isDrill?: boolean;
+}
+
+/** A status update as posted from the update modal. */
+export interface UpdateInput {
+  incidentId: number;
+  authorId: string;
+  status: Exclude<Status, 'resolved'>;
+  fields: Record<string, string>;
+}

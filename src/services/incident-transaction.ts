@@ -1,0 +1,109 @@
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db, Executor } from '../db/client.js';
+import type { Repositories } from '../db/repositories/index.js';
+import { DomainError } from '../domain/errors.js';
+import { incidentRef, type Incident } from '../domain/incident.js';
+import type { TimelineKind } from '../domain/timeline.js';
+import type { Notice, OutboxIntent } from './outbox-messages.js';
+
+export interface TransactionDeps {
+  db: Db;
+  repos: Repositories;
+  /** Notified after a commit that queued outbox messages, so delivery starts at once. */
+  onOutboxWritten?: () => void;
+}
+
+/** Runs `work` in one transaction, then tells the outbox dispatcher there may be something to send. */
+export async function runInTransaction<T>(
+  deps: TransactionDeps,
+  work: (tx: Executor, repos: Repositories) => Promise<T>,
+): Promise<T> {
+  const result = await deps.db.transaction((tx) => work(tx, deps.repos));
+  deps.onOutboxWritten?.();
+  return result;
+}
+
+/** Locks the incident's row for the rest of the transaction; a DomainError when there is none. */
+export async function lockIncident(tx: Executor, repos: Repositories, incidentId: number): Promise<Incident> {
+  const incident = await repos.incidents.findById(tx, incidentId, { forUpdate: true });
+  if (!incident) throw new DomainError('not_found', `There is no ${incidentRef(incidentId)}.`);
+  return incident;
+}
+
+/** As lockIncident, and refuses a resolved incident. */
+export async function lockOpenIncident(tx: Executor, repos: Repositories, incidentId: number): Promise<Incident> {
+  const incident = await lockIncident(tx, repos, incidentId);
+  if (incident.status === 'resolved') {
+    throw new DomainError(
+      'already_resolved',
+      `${incidentRef(incident.id)} is resolved. Use \`/incident reopen\` first if it is back.`,
+    );
+  }
+  return incident;
+}
+
+/** What a change to one locked incident works with, all in one transaction at one instant. */
+export interface IncidentChange {
+  tx: Executor;
+  repos: Repositories;
+  incident: Incident;
+  now: DateTime;
+  writer: IncidentWriter;
+}
+
+export type IncidentLock = (tx: Executor, repos: Repositories, incidentId: number) => Promise<Incident>;
+
+/**
+ * Reads the clock, then runs `work` in one transaction on the incident locked by `lock`
+ * (lockIncident or lockOpenIncident), and tells the outbox dispatcher after the commit.
+ */
+export function withLockedIncident<T>(
+  deps: TransactionDeps & { clock: Clock },
+  incidentId: number,
+  lock: IncidentLock,
+  work: (change: IncidentChange) => Promise<T>,
+): Promise<T> {
+  const now = deps.clock.now();
+  return runInTransaction(deps, async (tx, repos) => {
+    const incident = await lock(tx, repos, incidentId);
+    return work({ tx, repos, incident, now, writer: new IncidentWriter(tx, repos, incidentId, now) });
+  });
+}
+
+/** Queues one outbox intent for the incident in the caller's transaction. */
+export function enqueueIntent(tx: Executor, repos: Repositories, incidentId: number, now: DateTime, intent: OutboxIntent) {
+  return repos.outbox.enqueue(tx, { incidentId, kind: intent.kind, payload: intent as unknown as Record<string, unknown>, now });
+}
+
+/** Timeline events and outbox intents of one incident, written in one transaction at one instant. */
+export class IncidentWriter {
+  constructor(
+    private readonly tx: Executor,
+    private readonly repos: Repositories,
+    readonly incidentId: number,
+    private readonly now: DateTime,
+  ) {}
+
+  record(kind: TimelineKind, actorId: string | null, data: Record<string, unknown>) {
+    return this.repos.timeline.append(this.tx, { incidentId: this.incidentId, kind, actorId, occurredAt: this.now, data });
+  }
+
+  enqueue(intent: OutboxIntent) {
+    return enqueueIntent(this.tx, this.repos, this.incidentId, this.now, intent);
+  }
+
+  /** A notice in the incident channel, and under the announcement in #incidents when asked. */
+  async notice(notice: Notice, alsoInAnnouncementThread = false) {
+    await this.enqueue({ kind: 'notice.post', notice, target: 'incident' });
+    if (alsoInAnnouncementThread) {
+      await this.enqueue({ kind: 'notice.post', notice, target: 'announcement_thread' });
+    }
+  }
+
+  /** Re-renders the incident card and the #incidents announcement. */
+  async syncViews() {
+    await this.enqueue({ kind: 'card.sync' });
+    await this.enqueue({ kind: 'announcement.sync' });
+  }
+}
