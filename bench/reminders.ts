@@ -4,7 +4,6 @@
  *    TICK_SECONDS (15 s) of virtual time, the tick and the delivery measured in real time;
  * 2. the tick's cost with 1k, 10k and 100k open incidents and the same 50 due, side by side.
  */
-import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import { SteppedClock } from '../src/clock.js';
@@ -18,34 +17,11 @@ import { createRepositories } from '../src/db/repositories/index.js';
 import { stageAt } from '../src/domain/reminders.js';
 import { DEFAULT_CADENCE } from '../src/domain/severity.js';
 import { ReminderService } from '../src/services/reminder-service.js';
-import startCluster from '../test/helpers/postgres-cluster.js';
+import { freshDatabase, percentile, withCluster } from './cluster.js';
 import type { BenchModule } from './run.js';
 
 const TICK_SECONDS = 15;
 const DUE_PER_TICK = 50;
-
-async function withCluster<T>(work: (adminUrl: string) => Promise<T>): Promise<T> {
-  let teardown: (() => Promise<void>) | undefined;
-  if (!process.env.TEST_DATABASE_URL) teardown = await startCluster({ provide: () => {} } as never);
-  try {
-    return await work(process.env.TEST_DATABASE_URL!);
-  } finally {
-    await teardown?.();
-  }
-}
-
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template template0`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** Due → posted, for ~360 SEV-1..3 incidents declared over an hour, over three simulated hours. */
 async function lateness(adminUrl: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 /** `npm run bench`: runs each benchmark module in turn and prints its figures. */
+import { ackLatencyBench } from './ack-latency.js';
 import { postmortemBench } from './postmortem.js';
 import { remindersBench } from './reminders.js';
 
@@ -8,7 +9,7 @@ export interface BenchModule {
   run(): Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [postmortemBench, remindersBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, postmortemBench, remindersBench];
 
 async function main(): Promise<void> {
   for (const bench of BENCHES) {
