@@ -4,7 +4,7 @@ export type {
   StoredView, WorkspaceOptions,
 } from './types.js';
 export type { MessageSnapshot, ViewSnapshot } from './readers.js';
-export type { ClickActionInput, EventOptions, SlashCommandInput } from './interactions.js';
+export type { ClickActionInput, EventOptions, GlobalShortcutInput, SlashCommandInput } from './interactions.js';
 export type { SubmitViewInput } from './submit-view.js';
 export type { SubmittedValue, SubmittedValues } from './view-submission.js';
 export { FaultInjector, seededRandom, type FaultKind, type FaultSpec } from './faults.js';

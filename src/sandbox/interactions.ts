@@ -33,6 +33,11 @@ export interface ClickActionInput {
   selectedOption?: string;
 }
 
+export interface GlobalShortcutInput {
+  userId: string;
+  callbackId: string;
+}
+
 export interface EventOptions {
   retryNum?: number;
   retryReason?: string;
@@ -139,6 +144,24 @@ export async function clickAction(ctx: InteractionContext, input: ClickActionInp
       userId: user.id, channelId: channel.id, messageTs: input.messageTs, isEphemeral: !message,
     }),
     actions: [actionPayload(found.element, found.blockId, input, actionTs)],
+  };
+  return sendForm(ctx, { payload: JSON.stringify(payload) });
+}
+
+/** A user runs a global shortcut (from the shortcuts menu): sends Slack's `shortcut` payload. No channel, no response_url. */
+export async function globalShortcut(ctx: InteractionContext, input: GlobalShortcutInput): Promise<BotResponse> {
+  const { store } = ctx;
+  const user = store.requireUser(input.userId);
+  const payload = {
+    type: 'shortcut',
+    token: VERIFICATION_TOKEN,
+    action_ts: store.nextTs(),
+    team: { id: TEAM_ID, domain: TEAM_DOMAIN },
+    user: { id: user.id, username: user.name, team_id: TEAM_ID },
+    callback_id: input.callbackId,
+    trigger_id: store.issueTrigger(user.id),
+    is_enterprise_install: false,
+    enterprise: null,
   };
   return sendForm(ctx, { payload: JSON.stringify(payload) });
 }

@@ -9,7 +9,8 @@ import { viewMethods } from './api-views.js';
 import { FaultInjector, RateLimiter } from './faults.js';
 import { sendJson } from './http-io.js';
 import {
-  clickAction, sendEvent, slashCommand, type ClickActionInput, type EventOptions, type InteractionContext, type SlashCommandInput,
+  clickAction, globalShortcut, sendEvent, slashCommand, type ClickActionInput, type EventOptions, type GlobalShortcutInput,
+  type InteractionContext, type SlashCommandInput,
 } from './interactions.js';
 import {
   readEphemerals, readMessages, readOpenViews, readPins, readReplies, viewSnapshot, type MessageSnapshot, type ViewSnapshot,
@@ -33,6 +34,8 @@ export interface Workspace {
 
   slashCommand(input: SlashCommandInput): Promise<BotResponse>;
   clickAction(input: ClickActionInput): Promise<BotResponse>;
+  /** The user runs a global shortcut from the shortcuts menu; returns the bot's ack. */
+  globalShortcut(input: GlobalShortcutInput): Promise<BotResponse>;
   submitView(input: SubmitViewInput): Promise<BotResponse>;
   /** The user presses Close on their top view; returns the bot's ack when `notify_on_close` was set. */
   closeView(userId: string): Promise<BotResponse | null>;
@@ -134,6 +137,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     setPublicUrl: (url) => void (publicUrl = url.replace(/\/$/, '')),
     slashCommand: (input) => slashCommand(interactions, input),
     clickAction: (input) => clickAction(interactions, input),
+    globalShortcut: (input) => globalShortcut(interactions, input),
     submitView: (input) => submitView(interactions, input),
     closeView: (userId) => closeView(interactions, userId),
     sendEvent: (event, opts) => sendEvent(interactions, event, opts),
