@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, fillRequired, startBrowserApp, type BrowserApp } from './browser-app.js';
-import { DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
+import { ACTION_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
 
 let t: BrowserApp;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('the local workspace in a browser', () => {
     await t.page.fill('#composer', '');
   });
 
-  it('runs an incident: declare, pinned card, announcement, update, resolve', async () => {
+  it('runs an incident: declare, pinned card, announcement, reminder, snooze, update, resolve', async () => {
     await openChannel('general');
     await type('/incident declare sev1 Checkout failing');
     await modal('incident_declare');
@@ -63,6 +63,41 @@ describe('the local workspace in a browser', () => {
 
     await announcement.locator('.channel-mention').first().click();
     await t.page.waitForSelector(`.channel-link.active[data-name="${CHANNEL}"]`);
+
+    // Fifteen minutes on, the SEV-1's first update is due: the commander is reminded in the channel.
+    t.base.advance({ minutes: 15 });
+    await t.app.reminders.tick();
+    const reminder = t.page.locator('#messages .message', { hasText: 'the 1st status update for INC-1' });
+    await reminder.waitFor();
+    expect(await reminder.textContent()).toContain('due now');
+    expect(await reminder.locator('.mention').first().textContent()).toBe('@Alice Kim');
+    const postUpdate = reminder.locator(`button[data-action-id="${ACTION_ID.reminderPostUpdate}"]`);
+    const snooze = reminder.locator(`button[data-action-id="${ACTION_ID.reminderSnooze}"]`);
+    expect(await postUpdate.textContent()).toBe('Post update');
+    expect(await snooze.textContent()).toBe('Snooze 10 min (3 left)');
+
+    // Snoozing answers only the person who clicked, and the reminder shows who snoozed and what is left.
+    await snooze.click();
+    const snoozed = t.page.locator('#messages .message.ephemeral', { hasText: 'Snoozed: the next reminder for INC-1' });
+    await snoozed.waitFor();
+    expect(await snoozed.textContent()).toContain('2 snoozes left this cycle');
+    expect(await snoozed.textContent()).toContain('Only visible to you');
+    await reminder.filter({ hasText: 'Snoozed by @Alice Kim' }).waitFor();
+    expect(await reminder.textContent()).toContain('Snoozes left this cycle: 2 of 3');
+    expect(await snooze.textContent()).toBe('Snooze 10 min (2 left)');
+
+    // Three minutes later the commander answers it from the reminder's own button.
+    t.base.advance({ minutes: 3 });
+    await postUpdate.click();
+    await modal('incident_update');
+    await fillRequired(t.page, 'Checkout errors traced to the payments database');
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForSelector('#messages .message:not(.pinned) >> text=Checkout errors traced to the payments database');
+    await reminder.filter({ hasText: 'Answered: @Alice Kim posted the update' }).waitFor();
+    expect(await reminder.textContent()).toContain('(3 min late)');
+    expect(await reminder.locator('.edited').count()).toBe(1);
+    expect(await reminder.locator('button').count()).toBe(0);
+
     await type('/incident update');
     await modal('incident_update');
     await t.page.selectOption(`[data-block-id="${UPDATE_INPUT.status.block}"][data-input]`, 'identified');
@@ -84,6 +119,7 @@ describe('the local workspace in a browser', () => {
     await t.page.click('[data-modal="submit"]');
     await t.page.waitForFunction(() => /resolved/i.test(document.querySelector('#messages .message.pinned')?.textContent ?? ''));
     await t.page.screenshot({ path: `${ARTIFACTS}/workspace-incident-channel.png` });
+    await t.page.screenshot({ path: 'docs/workspace.png' });
 
     const download = t.page.locator('#messages .file-download').first();
     const file = await t.page.request.get(new URL((await download.getAttribute('href'))!, t.app.url).toString());
@@ -92,7 +128,6 @@ describe('the local workspace in a browser', () => {
 
     await t.page.click('[data-pins]');
     await t.page.waitForSelector('#pins-panel:not([hidden]) .message.pinned');
-    await t.page.screenshot({ path: 'docs/workspace.png' });
     await t.page.click('[data-pins]');
   });
 

@@ -4,7 +4,7 @@ import { incidentRef } from '../../domain/incident.js';
 import { updateModal } from '../blocks/update-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
-import { utcText } from '../blocks/mrkdwn.js';
+import { slackDate } from '../blocks/mrkdwn.js';
 import { ephemeral, ephemeralError, errorReply } from '../replies.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['client'] };
@@ -39,7 +39,7 @@ export function registerReminderButtons(app: App, deps: SlackDeps): void {
       if (id === undefined || !deps.reminders) return void (await args.respond(ephemeralError('That incident no longer exists.')));
       const { until, left } = await deps.reminders.snooze(id, args.body.user.id);
       await args.respond(
-        ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${utcText(until)} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
+        ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${slackDate(until, '{time}')} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
       );
     } catch (err) {
       await args.respond(err instanceof DomainError ? ephemeralError(err.message) : errorReply(err, deps.logger));
