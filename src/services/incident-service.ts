@@ -181,6 +181,11 @@ export class IncidentService {
     return this.deps.repos.incidents.findById(this.deps.db, incidentId);
   }
 
+  /** The last status update posted, so the next one can start from it. */
+  lastUpdate(incidentId: number): Promise<StatusUpdate | undefined> {
+    return this.deps.repos.updates.latest(this.deps.db, incidentId);
+  }
+
   listOpen(): Promise<Incident[]> {
     return this.deps.repos.incidents.listOpen(this.deps.db);
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { UPDATE_INPUT, updateFieldInput } from '../../src/slack/ids.js';
 import { ALICE, BOB, CAROL, command, declare, openedView, resolveValues, textOf, updateValues } from '../helpers/flows.js';
 
 let t: TestApp;
@@ -32,6 +33,16 @@ describe('an incident from declaration to reopening', () => {
     expect(cardOf().edited).toBe(true);
     expect(textOf(cardOf())).toContain('Identified');
     expect(textOf(announcementOf())).toContain('Identified');
+  });
+
+  it('starts the next update from the last one, with a fresh summary', async () => {
+    await command(t.ws, BOB, channel, 'update');
+    const view = await openedView(t.ws, BOB, 'incident_update');
+    const initial = (blockId: string) =>
+      (view.blocks as { block_id?: string; element?: { initial_value?: string } }[]).find((b) => b.block_id === blockId)?.element?.initial_value;
+    expect(initial(updateFieldInput('impact_scope').block)).toBe('Major feature impact: payments down in EU');
+    expect(initial(updateFieldInput('workaround').block)).toBe('Workaround: payments down in EU');
+    expect(initial(UPDATE_INPUT.summary.block)).toBeUndefined();
   });
 
   it('changes the cadence and the card when the severity changes', async () => {

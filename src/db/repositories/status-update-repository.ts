@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { Status } from '../../domain/incident.js';
 import type { Severity } from '../../domain/severity.js';
@@ -21,6 +21,16 @@ export class StatusUpdateRepository {
 
   async findById(ex: Executor, id: number): Promise<StatusUpdate | undefined> {
     const [row] = await ex.select().from(statusUpdates).where(eq(statusUpdates.id, id));
+    return row ? toUpdate(row) : undefined;
+  }
+
+  async latest(ex: Executor, incidentId: number): Promise<StatusUpdate | undefined> {
+    const [row] = await ex
+      .select()
+      .from(statusUpdates)
+      .where(eq(statusUpdates.incidentId, incidentId))
+      .orderBy(desc(statusUpdates.postedAt), desc(statusUpdates.id))
+      .limit(1);
     return row ? toUpdate(row) : undefined;
   }
 

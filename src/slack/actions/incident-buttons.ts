@@ -1,8 +1,9 @@
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { DomainError } from '../../domain/errors.js';
 import { incidentRef, type Incident } from '../../domain/incident.js';
 import { resolveModal } from '../blocks/resolve-modal.js';
-import { updateModal } from '../blocks/update-modal.js';
+import { updateFormFor } from '../views/update-form.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
 import { errorReply, ephemeralError } from '../replies.js';
@@ -17,7 +18,7 @@ async function incidentOf(args: ButtonArgs, deps: SlackDeps): Promise<Incident |
   return incident;
 }
 
-function opensModal(deps: SlackDeps, build: (incident: Incident) => Parameters<App['client']['views']['open']>[0]['view']) {
+function opensModal(deps: SlackDeps, build: (incident: Incident) => ModalView | Promise<ModalView>) {
   return async (args: ButtonArgs) => {
     await args.ack();
     try {
@@ -27,7 +28,7 @@ function opensModal(deps: SlackDeps, build: (incident: Incident) => Parameters<A
         await args.respond(ephemeralError(`${incidentRef(incident.id)} is resolved. Reopen it first if it is back.`));
         return;
       }
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: build(incident) });
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: await build(incident) });
     } catch (err) {
       await args.respond(errorReply(err, deps.logger));
     }
@@ -35,7 +36,7 @@ function opensModal(deps: SlackDeps, build: (incident: Incident) => Parameters<A
 }
 
 export function registerIncidentButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION_ID.openUpdate, opensModal(deps, (incident) => updateModal({ incident })));
+  app.action<BlockButtonAction>(ACTION_ID.openUpdate, opensModal(deps, (incident) => updateFormFor(incident, deps)));
   app.action<BlockButtonAction>(ACTION_ID.openResolve, opensModal(deps, (incident) => resolveModal({ incident })));
   app.action<BlockButtonAction>(ACTION_ID.reopen, async (args) => {
     await args.ack();

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { DomainError } from '../../domain/errors.js';
 import { incidentRef } from '../../domain/incident.js';
-import { updateModal } from '../blocks/update-modal.js';
+import { updateFormFor } from '../views/update-form.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
 import { slackDate } from '../blocks/mrkdwn.js';
@@ -26,7 +26,7 @@ export function registerReminderButtons(app: App, deps: SlackDeps): void {
         return void (await args.respond(ephemeralError(`${incidentRef(incident.id)} is resolved; no update is due.`)));
       }
       // The modal for the incident's severity as it is now, submitted through the usual update view.
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: updateModal({ incident }) });
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: await updateFormFor(incident, deps) });
     } catch (err) {
       await args.respond(errorReply(err, deps.logger));
     }

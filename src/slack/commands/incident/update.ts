@@ -1,4 +1,4 @@
-import { updateModal } from '../../blocks/update-modal.js';
+import { updateFormFor } from '../../views/update-form.js';
 import { errorReply } from '../../replies.js';
 import { type Subcommand, openIncidentHere, openModal } from './context.js';
 
@@ -6,7 +6,7 @@ import { type Subcommand, openIncidentHere, openModal } from './context.js';
 export const update: Subcommand = async (ctx) => {
   try {
     const incident = await openIncidentHere(ctx, 'update');
-    if (incident) await openModal(ctx, updateModal({ incident }));
+    if (incident) await openModal(ctx, await updateFormFor(incident, ctx.deps));
   } catch (err) {
     await ctx.ack(errorReply(err, ctx.logger));
   }
