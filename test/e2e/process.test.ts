@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'incident-bot-process-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+describe('the process', () => {
+  it('starts with no setup, says where to open the workspace, and stops cleanly on SIGTERM', async () => {
+    const app = startMain({ PORT: '0', PGLITE_DIR: path.join(dir, 'data') });
+    const url = await expect
+      .poll(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())?.[1], { timeout: 30_000, interval: 100 })
+      .toBeDefined()
+      .then(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())![1]!);
+    expect((await fetch(`${url.replace('localhost', '127.0.0.1')}/health/ready`)).status).toBe(200);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    expect(app.out()).toContain('shutting down');
+  });
+
+  it('refuses to start with bad settings and names every one of them', async () => {
+    const app = startMain({ PORT: 'http', DATABASE_POOL_SIZE: '-1', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(await app.exited).toBe(1);
+    expect(app.err()).toContain('Invalid configuration');
+    for (const name of ['PORT', 'DATABASE_POOL_SIZE', 'SLACK_SIGNING_SECRET']) expect(app.err()).toContain(name);
+    expect(app.err()).not.toMatch(/\n\s+at /);
+  });
+});
