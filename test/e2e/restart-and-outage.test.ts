@@ -64,4 +64,26 @@ describe('accepted work reaches Slack once, across restarts and outages', () => 
     expect(new Set(failures.map((c) => c.fault))).toEqual(new Set(['500', 'timeout', '429']));
     expect(failures.length).toBeGreaterThan(3);
   });
+
+  it('waits as long as the Retry-After of a 429 says before trying again', async () => {
+    const t = await start();
+    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing' });
+    await t.deliver();
+    const channel = t.ws.channel('inc-1-checkout-failing')!.id;
+    const attempts = () => t.ws.callLog().filter((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('rate limited note')).length;
+
+    t.ws.faults.set('chat.postMessage', { rate: 1, kinds: ['429'], retryAfterSeconds: 120 });
+    await command(t.ws, ALICE, channel, 'note rate limited note');
+    await t.deliver();
+    expect(attempts()).toBe(1);
+    t.ws.faults.clear();
+
+    t.clock.advance({ seconds: 119 });
+    await t.deliver();
+    expect(attempts()).toBe(1);
+    t.clock.advance({ seconds: 2 });
+    await t.deliver();
+    expect(attempts()).toBe(2);
+    expect(t.ws.messages(channel).filter((m) => textOf(m).includes('rate limited note'))).toHaveLength(1);
+  });
 });
