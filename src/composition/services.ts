@@ -8,6 +8,7 @@ import { OutboxDispatcher } from '../jobs/dispatch-outbox.js';
 import { PostmortemPublisher } from '../jobs/publish-postmortem.js';
 import { SlackFileUploader } from '../jobs/slack-file-uploader.js';
 import { SlackPoster } from '../jobs/slack-poster.js';
+import { SlackUserDirectory } from '../jobs/slack-user-directory.js';
 import { boltLogger, type Logger } from '../logger.js';
 import { EventService } from '../services/event-service.js';
 import { IncidentService } from '../services/incident-service.js';
@@ -57,7 +58,10 @@ export function createServices(input: ServicesInput): Services {
   });
   const reminders = new ReminderService({ db, repos, clock, cadence, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver });
   const dispatcher = new OutboxDispatcher({
-    postmortems: new PostmortemPublisher({ db, repos, clock, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient) }),
+    postmortems: new PostmortemPublisher({
+      db, repos, clock, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient),
+      users: new SlackUserDirectory({ db, users: repos.slackUsers, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
+    }),
     db,
     repos,
     clock,

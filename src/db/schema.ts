@@ -155,3 +155,12 @@ export const processedEvents = pgTable('processed_events', {
   eventId: text('event_id').primaryKey(),
   receivedAt: tz('received_at').notNull(),
 });
+
+/** Names of Slack users, looked up by delivery (never inside Slack's 3-second window) for the postmortem draft. */
+export const slackUsers = pgTable('slack_users', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name'),
+  realName: text('real_name'),
+  tz: text('tz'),
+  updatedAt: tz('updated_at').notNull(),
+});

@@ -17,12 +17,19 @@ export interface PostmortemPublisherDeps {
   db: Db;
   repos: Repositories;
   clock: Clock;
-  drafts: { draft(incidentId: number, request?: DraftRequest): Promise<Draft | undefined> };
+  drafts: {
+    draft(incidentId: number, request?: DraftRequest): Promise<Draft | undefined>;
+    /** The user ids the draft may name. */
+    people(incidentId: number): Promise<string[]>;
+  };
   uploader: SlackFileUploader;
+  /** Caches the names of those people (users.info); best effort, never throws for Slack's sake. */
+  users: { refresh(ids: readonly string[]): Promise<void> };
 }
 
 /**
- * `postmortem.publish`: renders the draft from Postgres now, uploads it into the incident channel
+ * `postmortem.publish`: looks up the names of the incident's people not cached yet (or a day
+ * old), renders the draft from Postgres now, uploads it into the incident channel
  * and records where it is, then has the #incidents announcement re-rendered with the link.
  * A retry first asks Slack whether the file of an earlier attempt was already shared.
  */
@@ -33,6 +40,7 @@ export class PostmortemPublisher {
     const { repos, db, uploader, clock } = this.deps;
     if (!incident.channelId) throw new Error(`${incidentRef(incident.id)} has no channel yet`);
     const channel = incident.channelId;
+    await this.deps.users.refresh(await this.deps.drafts.people(incident.id));
     const draft = await this.deps.drafts.draft(incident.id, { locale, variant: 'internal' });
     if (!draft) throw Object.assign(new Error(`incident ${incident.id} is gone`), { permanent: true });
 

@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import type { NewActionItem } from '../domain/action-item.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
-import { LOCALES, renderPostmortem, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
+import { LOCALES, peopleOf, renderPostmortem, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { ActionItem } from '../domain/timeline.js';
 import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
@@ -57,7 +57,16 @@ export class PostmortemService {
     const updates = await repos.updates.listForIncident(ex, incidentId);
     const actionItems = await repos.actionItems.listForIncident(ex, incidentId);
     const resolution = await repos.incidents.resolution(ex, incidentId);
-    return { incident, timeline, updates, actionItems, resolution, userNames: {}, cadence: this.deps.cadence };
+    const loaded = { incident, timeline, updates, actionItems, resolution };
+    // Names cached by delivery (PostmortemPublisher); an id nobody looked up yet is shown as the id.
+    const userNames = await repos.slackUsers.namesFor(ex, peopleOf(loaded));
+    return { ...loaded, userNames, cadence: this.deps.cadence };
+  }
+
+  /** The Slack user ids the incident's draft may name; empty when there is no such incident. */
+  async people(incidentId: number): Promise<string[]> {
+    const input = await this.deps.db.transaction((tx) => this.load(incidentId, tx));
+    return input ? peopleOf(input) : [];
   }
 
   /** The draft as Markdown; undefined when the incident is unknown. */

@@ -30,6 +30,7 @@ function row(i: number, v: { title?: string; owner?: string; horizon?: string; d
 
 const channelFiles = () => t.ws.files().filter((f) => f.channels.includes(channelId(t.ws, CHANNEL)));
 const contentOf = (f: { content: Buffer | null }) => f.content?.toString('utf8') ?? '';
+const usersLookedUp = () => t.ws.callLog().filter((c) => c.method === 'users.info').map((c) => c.params['user']);
 
 function api(path: string, token: string | null = TOKEN): Promise<Response> {
   return fetch(`${t.app.url}${path}`, token === null ? {} : { headers: { authorization: `Bearer ${token}` } });
@@ -82,6 +83,7 @@ describe('the postmortem draft on resolution', () => {
     });
     expect(ack.status).toBe(200);
     expect(ack.body).toBeFalsy();
+    expect(usersLookedUp()).toEqual([]);
     await t.deliver();
 
     const files = channelFiles();
@@ -89,8 +91,12 @@ describe('the postmortem draft on resolution', () => {
     const doc = contentOf(files[0]!);
     expect(files[0]!.name).toBe('INC-1-postmortem.md');
     expect(doc).toContain('# INC-1: Checkout failing');
-    expect(doc).toContain('- [x] Roll back faster — owner: U\\_BOB');
-    expect(doc).toContain('- [ ] Add a canary stage — owner: U\\_ALICE — due: 2027-01-15');
+    // Names looked up with users.info when the draft was published, not while Slack waited.
+    expect(doc).toContain('| Commander | Alice Kim |');
+    expect(doc).toContain('- [x] Roll back faster — owner: Bob Smith');
+    expect(doc).toContain('- [ ] Add a canary stage — owner: Alice Kim — due: 2027-01-15');
+    expect(doc).not.toContain('U\\_ALICE');
+    expect(usersLookedUp()).toEqual(expect.arrayContaining([ALICE, BOB]));
     expect(doc).toContain('Checkout 5xx back under 0.1%');
 
     const announcement = textOf(t.ws.messages('incidents')[0]!);
@@ -109,6 +115,8 @@ describe('the postmortem draft on resolution', () => {
     expect(external.status).toBe(200);
     const ko = await external.text();
     expect(ko).not.toContain('U_ALICE');
+    expect(ko).not.toContain('Alice Kim');
+    expect(ko).not.toContain('Bob Smith');
     expect(ko).not.toContain(CHANNEL);
     expect(ko).toContain('KST');
 
@@ -151,6 +159,7 @@ describe('the postmortem draft on resolution', () => {
     });
     expect(ack.body).toBeFalsy();
 
+    const lookups = usersLookedUp().length;
     t.ws.faults.set('files.completeUploadExternal', { rate: 1, kinds: ['500'] });
     const reply = await command(t.ws, ALICE, CHANNEL, 'postmortem ko');
     expect(reply).toContain('postmortem draft again');
@@ -166,6 +175,8 @@ describe('the postmortem draft on resolution', () => {
     const doc = contentOf(latest);
     expect(doc).toContain('포스트모템');
     expect(doc).toContain('Load-test checkout before release');
+    expect(doc).toContain('Bob Smith');
+    expect(usersLookedUp()).toHaveLength(lookups); // names cached less than a day ago are not asked again
     expect(textOf(t.ws.messages('incidents')[0]!)).toContain(latest.id);
   });
 });

@@ -13,7 +13,7 @@ import { createLogger } from '../../src/logger.js';
 import { IncidentService } from '../../src/services/incident-service.js';
 import { PostmortemService } from '../../src/services/postmortem-service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { COMMS, DBA, kst, ONCALL, seed002, SEED_002_ACTIONS, SEED_002_FACTORS, SEED_002_TIMELINE } from '../unit/postmortem/fixtures.js';
+import { COMMS, DBA, kst, ONCALL, seed002, SEED_002_ACTIONS, SEED_002_FACTORS, SEED_002_TIMELINE, USER_NAMES } from '../unit/postmortem/fixtures.js';
 
 const seed = seed002();
 const note = (i: number) => SEED_002_TIMELINE[i]![1];
@@ -37,6 +37,10 @@ beforeAll(async () => {
   const incidents = new IncidentService(deps);
   postmortems = new PostmortemService({ ...deps, timeZone: 'Asia/Seoul', defaultLocale: 'en' });
   const at = (hhmm: string) => clock.set(kst(hhmm));
+  // What delivery caches from users.info when it publishes the draft.
+  for (const [id, realName] of Object.entries(USER_NAMES)) {
+    await repos.slackUsers.upsert(database.db, { id, realName, displayName: null, tz: 'Asia/Seoul' }, clock.now());
+  }
   const update = (status: 'investigating' | 'identified' | 'monitoring', i: number) =>
     incidents.postUpdate({ incidentId, authorId: COMMS, status, fields: seed.updates[i]!.fields });
 
@@ -113,6 +117,9 @@ describe('postmortem draft of the seed 002 replay', () => {
     expect(doc).toContain(`| ${en.facts.mitigated} | 2024-11-15 14:50 KST |`);
     expect(doc).toContain(`| ${en.facts.resolved} | 2024-11-15 15:47 KST |`);
     expect(doc).toContain(`| ${en.facts.duration} | ${en.duration(84)} |`);
+    expect(doc).toContain(`| ${en.facts.roles.commander} | ${USER_NAMES[ONCALL]} |`);
+    expect(doc).toContain(`| ${en.facts.roles.comms} | ${USER_NAMES[COMMS]} |`);
+    for (const id of [ONCALL, DBA, COMMS]) expect(doc).not.toContain(id);
     const timeline = section(doc, en.headings.timeline);
     expectInOrderOnce(timeline, TIMELINE_TEXTS);
     for (const [hhmm, text] of SEED_002_TIMELINE) expect(timeline).toContain(`- ${hhmm} · ${hhmm === '15:30' ? '**Recovery** · ' : ''}Note: ${md(text)} — `);
@@ -167,7 +174,7 @@ describe('postmortem draft of the seed 002 replay', () => {
   it('has a customer-facing variant with no channel names or user ids, in both languages', async () => {
     for (const locale of ['en', 'ko'] as const) {
       const doc = await render(locale, 'external');
-      for (const secret of [ONCALL, DBA, COMMS, 'C07INCIDNT', 'inc-1-order-db-outage', `INC-${incidentId}`, '#inc']) {
+      for (const secret of [ONCALL, DBA, COMMS, ...Object.values(USER_NAMES), 'C07INCIDNT', 'inc-1-order-db-outage', `INC-${incidentId}`, '#inc']) {
         expect(doc).not.toContain(secret);
       }
       expect(doc).toContain('2024-11-15 14:23 KST');

@@ -4,6 +4,7 @@ import { OutboxRepository } from './outbox-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
 import { ReminderRepository } from './reminder-repository.js';
 import { SlackMessageRepository } from './slack-message-repository.js';
+import { SlackUserRepository } from './slack-user-repository.js';
 import { StatusUpdateRepository } from './status-update-repository.js';
 import { TimelineRepository } from './timeline-repository.js';
 
@@ -16,6 +17,7 @@ export interface Repositories {
   events: ProcessedEventRepository;
   actionItems: ActionItemRepository;
   reminders: ReminderRepository;
+  slackUsers: SlackUserRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -28,5 +30,6 @@ export function createRepositories(): Repositories {
     events: new ProcessedEventRepository(),
     reminders: new ReminderRepository(),
     actionItems: new ActionItemRepository(),
+    slackUsers: new SlackUserRepository(),
   };
 }

@@ -1,6 +1,7 @@
 export type { Locale, PostmortemInput, RenderOptions, Variant } from './model.js';
 export { LOCALES } from './model.js';
 export { computeMetrics, minutesBetween, RESPONDER_KINDS, sortEvents, type PostmortemMetrics } from './metrics.js';
+export { peopleOf } from './people.js';
 export { escapeBlock, escapeCell, escapeInline, flatten, table, truncate } from './markdown.js';
 export {
   SCENARIO_SECTION,

@@ -1,0 +1,58 @@
+import { and, gte, inArray } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import type { Executor } from '../client.js';
+import { slackUsers } from '../schema.js';
+
+export interface SlackUser {
+  id: string;
+  displayName: string | null;
+  realName: string | null;
+  tz: string | null;
+}
+
+/** The name a document shows for a user: the full name, else the display name; null when Slack gave neither. */
+export function nameOf(user: Pick<SlackUser, 'displayName' | 'realName'>): string | null {
+  const real = user.realName?.trim();
+  if (real) return real;
+  const display = user.displayName?.trim();
+  return display ? display : null;
+}
+
+/** A cache of Slack's users.info answers, filled by outbox delivery and read by the postmortem renders. */
+export class SlackUserRepository {
+  async upsert(ex: Executor, user: SlackUser, now: DateTime): Promise<void> {
+    const { id, displayName, realName, tz } = user;
+    const updatedAt = now.toJSDate();
+    await ex
+      .insert(slackUsers)
+      .values({ id, displayName, realName, tz, updatedAt })
+      .onConflictDoUpdate({ target: slackUsers.id, set: { displayName, realName, tz, updatedAt } });
+  }
+
+  /** Names of the cached users among `ids`; users not cached (or without any name) are left out. */
+  async namesFor(ex: Executor, ids: readonly string[]): Promise<Record<string, string>> {
+    if (ids.length === 0) return {};
+    const rows = await ex
+      .select({ id: slackUsers.id, displayName: slackUsers.displayName, realName: slackUsers.realName })
+      .from(slackUsers)
+      .where(inArray(slackUsers.id, [...new Set(ids)]));
+    const names: Record<string, string> = {};
+    for (const row of rows) {
+      const name = nameOf(row);
+      if (name) names[row.id] = name;
+    }
+    return names;
+  }
+
+  /** The ids among `ids` not cached, or cached before `freshSince`, in the order given. */
+  async staleOrMissing(ex: Executor, ids: readonly string[], freshSince: DateTime): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const fresh = await ex
+      .select({ id: slackUsers.id })
+      .from(slackUsers)
+      .where(and(inArray(slackUsers.id, unique), gte(slackUsers.updatedAt, freshSince.toJSDate())));
+    const known = new Set(fresh.map((r) => r.id));
+    return unique.filter((id) => !known.has(id));
+  }
+}
