@@ -81,6 +81,11 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
     if (req.method === 'GET' && file) return serveDownload(ws, res, file[1]!);
     const handler = posts[path];
     if (req.method !== 'POST' || !handler) return false;
+    // JSON only: another site's page cannot send that without a CORS preflight, which is never granted.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      sendJson(res, 415, { ok: false, error: 'json_required', message: 'Send Content-Type: application/json.' });
+      return true;
+    }
     let body: Record<string, unknown>;
     try {
       body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Record<string, unknown>;

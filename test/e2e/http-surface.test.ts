@@ -78,4 +78,15 @@ describe('the HTTP surface', () => {
     await t.ws.sendEvent(event);
     await expect.poll(() => t.ws.ephemerals(ALICE).length, { timeout: 3000 }).toBe(2);
   });
+
+  it('refuses workspace actions that are not JSON, so another site cannot forge them', async () => {
+    const before = t.ws.ephemerals(ALICE).length;
+    const res = await fetch(`${t.app.url}/sandbox/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ user: ALICE, channel: channelId(t.ws, 'general'), text: '/incident help' }),
+    });
+    expect(res.status).toBe(415);
+    expect(t.ws.ephemerals(ALICE).length).toBe(before);
+  });
 });
