@@ -67,10 +67,6 @@ export function parseIncidentRef(value: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export function isOpen(status: Status): boolean {
-  return status !== 'resolved';
-}
-
 const ALLOWED: Record<Status, readonly Status[]> = {
   investigating: ['identified', 'monitoring', 'resolved'],
   identified: ['investigating', 'monitoring', 'resolved'],

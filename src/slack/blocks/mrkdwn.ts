@@ -96,8 +96,7 @@ export const DEFAULT_DATE_FORMAT = '{date_short_pretty} {time}';
 /** Rendered in each reader's own time zone; the fallback is the UTC time as text. */
 export function slackDate(dt: DateTime, format: string = DEFAULT_DATE_FORMAT): string {
   const unix = Math.floor(dt.toSeconds());
-  const fallback = dt.toUTC().toFormat("yyyy-MM-dd HH:mm 'UTC'");
-  return `<!date^${unix}^${format}|${fallback}>`;
+  return `<!date^${unix}^${format}|${utcText(dt)}>`;
 }
 
 /** The same instant as plain UTC text, for notification fallbacks and plain_text objects. */
