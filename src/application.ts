@@ -1,7 +1,7 @@
 import { AcceleratedClock, DrillClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { mountRoutes } from './composition/routes.js';
-import { createServices, type Services } from './composition/services.js';
+import { createDeliveryClient, createServices, type Services } from './composition/services.js';
 import { slackTransport, type SandboxOption } from './composition/slack-transport.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -68,12 +68,11 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const { transport, workspace } = slackTransport(config, url, clock, options.sandbox);
 
+  const deliveryClient = createDeliveryClient(transport.botToken, transport.apiUrl, options.deliveryTimeoutMs ?? 10_000, logger);
+  const identity = workspace ? { botUserId: BOT_USER_ID, botId: BOT_ID } : await fetchBotIdentity(deliveryClient);
   const services = createServices({
-    config, db: database.db, repos, clock, cadence, logger,
-    botToken: transport.botToken, apiUrl: transport.apiUrl,
-    deliveryTimeoutMs: options.deliveryTimeoutMs ?? 10_000, deliverAtOnce: background,
+    config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, deliverAtOnce: background,
   });
-  const identity = workspace ? { botUserId: BOT_USER_ID, botId: BOT_ID } : await fetchBotIdentity(services.deliveryClient);
   const { incidents, postmortems, events, reminders, dispatcher } = services;
   const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, clock, cadence, logger }, logger);
   const drill = clock instanceof DrillClock ? clock : undefined;

@@ -22,8 +22,6 @@ export interface Services {
   reminders: ReminderService;
   events: EventService;
   dispatcher: OutboxDispatcher;
-  /** The client that delivers the outbox: no hidden retries, 429s surface to the dispatcher. */
-  deliveryClient: WebClient;
 }
 
 export interface ServicesInput {
@@ -33,22 +31,26 @@ export interface ServicesInput {
   clock: Clock;
   cadence: CadenceMinutes;
   logger: Logger;
-  botToken: string;
-  apiUrl?: string;
-  deliveryTimeoutMs: number;
+  deliveryClient: WebClient;
+  /** The bot's own user id, learned once at start-up. */
+  botUserId: string;
   /** Start delivering as soon as a change commits (off in tests that drive the outbox by hand). */
   deliverAtOnce: boolean;
 }
 
-export function createServices(input: ServicesInput): Services {
-  const { config, db, repos, clock, cadence, logger } = input;
-  const deliveryClient = new WebClient(input.botToken, {
-    slackApiUrl: input.apiUrl,
+/** The client that delivers the outbox: no hidden retries, 429s surface to the dispatcher. */
+export function createDeliveryClient(botToken: string, apiUrl: string | undefined, timeoutMs: number, logger: Logger): WebClient {
+  return new WebClient(botToken, {
+    slackApiUrl: apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: input.deliveryTimeoutMs,
+    timeout: timeoutMs,
     logger: boltLogger(logger.child({ component: 'delivery' })),
   });
+}
+
+export function createServices(input: ServicesInput): Services {
+  const { config, db, repos, clock, cadence, logger, deliveryClient } = input;
   const deliver = () => {
     if (input.deliverAtOnce) dispatcher.kick();
   };
@@ -65,11 +67,11 @@ export function createServices(input: ServicesInput): Services {
     db,
     repos,
     clock,
-    poster: new SlackPoster(deliveryClient),
+    poster: new SlackPoster(deliveryClient, input.botUserId),
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,
     logger: logger.child({ component: 'outbox' }),
   });
   const events = new EventService(db, repos.events, clock);
-  return { incidents, postmortems, reminders, events, dispatcher, deliveryClient };
+  return { incidents, postmortems, reminders, events, dispatcher };
 }

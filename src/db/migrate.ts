@@ -38,9 +38,13 @@ export async function migrate(db: Db, folder = MIGRATIONS_FOLDER): Promise<{ app
   });
 }
 
-/** True when every migration in the folder has been applied (readiness). */
-export async function migrationsApplied(db: Db, folder = MIGRATIONS_FOLDER): Promise<boolean> {
-  const expected = readMigrationFiles({ migrationsFolder: folder }).map((m) => m.hash);
+/** The hashes of the migrations in the folder, read from disk. */
+export function migrationHashes(folder = MIGRATIONS_FOLDER): string[] {
+  return readMigrationFiles({ migrationsFolder: folder }).map((m) => m.hash);
+}
+
+/** True when every expected migration has been applied (readiness). */
+export async function migrationsApplied(db: Db, expected: readonly string[] = migrationHashes()): Promise<boolean> {
   const rows = rowsOf<{ hash: string }>(
     await db.execute(sql`select hash from schema_migrations`).catch(() => ({ rows: [] })),
   );

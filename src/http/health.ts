@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { migrationsApplied } from '../db/migrate.js';
+import { migrationHashes, migrationsApplied } from '../db/migrate.js';
 import { sendJson } from './respond.js';
 
 /** /health/live: the process answers. /health/ready: the database answers and is migrated. */
 export function healthRoutes(db: Db) {
+  // Read once: a readiness probe every few seconds should not re-read and re-hash the SQL files.
+  const expected = migrationHashes();
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
     if (path === '/health/live') {
       sendJson(res, 200, { status: 'ok' });
@@ -14,7 +16,7 @@ export function healthRoutes(db: Db) {
     if (path === '/health/ready') {
       try {
         await db.execute(sql`select 1`);
-        if (!(await migrationsApplied(db))) {
+        if (!(await migrationsApplied(db, expected))) {
           sendJson(res, 503, { status: 'unavailable', reason: 'database migrations are not applied' });
           return true;
         }

@@ -22,9 +22,10 @@ const METADATA_EVENT = 'incident_outbox';
  */
 export class SlackPoster {
   private readonly channelIds = new Map<string, string>();
-  private botUserId: string | undefined;
-
-  constructor(private readonly client: WebClient) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly botUserId: string,
+  ) {}
 
   async post(ref: OutboxRef, target: { channel: string; threadTs?: string }, message: RenderedMessage): Promise<string> {
     if (ref.attempts > 1) {
@@ -63,14 +64,8 @@ export class SlackPoster {
     await this.client.conversations.setTopic({ channel, topic: topic.slice(0, 250) });
   }
 
-  async botUser(): Promise<string> {
-    if (!this.botUserId) this.botUserId = (await this.client.auth.test()).user_id as string;
-    return this.botUserId;
-  }
-
   /** Creates the channel; a name already taken by a channel this bot created (a crash after create) is adopted. */
   async createChannel(names: (attempt: number) => string): Promise<{ id: string; name: string }> {
-    const bot = await this.botUser();
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const name = names(attempt);
       try {
@@ -79,7 +74,7 @@ export class SlackPoster {
       } catch (err) {
         if (platformError(err) !== 'name_taken') throw err;
         const existing = await this.findChannelByName(name);
-        if (existing && existing.creator === bot) return { id: existing.id, name };
+        if (existing && existing.creator === this.botUserId) return { id: existing.id, name };
       }
     }
     throw new Error('no free channel name after 20 attempts');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { asc, eq, inArray, ne } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
 import type { Severity } from '../../domain/severity.js';
@@ -110,7 +110,7 @@ export class IncidentRepository {
     const roleRows = await ex
       .select()
       .from(incidentRoles)
-      .where(and(inArray(incidentRoles.incidentId, rows.map((r) => r.id))));
+      .where(inArray(incidentRoles.incidentId, rows.map((r) => r.id)));
     const byIncident = new Map<number, RoleRow[]>();
     for (const r of roleRows) byIncident.set(r.incidentId, [...(byIncident.get(r.incidentId) ?? []), r]);
     return rows.map((row) => toIncident(row, byIncident.get(row.id) ?? []));

@@ -35,8 +35,11 @@ function opensModal(deps: SlackDeps, build: (incident: Incident) => ModalView | 
   };
 }
 
+/** [Post update], on the card and on a reminder: the update form, starting from the last update. */
+export const opensUpdateForm = (deps: SlackDeps) => opensModal(deps, (incident) => updateFormFor(incident, deps));
+
 export function registerIncidentButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION_ID.openUpdate, opensModal(deps, (incident) => updateFormFor(incident, deps)));
+  app.action<BlockButtonAction>(ACTION_ID.openUpdate, opensUpdateForm(deps));
   app.action<BlockButtonAction>(ACTION_ID.openResolve, opensModal(deps, (incident) => resolveModal({ incident })));
   app.action<BlockButtonAction>(ACTION_ID.reopen, async (args) => {
     await args.ack();

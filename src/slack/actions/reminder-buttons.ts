@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { DomainError } from '../../domain/errors.js';
 import { incidentRef } from '../../domain/incident.js';
-import { updateFormFor } from '../views/update-form.js';
+import { opensUpdateForm } from './incident-buttons.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
 import { slackDate } from '../blocks/mrkdwn.js';
@@ -16,21 +16,8 @@ const incidentIdOf = (args: ButtonArgs): number | undefined => {
 
 /** [Post update] and [Snooze 10 min] on a status-update reminder. */
 export function registerReminderButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION_ID.reminderPostUpdate, async (args) => {
-    await args.ack();
-    try {
-      const id = incidentIdOf(args);
-      const incident = id === undefined ? undefined : await deps.incidents.find(id);
-      if (!incident) return void (await args.respond(ephemeralError('That incident no longer exists.')));
-      if (incident.status === 'resolved') {
-        return void (await args.respond(ephemeralError(`${incidentRef(incident.id)} is resolved; no update is due.`)));
-      }
-      // The modal for the incident's severity as it is now, submitted through the usual update view.
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: await updateFormFor(incident, deps) });
-    } catch (err) {
-      await args.respond(errorReply(err, deps.logger));
-    }
-  });
+  // The modal for the incident's severity as it is now, submitted through the usual update view.
+  app.action<BlockButtonAction>(ACTION_ID.reminderPostUpdate, opensUpdateForm(deps));
 
   app.action<BlockButtonAction>(ACTION_ID.reminderSnooze, async (args) => {
     await args.ack();

@@ -1,11 +1,10 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SteppedClock, systemClock } from '../../../src/clock.js';
+import type { SteppedClock } from '../../../src/clock.js';
 import { createWorkspace, type Workspace } from '../../../src/sandbox/index.js';
-import { SignedReceiver } from './signed-receiver.js';
+import type { SignedReceiver } from './signed-receiver.js';
+import { startSandboxHarness, TOKEN, type SandboxHarness } from './harness.js';
 
-const TOKEN = 'xoxb-test';
-const SECRET = 'signing-secret';
 let workspace: Workspace;
 let client: WebClient;
 let bot: SignedReceiver;
@@ -32,19 +31,12 @@ const declareBlocks = [
   },
 ];
 
+let harness: SandboxHarness;
 beforeEach(async () => {
-  // Starts at the real time so the receiver's 5-minute freshness check passes; only moves when told to.
-  realClock = new SteppedClock(systemClock.now());
-  bot = new SignedReceiver(SECRET);
-  const botUrl = await bot.start();
-  workspace = createWorkspace({ signingSecret: SECRET, botToken: TOKEN, botRequestUrl: botUrl, realClock });
-  const base = await workspace.listen();
-  client = new WebClient(TOKEN, { slackApiUrl: `${base}/api/`, retryConfig: { retries: 0 } });
+  harness = await startSandboxHarness();
+  ({ workspace, client, bot, realClock } = harness);
 });
-afterEach(async () => {
-  await workspace.close();
-  await bot.stop();
-});
+afterEach(() => harness.stop());
 
 describe('slash commands', () => {
   it('sends a signed, form-encoded command and shows the ack body as an ephemeral', async () => {
