@@ -22,20 +22,20 @@ export function bigIncident(events = EVENTS): PostmortemInput {
     lastUpdateAt: null, nextUpdateDueAt: null, resolvedAt: start.plus({ minutes: events / 10 }), isDrill: false,
   };
   const updates: StatusUpdate[] = [];
-  const timeline: TimelineEvent[] = [{ id: 1, incidentId: 42, kind: 'declared', actorId: users[0]!, occurredAt: start, data: { severity: 'sev1' } }];
+  const timeline: TimelineEvent[] = [{ id: 1, incidentId: 42, kind: 'declared', actorId: users[0]!, occurredAt: start, data: { title: incident.title, severity: 'sev1', scenario: 'database', commanderId: users[0]! } }];
   for (let i = 1; i < events - 1; i += 1) {
     const at = start.plus({ seconds: i * 6 });
     const actorId = users[i % users.length]!;
     if (i % 150 === 0) {
       updates.push({ id: i, incidentId: 42, authorId: actorId, status: 'identified', severity: 'sev1', postedAt: at, fields: { summary: `Update ${i}: <still> working_on it` } });
-      timeline.push({ id: i + 1, incidentId: 42, kind: 'update_posted', actorId, occurredAt: at, data: { updateId: i } });
+      timeline.push({ id: i + 1, incidentId: 42, kind: 'update_posted', actorId, occurredAt: at, data: { updateId: i, status: 'identified' } });
     } else if (i === 300) {
       timeline.push({ id: i + 1, incidentId: 42, kind: 'status_changed', actorId, occurredAt: at, data: { from: 'investigating', to: 'identified' } });
     } else {
       timeline.push({ id: i + 1, incidentId: 42, kind: 'note_added', actorId, occurredAt: at, data: { text: `Note ${i}: checked *replica* #${i % 7} & pool_${i % 13}` } });
     }
   }
-  timeline.push({ id: events, incidentId: 42, kind: 'resolved', actorId: users[0]!, occurredAt: incident.resolvedAt!, data: {} });
+  timeline.push({ id: events, incidentId: 42, kind: 'resolved', actorId: users[0]!, occurredAt: incident.resolvedAt!, data: { from: 'identified', summary: 'Fixed', rootCauseConfirmed: true } });
   const actionItems: ActionItem[] = Array.from({ length: 30 }, (_, i) => ({
     id: i + 1, incidentId: 42, title: `Follow-up ${i}`, ownerId: users[i % 4]!, horizon: (['immediate', 'short_term', 'long_term'] as const)[i % 3]!,
     dueDate: '2024-12-01', done: i % 3 === 0, createdAt: incident.resolvedAt!,

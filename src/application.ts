@@ -8,7 +8,7 @@ import { migrate } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
 import { DEFAULT_CADENCE, type CadenceMinutes } from './domain/severity.js';
 import { HttpServer } from './http/server.js';
-import type { OutboxDispatcher } from './jobs/dispatch-outbox.js';
+import type { OutboxDispatcher } from './outbox/dispatcher.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
 import type { Logger } from './logger.js';

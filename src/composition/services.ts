@@ -4,17 +4,20 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
-import { OutboxDispatcher } from '../jobs/dispatch-outbox.js';
-import { PostmortemPublisher } from '../jobs/publish-postmortem.js';
-import { SlackFileUploader } from '../jobs/slack-file-uploader.js';
-import { SlackPoster } from '../jobs/slack-poster.js';
-import { SlackUserDirectory } from '../jobs/slack-user-directory.js';
 import { boltLogger, type Logger } from '../logger.js';
+import { OutboxDispatcher } from '../outbox/dispatcher.js';
+import { DeliveryService } from '../services/delivery-service.js';
 import { EventService } from '../services/event-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { PostmortemService } from '../services/postmortem-service.js';
 import { ReminderService } from '../services/reminder-service.js';
-import { outboxRenderer } from '../slack/render-outbox.js';
+import { IntentDelivery } from '../slack/delivery/deliver-intent.js';
+import { PostmortemPublisher } from '../slack/delivery/postmortem-publisher.js';
+import { outboxRenderer } from '../slack/delivery/renderer.js';
+import { classifySlackError } from '../slack/delivery/slack-errors.js';
+import { SlackFileUploader } from '../slack/delivery/slack-file-uploader.js';
+import { SlackPoster } from '../slack/delivery/slack-poster.js';
+import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 
 export interface Services {
   incidents: IncidentService;
@@ -59,18 +62,19 @@ export function createServices(input: ServicesInput): Services {
     db, repos, clock, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
   });
   const reminders = new ReminderService({ db, repos, clock, cadence, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver });
-  const dispatcher = new OutboxDispatcher({
+  const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
+  const intents = new IntentDelivery({
+    delivery,
     postmortems: new PostmortemPublisher({
-      db, repos, clock, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient),
-      users: new SlackUserDirectory({ db, users: repos.slackUsers, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
+      delivery, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient),
+      users: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
     }),
-    db,
-    repos,
-    clock,
     poster: new SlackPoster(deliveryClient, input.botUserId),
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,
-    logger: logger.child({ component: 'outbox' }),
+  });
+  const dispatcher = new OutboxDispatcher({
+    db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),
   });
   const events = new EventService(db, repos.events, clock);
   return { incidents, postmortems, reminders, events, dispatcher };

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -12,7 +13,18 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 
+import { ROLES, SCENARIOS, STATUSES } from '../domain/incident.js';
+import { SEVERITIES } from '../domain/severity.js';
+import { HORIZONS, TIMELINE_KINDS } from '../domain/timeline.js';
+import { OUTBOX_KINDS } from '../outbox/intents.js';
+
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed', 'dead'] as const;
+
+/** `column in (…)`: enum columns are text with a CHECK, so a new value is one migration, not a type change. */
+const oneOf = (column: SQL | { name: string }, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 
 /** `id` is the human reference: INC-{id}, handed out by the sequence. */
 export const incidents = pgTable(
@@ -20,9 +32,9 @@ export const incidents = pgTable(
   {
     id: serial('id').primaryKey(),
     title: text('title').notNull(),
-    severity: text('severity').notNull(),
-    status: text('status').notNull(),
-    scenario: text('scenario').notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    scenario: text('scenario', { enum: SCENARIOS }).notNull(),
     impact: text('impact').notNull().default(''),
     declaredBy: text('declared_by').notNull(),
     channelId: text('channel_id'),
@@ -49,6 +61,9 @@ export const incidents = pgTable(
       .on(t.nextReminderAt)
       .where(sql`${t.status} <> 'resolved' and ${t.nextReminderAt} is not null`),
     index('incidents_channel_idx').on(t.channelId),
+    check('incidents_severity_check', oneOf(t.severity, SEVERITIES)),
+    check('incidents_status_check', oneOf(t.status, STATUSES)),
+    check('incidents_scenario_check', oneOf(t.scenario, SCENARIOS)),
   ],
 );
 
@@ -59,11 +74,11 @@ export const incidentRoles = pgTable(
     incidentId: integer('incident_id')
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     userId: text('user_id').notNull(),
     assignedAt: tz('assigned_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.role] })],
+  (t) => [primaryKey({ columns: [t.incidentId, t.role] }), check('incident_roles_role_check', oneOf(t.role, ROLES))],
 );
 
 export const statusUpdates = pgTable(
@@ -74,12 +89,17 @@ export const statusUpdates = pgTable(
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
     authorId: text('author_id').notNull(),
-    status: text('status').notNull(),
-    severity: text('severity').notNull(),
-    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    /** Versioned JSON (src/db/stored-json.ts), parsed on read. */
+    fields: jsonb('fields').$type<unknown>().notNull(),
     postedAt: tz('posted_at').notNull(),
   },
-  (t) => [index('status_updates_incident_idx').on(t.incidentId, t.postedAt)],
+  (t) => [
+    index('status_updates_incident_idx').on(t.incidentId, t.postedAt),
+    check('status_updates_status_check', oneOf(t.status, STATUSES)),
+    check('status_updates_severity_check', oneOf(t.severity, SEVERITIES)),
+  ],
 );
 
 export const timelineEvents = pgTable(
@@ -92,9 +112,13 @@ export const timelineEvents = pgTable(
     kind: text('kind').notNull(),
     actorId: text('actor_id'),
     occurredAt: tz('occurred_at').notNull(),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** Versioned JSON whose shape the kind decides, parsed on read. */
+    data: jsonb('data').$type<unknown>().notNull().default({}),
   },
-  (t) => [index('timeline_incident_idx').on(t.incidentId, t.occurredAt, t.id)],
+  (t) => [
+    index('timeline_incident_idx').on(t.incidentId, t.occurredAt, t.id),
+    check('timeline_events_kind_check', oneOf(t.kind, TIMELINE_KINDS)),
+  ],
 );
 
 export const actionItems = pgTable(
@@ -106,12 +130,12 @@ export const actionItems = pgTable(
       .references(() => incidents.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     ownerId: text('owner_id'),
-    horizon: text('horizon').notNull(),
+    horizon: text('horizon', { enum: HORIZONS }).notNull(),
     dueDate: text('due_date'),
     done: boolean('done').notNull().default(false),
     createdAt: tz('created_at').notNull(),
   },
-  (t) => [index('action_items_incident_idx').on(t.incidentId)],
+  (t) => [index('action_items_incident_idx').on(t.incidentId), check('action_items_horizon_check', oneOf(t.horizon, HORIZONS))],
 );
 
 /** Everything that must reach Slack, written in the transaction of the change it announces. */
@@ -121,8 +145,10 @@ export const outbox = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     incidentId: integer('incident_id'),
     kind: text('kind').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    status: text('status').notNull().default('pending'),
+    /** A versioned outbox intent (src/outbox/intents.ts), parsed when claimed. */
+    payload: jsonb('payload').$type<unknown>().notNull(),
+    /** `failed`: Slack will not take it; `dead`: this release cannot read it. */
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     availableAt: tz('available_at').notNull(),
     claimedUntil: tz('claimed_until'),
@@ -133,6 +159,8 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_pending_idx').on(t.availableAt, t.id).where(sql`${t.status} = 'pending'`),
     index('outbox_incident_pending_idx').on(t.incidentId, t.id).where(sql`${t.status} = 'pending'`),
+    check('outbox_status_check', oneOf(t.status, OUTBOX_STATUSES)),
+    check('outbox_kind_check', oneOf(t.kind, OUTBOX_KINDS)),
   ],
 );
 

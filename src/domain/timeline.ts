@@ -1,49 +1,62 @@
 import type { DateTime } from 'luxon';
+import { z } from 'zod';
+import { reminderViewSchema } from './reminder-view.js';
+import { isoText, roleSchema, scenarioSchema, severitySchema, statusSchema, utcInstant } from './schemas.js';
+import type { Severity } from './severity.js';
+import type { Status } from './incident.js';
 
-export const TIMELINE_KINDS = [
-  'declared',
-  'status_changed',
-  'severity_changed',
-  'role_assigned',
-  'update_posted',
-  'note_added',
-  'reminder_sent',
-  'reminder_escalated',
-  'update_overdue',
-  'snoozed',
-  'resolved',
-  'reopened',
-  'action_item_added',
-  'postmortem_generated',
-] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export const HORIZONS = ['immediate', 'short_term', 'long_term'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+export const horizonSchema = z.enum(HORIZONS);
 
-/**
- * One recorded step. `data` holds the kind's details, e.g. `{ from, to }` for status and severity
- * changes, `{ role, userId }` for role changes, `{ text }` for notes, `{ updateId }` for updates.
- */
-export interface TimelineEvent {
-  id: number;
-  incidentId: number;
-  kind: TimelineKind;
-  actorId: string | null;
-  occurredAt: DateTime;
-  data: Record<string, unknown>;
-}
+const reminderData = reminderViewSchema.extend({ minutesLate: z.number().optional() });
+
+/** Each timeline kind's details, as stored in `timeline_events.data` (parsed on read and write). */
+export const TIMELINE_DATA = {
+  declared: z.object({ title: z.string(), severity: severitySchema, scenario: scenarioSchema, commanderId: z.string() }),
+  status_changed: z.object({ from: statusSchema, to: statusSchema }),
+  severity_changed: z.object({ from: severitySchema, to: severitySchema }),
+  role_assigned: z.object({ role: roleSchema, userId: z.string(), previous: z.string().nullish() }),
+  update_posted: z.object({ updateId: z.number().int(), status: statusSchema }),
+  note_added: z.object({ text: z.string() }),
+  reminder_sent: reminderData,
+  reminder_escalated: reminderData,
+  update_overdue: reminderData,
+  snoozed: z.object({ cycle: z.number().int(), minutes: z.number(), until: isoText, count: z.number().int(), limit: z.number().int() }),
+  resolved: z.object({ from: statusSchema, summary: z.string(), rootCauseConfirmed: z.boolean() }),
+  reopened: z.object({}),
+  action_item_added: z.object({ actionItemId: z.number().int(), title: z.string(), horizon: horizonSchema }),
+  postmortem_generated: z.object({ locale: z.enum(['en', 'ko']) }),
+  /** Delivery learned where the incident's channel is. */
+  channel_created: z.object({ channelId: z.string(), channelName: z.string() }),
+  /** Delivery shared a postmortem draft into the incident channel. */
+  postmortem_shared: z.object({ fileId: z.string(), permalink: z.string().nullable() }),
+} satisfies Record<string, z.ZodType<Record<string, unknown>>>;
+
+export type TimelineKind = keyof typeof TIMELINE_DATA;
+export const TIMELINE_KINDS = Object.keys(TIMELINE_DATA) as TimelineKind[];
+export type TimelineData = { [K in TimelineKind]: z.infer<(typeof TIMELINE_DATA)[K]> };
+
+/** What delivery learned from Slack (where the channel and the draft are): kept, but not part of the postmortem's story. */
+export const DELIVERY_RECORD_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>(['channel_created', 'postmortem_shared']);
+
+/** One recorded step: its kind decides the shape of `data`. */
+export type TimelineEvent = {
+  [K in TimelineKind]: { id: number; incidentId: number; kind: K; actorId: string | null; occurredAt: DateTime; data: TimelineData[K] };
+}[TimelineKind];
+
+/** Report field id (see SEVERITY_INFO) → text, plus `summary`. */
+export const updateFieldsSchema = z.record(z.string(), z.string());
 
 export interface StatusUpdate {
   id: number;
   incidentId: number;
   authorId: string;
-  status: import('./incident.js').Status;
-  severity: import('./severity.js').Severity;
-  /** Report field id (see SEVERITY_INFO) → text, plus `summary`. */
-  fields: Record<string, string>;
+  status: Status;
+  severity: Severity;
+  fields: z.infer<typeof updateFieldsSchema>;
   postedAt: DateTime;
 }
-
-export const HORIZONS = ['immediate', 'short_term', 'long_term'] as const;
-export type Horizon = (typeof HORIZONS)[number];
 
 export interface ActionItem {
   id: number;
@@ -57,14 +70,15 @@ export interface ActionItem {
   createdAt: DateTime;
 }
 
-/** What the resolve modal gathers (issue 5 extends it). */
-export interface Resolution {
-  summary: string;
-  rootCause: string;
-  rootCauseConfirmed: boolean;
-  contributingFactors: string[];
-  recoverySignal: string | null;
-  recoveredAt: DateTime | null;
-  customerImpact: string | null;
-  businessImpact: string | null;
-}
+/** What the resolve modal gathers, as stored in `incidents.resolution`. */
+export const resolutionSchema = z.object({
+  summary: z.string(),
+  rootCause: z.string(),
+  rootCauseConfirmed: z.boolean(),
+  contributingFactors: z.array(z.string()).default([]),
+  recoverySignal: z.string().nullable().default(null),
+  recoveredAt: utcInstant.nullable().default(null),
+  customerImpact: z.string().nullable().default(null),
+  businessImpact: z.string().nullable().default(null),
+});
+export type Resolution = z.output<typeof resolutionSchema>;

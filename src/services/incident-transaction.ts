@@ -4,8 +4,8 @@ import type { Db, Executor } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
-import type { TimelineKind } from '../domain/timeline.js';
-import type { Notice, OutboxIntent } from './outbox-messages.js';
+import type { TimelineData, TimelineKind } from '../domain/timeline.js';
+import type { Notice, OutboxIntent } from '../outbox/intents.js';
 
 export interface TransactionDeps {
   db: Db;
@@ -73,7 +73,7 @@ export function withLockedIncident<T>(
 
 /** Queues one outbox intent for the incident in the caller's transaction. */
 export function enqueueIntent(tx: Executor, repos: Repositories, incidentId: number, now: DateTime, intent: OutboxIntent) {
-  return repos.outbox.enqueue(tx, { incidentId, kind: intent.kind, payload: intent as unknown as Record<string, unknown>, now });
+  return repos.outbox.enqueue(tx, { incidentId, intent, now });
 }
 
 /** Timeline events and outbox intents of one incident, written in one transaction at one instant. */
@@ -85,7 +85,7 @@ export class IncidentWriter {
     private readonly now: DateTime,
   ) {}
 
-  record(kind: TimelineKind, actorId: string | null, data: Record<string, unknown>) {
+  record<K extends TimelineKind>(kind: K, actorId: string | null, data: TimelineData[K]) {
     return this.repos.timeline.append(this.tx, { incidentId: this.incidentId, kind, actorId, occurredAt: this.now, data });
   }
 

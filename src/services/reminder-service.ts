@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import {
   enqueueIntent, IncidentWriter, lockIncident, withLockedIncident, type TransactionDeps,
 } from './incident-transaction.js';
-import type { ReminderClosure, ReminderView } from './reminder-messages.js';
+import type { ReminderClosure, ReminderView } from '../domain/reminder-view.js';
 
 export interface ReminderServiceDeps extends TransactionDeps {
   clock: Clock;
@@ -75,9 +75,9 @@ export class ReminderService {
       }
       await repos.reminders.update(tx, incidentId, { snoozeCount: decision.count, nextReminderAt: decision.until });
       await writer.record('snoozed', userId, {
-        cycle: state.cycle, minutes: SNOOZE_MINUTES, until: decision.until.toISO(), count: decision.count, limit: SNOOZE_LIMIT,
+        cycle: state.cycle, minutes: SNOOZE_MINUTES, until: decision.until.toUTC().toISO()!, count: decision.count, limit: SNOOZE_LIMIT,
       });
-      for (const view of await this.sentViews(tx, incidentId, state.cycle)) {
+      for (const view of await repos.reminders.sentInCycle(tx, incidentId, state.cycle)) {
         if (view.stage === 3) continue;
         const edited: ReminderView = { ...view, snoozeCount: decision.count, snoozed: { by: userId, until: decision.until.toISO()! } };
         await writer.enqueue({ kind: 'reminder.edit', edit: { view: edited } });
@@ -116,9 +116,6 @@ export class ReminderService {
     return 1;
   }
 
-  private async sentViews(tx: Executor, incidentId: number, cycle: number): Promise<ReminderView[]> {
-    return sentViews(tx, this.deps.repos, incidentId, cycle);
-  }
 }
 
 function reminderView(
@@ -132,13 +129,6 @@ function reminderView(
   };
 }
 
-async function sentViews(tx: Executor, repos: Repositories, incidentId: number, cycle: number): Promise<ReminderView[]> {
-  const rows = await repos.reminders.sentInCycle(tx, incidentId, cycle);
-  return rows.map((data) => {
-    const { minutesLate: _late, ...view } = data as unknown as ReminderView & { minutesLate?: number };
-    return view;
-  });
-}
 
 /**
  * Restarts the cadence cycle in the transaction of the change that restarts it (an update, a
@@ -157,7 +147,7 @@ export async function restartReminders(
   const state = await repos.reminders.find(tx, incidentId);
   if (!state) return;
   if (closure) {
-    for (const view of await sentViews(tx, repos, incidentId, state.cycle)) {
+    for (const view of await repos.reminders.sentInCycle(tx, incidentId, state.cycle)) {
       await enqueueIntent(tx, repos, incidentId, now, { kind: 'reminder.edit', edit: { view, closed: closure } });
     }
   }

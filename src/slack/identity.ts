@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { platformError } from '../jobs/slack-errors.js';
+import { platformError } from './delivery/slack-errors.js';
 
 export interface BotIdentity {
   botUserId: string;

@@ -103,6 +103,13 @@ describe('the postmortem draft on resolution', () => {
     expect(announcement).toContain('Postmortem draft');
     expect(announcement).toContain(`/files/`);
     expect(announcement).toContain(files[0]!.id);
+
+    // What delivery learned from Slack is on the timeline too, with no person as its actor.
+    const learned = (await t.app.repos.timeline.listForIncident(t.app.database.db, 1)).filter((e) => e.actorId === null);
+    expect(learned.map((e) => [e.kind, e.data])).toEqual(expect.arrayContaining([
+      ['channel_created', { channelId: channelId(t.ws, CHANNEL), channelName: CHANNEL }],
+      ['postmortem_shared', { fileId: files[0]!.id, permalink: expect.stringContaining(files[0]!.id) }],
+    ]));
   });
 
   it('serves the same text over HTTP and from the CLI', async () => {

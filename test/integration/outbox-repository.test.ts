@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { sql } from 'drizzle-orm';
-import { OutboxRepository } from '../../src/db/repositories/outbox-repository.js';
+import { OutboxRepository } from '../../src/outbox/outbox-repository.js';
 import { IncidentRepository } from '../../src/db/repositories/incident-repository.js';
 import { migratedDatabase, type MigratedDatabase } from '../helpers/db.js';
 
@@ -30,14 +30,20 @@ beforeEach(async () => {
 });
 
 const enqueue = (incidentId: number, n: number, at = now) =>
-  outbox.enqueue(m.database.db, { incidentId, kind: 'notice.post', payload: { n }, now: at });
+  outbox.enqueue(m.database.db, {
+    incidentId, intent: { kind: 'notice.post', notice: { type: 'note_added', actorId: 'U1', text: `note ${n}` }, target: 'incident' }, now: at,
+  });
+
+/** Claimed rows, readable or not, as id and attempts. */
+const claimAt = async (at: DateTime) =>
+  (await outbox.claim(m.database.db, at, 10, 60)).map((c) => (c.readable ? c.message : c.row));
 
 describe('outbox claims', () => {
   it('hands out one message per incident at a time, oldest first', async () => {
     const a1 = await enqueue(incidentA, 1);
     await enqueue(incidentA, 2);
     const b1 = await enqueue(incidentB, 1);
-    const claimed = await outbox.claim(m.database.db, now, 10, 60);
+    const claimed = await claimAt(now);
     expect(claimed.map((c) => c.id)).toEqual([a1, b1]);
     expect(claimed.every((c) => c.attempts === 1)).toBe(true);
   });
@@ -45,36 +51,36 @@ describe('outbox claims', () => {
   it('holds later messages of an incident while an earlier one waits for its retry', async () => {
     const a1 = await enqueue(incidentA, 1);
     await enqueue(incidentA, 2);
-    await outbox.claim(m.database.db, now, 10, 60);
+    await claimAt(now);
     await outbox.retryLater(m.database.db, a1, now.plus({ seconds: 30 }), '500');
-    expect(await outbox.claim(m.database.db, now.plus({ seconds: 10 }), 10, 60)).toEqual([]);
-    const later = await outbox.claim(m.database.db, now.plus({ seconds: 31 }), 10, 60);
+    expect(await claimAt(now.plus({ seconds: 10 }))).toEqual([]);
+    const later = await claimAt(now.plus({ seconds: 31 }));
     expect(later.map((c) => [c.id, c.attempts])).toEqual([[a1, 2]]);
   });
 
   it('does not hand a leased message to a second dispatcher until the lease runs out', async () => {
     const a1 = await enqueue(incidentA, 1);
-    expect((await outbox.claim(m.database.db, now, 10, 60)).map((c) => c.id)).toEqual([a1]);
-    expect(await outbox.claim(m.database.db, now.plus({ seconds: 30 }), 10, 60)).toEqual([]);
+    expect((await claimAt(now)).map((c) => c.id)).toEqual([a1]);
+    expect(await claimAt(now.plus({ seconds: 30 }))).toEqual([]);
     // the first dispatcher died: its lease expires and another takes the message up
-    expect((await outbox.claim(m.database.db, now.plus({ seconds: 61 }), 10, 60)).map((c) => c.id)).toEqual([a1]);
+    expect((await claimAt(now.plus({ seconds: 61 }))).map((c) => c.id)).toEqual([a1]);
   });
 
   it('lets the next message go once one is delivered or given up', async () => {
     const a1 = await enqueue(incidentA, 1);
     const a2 = await enqueue(incidentA, 2);
     const a3 = await enqueue(incidentA, 3);
-    await outbox.claim(m.database.db, now, 10, 60);
+    await claimAt(now);
     await outbox.markDelivered(m.database.db, a1, now);
-    expect((await outbox.claim(m.database.db, now, 10, 60)).map((c) => c.id)).toEqual([a2]);
+    expect((await claimAt(now)).map((c) => c.id)).toEqual([a2]);
     await outbox.markFailed(m.database.db, a2, 'invalid_blocks');
-    expect((await outbox.claim(m.database.db, now, 10, 60)).map((c) => c.id)).toEqual([a3]);
+    expect((await claimAt(now)).map((c) => c.id)).toEqual([a3]);
   });
 
   it('never gives the same message to two concurrent claimers', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 40; i += 1) ids.push(await enqueue(await newIncident(`c${i}`), i));
-    const batches = await Promise.all(Array.from({ length: 8 }, () => outbox.claim(m.database.db, now, 10, 60)));
+    const batches = await Promise.all(Array.from({ length: 8 }, () => claimAt(now)));
     const claimed = batches.flat().map((c) => c.id);
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.sort((a, b) => a - b)).toEqual(ids);

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { decideSnooze, minutesLate, nextReminderAfter, SNOOZE_LIMIT, stageAt, stageDueNow } from '../../src/domain/reminders.js';
 import { reminderMessage } from '../../src/slack/blocks/reminder.js';
-import type { ReminderView } from '../../src/services/reminder-messages.js';
+import type { ReminderView } from '../../src/domain/reminder-view.js';
 
 const due = DateTime.fromISO('2026-11-25T03:15:00Z', { zone: 'utc' });
 const at = (minutes: number) => due.plus({ minutes });

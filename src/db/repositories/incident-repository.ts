@@ -2,9 +2,12 @@ import { asc, eq, inArray, ne } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
 import type { Severity } from '../../domain/severity.js';
-import type { Resolution } from '../../domain/timeline.js';
+import { resolutionSchema, type Resolution } from '../../domain/timeline.js';
 import type { Executor } from '../client.js';
 import { incidentRoles, incidents } from '../schema.js';
+import { readOrThrow, storedCodec } from '../stored-json.js';
+
+const RESOLUTION = storedCodec(resolutionSchema);
 
 type IncidentRow = typeof incidents.$inferSelect;
 type RoleRow = typeof incidentRoles.$inferSelect;
@@ -77,7 +80,7 @@ export class IncidentRepository {
 
   async resolution(ex: Executor, id: number): Promise<Resolution | null> {
     const [row] = await ex.select({ resolution: incidents.resolution }).from(incidents).where(eq(incidents.id, id));
-    return toResolution(row?.resolution);
+    return row?.resolution == null ? null : readOrThrow(RESOLUTION, row.resolution, `incident ${id}'s resolution`);
   }
 
   async update(ex: Executor, id: number, patch: IncidentPatch): Promise<void> {
@@ -90,7 +93,7 @@ export class IncidentRepository {
     if (patch.lastUpdateAt !== undefined) values.lastUpdateAt = toDate(patch.lastUpdateAt);
     if (patch.nextUpdateDueAt !== undefined) values.nextUpdateDueAt = toDate(patch.nextUpdateDueAt);
     if (patch.resolvedAt !== undefined) values.resolvedAt = toDate(patch.resolvedAt);
-    if (patch.resolution !== undefined) values.resolution = patch.resolution;
+    if (patch.resolution !== undefined) values.resolution = patch.resolution && RESOLUTION.write(patch.resolution);
     if (Object.keys(values).length === 0) return;
     await ex.update(incidents).set(values).where(eq(incidents.id, id));
   }
@@ -122,9 +125,9 @@ function toIncident(row: IncidentRow, roles: RoleRow[]): Incident {
   return {
     id: row.id,
     title: row.title,
-    severity: row.severity as Severity,
-    status: row.status as Status,
-    scenario: row.scenario as Scenario,
+    severity: row.severity,
+    status: row.status,
+    scenario: row.scenario,
     impact: row.impact,
     commanderId: holder('commander') ?? row.declaredBy,
     commsLeadId: holder('comms'),
@@ -139,18 +142,5 @@ function toIncident(row: IncidentRow, roles: RoleRow[]): Incident {
     nextUpdateDueAt: fromDate(row.nextUpdateDueAt),
     resolvedAt: fromDate(row.resolvedAt),
     isDrill: row.isDrill,
-  };
-}
-
-/** The jsonb column holds `recoveredAt` as an ISO string; the domain wants a UTC DateTime. */
-function toResolution(raw: unknown): Resolution | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const stored = raw as Omit<Resolution, 'recoveredAt'> & { recoveredAt?: unknown };
-  const at = stored.recoveredAt;
-  const recoveredAt = typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : null;
-  return {
-    ...stored,
-    contributingFactors: Array.isArray(stored.contributingFactors) ? stored.contributingFactors : [],
-    recoveredAt: recoveredAt?.isValid ? recoveredAt : null,
   };
 }

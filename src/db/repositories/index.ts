@@ -1,6 +1,6 @@
 import { ActionItemRepository } from './action-item-repository.js';
 import { IncidentRepository } from './incident-repository.js';
-import { OutboxRepository } from './outbox-repository.js';
+import { OutboxRepository } from '../../outbox/outbox-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
 import { ReminderRepository } from './reminder-repository.js';
 import { SlackMessageRepository } from './slack-message-repository.js';

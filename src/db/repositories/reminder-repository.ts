@@ -1,10 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { rowsOf, type Executor } from '../client.js';
+import type { ReminderView } from '../../domain/reminder-view.js';
+import { TIMELINE_DATA } from '../../domain/timeline.js';
 import { incidents, statusUpdates } from '../schema.js';
-
-const SENT_KINDS = ['reminder_sent', 'reminder_escalated', 'update_overdue'];
+import { readOrThrow, storedCodec } from '../stored-json.js';
 import { fromDate, toDate } from './incident-repository.js';
+
+const SENT_KINDS = ['reminder_sent', 'reminder_escalated', 'update_overdue'] as const;
+/** The three kinds share one shape: the reminder's view and how late it was. */
+const SENT_CODEC = storedCodec(TIMELINE_DATA.reminder_sent);
 
 export interface ReminderRow {
   incidentId: number;
@@ -69,13 +74,17 @@ export class ReminderRepository {
   }
 
   /** The `data` of the reminders already sent in a cycle, oldest first (from the timeline). */
-  async sentInCycle(ex: Executor, incidentId: number, cycle: number): Promise<Record<string, unknown>[]> {
+  /** The views of the reminders sent in one cadence cycle, as recorded on the timeline. */
+  async sentInCycle(ex: Executor, incidentId: number, cycle: number): Promise<ReminderView[]> {
     const result = await ex.execute(sql`
-      select data from timeline_events
+      select id, data from timeline_events
       where incident_id = ${incidentId} and kind in (${sql.join(SENT_KINDS.map((k) => sql`${k}`), sql`, `)})
         and (data->>'cycle')::int = ${cycle}
       order by id`);
-    return rowsOf<{ data: Record<string, unknown> }>(result).map((r) => r.data);
+    return rowsOf<{ id: string | number; data: unknown }>(result).map((r) => {
+      const { minutesLate: _late, ...view } = readOrThrow(SENT_CODEC, r.data, `timeline event ${r.id}`);
+      return view;
+    });
   }
 
   async updatesPosted(ex: Executor, incidentId: number): Promise<number> {

@@ -2,9 +2,12 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { Status } from '../../domain/incident.js';
 import type { Severity } from '../../domain/severity.js';
-import type { StatusUpdate } from '../../domain/timeline.js';
+import { updateFieldsSchema, type StatusUpdate } from '../../domain/timeline.js';
 import type { Executor } from '../client.js';
 import { statusUpdates } from '../schema.js';
+import { readOrThrow, storedCodec } from '../stored-json.js';
+
+const FIELDS = storedCodec(updateFieldsSchema);
 import { fromDate } from './incident-repository.js';
 
 export class StatusUpdateRepository {
@@ -14,7 +17,7 @@ export class StatusUpdateRepository {
   ): Promise<StatusUpdate> {
     const [row] = await ex
       .insert(statusUpdates)
-      .values({ ...update, postedAt: update.postedAt.toJSDate() })
+      .values({ ...update, fields: FIELDS.write(update.fields), postedAt: update.postedAt.toJSDate() })
       .returning();
     return toUpdate(row!);
   }
@@ -49,9 +52,9 @@ function toUpdate(r: typeof statusUpdates.$inferSelect): StatusUpdate {
     id: r.id,
     incidentId: r.incidentId,
     authorId: r.authorId,
-    status: r.status as Status,
-    severity: r.severity as Severity,
-    fields: r.fields,
+    status: r.status,
+    severity: r.severity,
+    fields: readOrThrow(FIELDS, r.fields, `status update ${r.id}`),
     postedAt: fromDate(r.postedAt)!,
   };
 }

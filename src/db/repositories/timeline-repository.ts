@@ -1,20 +1,31 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import type { TimelineEvent, TimelineKind } from '../../domain/timeline.js';
+import { TIMELINE_DATA, type TimelineData, type TimelineEvent, type TimelineKind } from '../../domain/timeline.js';
 import type { Executor } from '../client.js';
 import { timelineEvents } from '../schema.js';
+import { readOrThrow, storedCodec, StoredDataError, type StoredCodec } from '../stored-json.js';
 import { fromDate } from './incident-repository.js';
 
-export interface NewTimelineEvent {
+export interface NewTimelineEvent<K extends TimelineKind = TimelineKind> {
   incidentId: number;
-  kind: TimelineKind;
+  kind: K;
   actorId: string | null;
   occurredAt: DateTime;
-  data?: Record<string, unknown>;
+  data: TimelineData[K];
+}
+
+/** One codec per kind; version 1 for all of them today. */
+const CODECS = Object.fromEntries(
+  Object.entries(TIMELINE_DATA).map(([kind, schema]) => [kind, storedCodec(schema)]),
+) as { [K in TimelineKind]: StoredCodec<TimelineData[K]> };
+
+function isTimelineKind(kind: string): kind is TimelineKind {
+  return Object.hasOwn(TIMELINE_DATA, kind);
 }
 
 export class TimelineRepository {
-  async append(ex: Executor, event: NewTimelineEvent): Promise<number> {
+  async append<K extends TimelineKind>(ex: Executor, event: NewTimelineEvent<K>): Promise<number> {
+    const codec: StoredCodec<TimelineData[K]> = CODECS[event.kind];
     const [row] = await ex
       .insert(timelineEvents)
       .values({
@@ -22,7 +33,7 @@ export class TimelineRepository {
         kind: event.kind,
         actorId: event.actorId,
         occurredAt: event.occurredAt.toJSDate(),
-        data: event.data ?? {},
+        data: codec.write(event.data),
       })
       .returning({ id: timelineEvents.id });
     return row!.id;
@@ -34,13 +45,23 @@ export class TimelineRepository {
       .from(timelineEvents)
       .where(eq(timelineEvents.incidentId, incidentId))
       .orderBy(asc(timelineEvents.occurredAt), asc(timelineEvents.id));
-    return rows.map((r) => ({
-      id: r.id,
-      incidentId: r.incidentId,
-      kind: r.kind as TimelineKind,
-      actorId: r.actorId,
-      occurredAt: fromDate(r.occurredAt)!,
-      data: r.data,
-    }));
+    return rows.map((r) => toEvent(r));
   }
+}
+
+function toEvent(r: typeof timelineEvents.$inferSelect): TimelineEvent {
+  const what = `timeline event ${r.id}`;
+  if (!isTimelineKind(r.kind)) throw new StoredDataError(what, `unknown kind ${r.kind}`);
+  const common = { id: r.id, incidentId: r.incidentId, actorId: r.actorId, occurredAt: fromDate(r.occurredAt)! };
+  return withData(r.kind, common, r.data, what);
+}
+
+function withData<K extends TimelineKind>(
+  kind: K,
+  common: Omit<TimelineEvent, 'kind' | 'data'>,
+  raw: unknown,
+  what: string,
+): TimelineEvent {
+  const data: TimelineData[K] = readOrThrow(CODECS[kind], raw, what);
+  return { ...common, kind, data } as TimelineEvent;
 }

@@ -39,6 +39,8 @@ export interface EventText {
   reopened: string;
   action_item_added: (title: string) => string;
   postmortem_generated: string;
+  channel_created: string;
+  postmortem_shared: string;
 }
 
 export interface PostmortemStrings {
@@ -202,6 +204,8 @@ const en: PostmortemStrings = {
     reopened: 'Incident reopened',
     action_item_added: (t) => `Action item added: ${t}`,
     postmortem_generated: 'Postmortem draft generated',
+    channel_created: 'Incident channel created',
+    postmortem_shared: 'Postmortem draft shared in the incident channel',
   },
   rootCause: {
     prompt: '_To fill in: what caused the incident, and how it was confirmed._',
@@ -357,6 +361,8 @@ const ko: PostmortemStrings = {
     reopened: '인시던트 재개',
     action_item_added: (t) => `조치 항목 추가: ${t}`,
     postmortem_generated: '포스트모템 초안 생성',
+    channel_created: '인시던트 채널 생성',
+    postmortem_shared: '인시던트 채널에 포스트모템 초안 공유',
   },
   rootCause: {
     prompt: '_작성 필요: 무엇이 인시던트를 일으켰고 어떻게 확인했는지._',

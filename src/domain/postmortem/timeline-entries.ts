@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Status } from '../incident.js';
-import type { TimelineEvent } from '../timeline.js';
+import { DELIVERY_RECORD_KINDS, type TimelineEvent } from '../timeline.js';
 import type { KeyMoment } from './i18n.js';
 import { computeMetrics, sortEvents } from './metrics.js';
 import type { PostmortemInput } from './model.js';
@@ -14,7 +14,7 @@ export interface TimelineEntry {
 
 /** Events in time order (ties by id) plus lines for key moments no event stands for. */
 export function timelineEntries(input: PostmortemInput, metrics = computeMetrics(input)): TimelineEntry[] {
-  const events = sortEvents(input.timeline);
+  const events = sortEvents(input.timeline).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind));
   const entries: TimelineEntry[] = events.map((event) => ({ at: event.occurredAt, event, markers: [] }));
   const byEvent = (e: TimelineEvent | undefined): TimelineEntry | undefined =>
     e ? entries.find((x) => x.event === e) : undefined;

@@ -35,38 +35,39 @@ function timelineLine(ctx: RenderContext, entry: TimelineEntry): string {
 /** A timeline event in words (internal variant), user text escaped. */
 function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
   const t = ctx.s.events;
-  const d = event.data;
   switch (event.kind) {
     case 'declared': {
-      const sev = str(d, 'severity');
+      const sev = str(event.data, 'severity');
       return t.declared(sev ? severityLabel(sev) : null);
     }
     case 'status_changed':
-      return t.status_changed(statusLabel(ctx, str(d, 'from')), statusLabel(ctx, str(d, 'to')));
+      return t.status_changed(statusLabel(ctx, str(event.data, 'from')), statusLabel(ctx, str(event.data, 'to')));
     case 'severity_changed':
-      return t.severity_changed(severityLabel(str(d, 'from')), severityLabel(str(d, 'to')));
+      return t.severity_changed(severityLabel(str(event.data, 'from')), severityLabel(str(event.data, 'to')));
     case 'role_assigned':
-      return t.role_assigned(roleLabel(ctx, str(d, 'role')), userName(ctx, str(d, 'userId')));
+      return t.role_assigned(roleLabel(ctx, str(event.data, 'role')), userName(ctx, str(event.data, 'userId')));
     case 'update_posted': {
-      const u = findUpdate(ctx, d['updateId']);
+      const u = findUpdate(ctx, event.data.updateId);
       if (!u) return t.update_posted(null, '');
       const label = `${SEVERITY_INFO[u.severity].label}, ${ctx.s.status[u.status]}`;
       return t.update_posted(label, escapeInline(truncate(flatten(updateSummary(u)), 160)));
     }
     case 'note_added':
-      return t.note_added(escapeInline(str(d, 'text') ?? ''));
+      return t.note_added(escapeInline(str(event.data, 'text') ?? ''));
     case 'snoozed': {
-      const m = d['minutes'];
+      const m = event.data.minutes;
       return t.snoozed(typeof m === 'number' && Number.isFinite(m) ? m : null);
     }
     case 'action_item_added':
-      return t.action_item_added(escapeInline(str(d, 'title') ?? ''));
+      return t.action_item_added(escapeInline(str(event.data, 'title') ?? ''));
     case 'reminder_sent':
     case 'reminder_escalated':
     case 'update_overdue':
     case 'resolved':
     case 'reopened':
     case 'postmortem_generated':
+    case 'channel_created':
+    case 'postmortem_shared':
       return t[event.kind];
   }
 }

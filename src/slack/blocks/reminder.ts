@@ -4,7 +4,7 @@ import type { Incident } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
 import { minutesLate } from '../../domain/reminders.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
-import type { ReminderClosure, ReminderView } from '../../services/reminder-messages.js';
+import type { ReminderClosure, ReminderView } from '../../domain/reminder-view.js';
 import { ACTION_ID, MESSAGE_BLOCK_ID } from '../ids.js';
 import { actions, button, context, section } from './elements.js';
 import { fallback, mrkdwnTitle, plainTitle } from './incident-format.js';

@@ -3,6 +3,7 @@ import type { Incident } from '../../../src/domain/incident.js';
 import type { PostmortemInput } from '../../../src/domain/postmortem/model.js';
 import { DEFAULT_CADENCE } from '../../../src/domain/severity.js';
 import type { ActionItem, StatusUpdate, TimelineEvent } from '../../../src/domain/timeline.js';
+import { looseEvent } from '../../helpers/loose-event.js';
 
 export const ZONE = 'Asia/Seoul';
 export const kst = (hhmm: string, date = '2024-11-15'): DateTime =>
@@ -85,7 +86,7 @@ export function seed002(): PostmortemInput {
     kind: TimelineEvent['kind'],
     actorId: string | null,
     data: Record<string, unknown> = {},
-  ): TimelineEvent => ({ id: ++id, incidentId: 42, kind, actorId, occurredAt: kst(hhmm), data });
+  ): TimelineEvent => looseEvent({ id: ++id, incidentId: 42, kind, actorId, occurredAt: kst(hhmm), data });
 
   const updates: StatusUpdate[] = [
     ['14:30', 'identified', 'Writes failing on order-service; primary CPU 100%.'],

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, escapeBlock, escapeInline, table } from '../../../src/domain/postmortem/index.js';
 import type { TimelineEvent } from '../../../src/domain/timeline.js';
+import { looseEvent } from '../../helpers/loose-event.js';
 import { kst, ONCALL, seed002 } from './fixtures.js';
 import { unescapedPipes } from './helpers.js';
 
-const ev = (id: number, hhmm: string, kind: TimelineEvent['kind'], actorId: string | null, data = {}): TimelineEvent => ({
-  id,
-  incidentId: 42,
-  kind,
-  actorId,
-  occurredAt: kst(hhmm),
-  data,
-});
+const ev = (id: number, hhmm: string, kind: TimelineEvent['kind'], actorId: string | null, data = {}): TimelineEvent =>
+  looseEvent({ id, incidentId: 42, kind, actorId, occurredAt: kst(hhmm), data });
 
 describe('computeMetrics', () => {
   it('counts cadence across severity changes and skips resolved→reopened time', () => {

@@ -1,11 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
 
-export type Failure =
-  | { type: 'rate_limited'; retryAfterSeconds: number; message: string }
-  /** The call may or may not have reached Slack (timeout, dropped connection, 5xx). */
-  | { type: 'transient'; message: string }
-  /** Slack answered and will answer the same again (bad blocks, unknown channel…). */
-  | { type: 'permanent'; error: string; message: string };
+import type { DeliveryFailure } from '../../outbox/failure.js';
 
 const TRANSIENT_PLATFORM_ERRORS = new Set([
   'internal_error',
@@ -16,7 +11,8 @@ const TRANSIENT_PLATFORM_ERRORS = new Set([
   'team_added_to_org',
 ]);
 
-export function classifySlackError(err: unknown): Failure {
+/** What a Web API error means for delivery: only Slack's own server-side errors are worth retrying. */
+export function classifySlackError(err: unknown): DeliveryFailure {
   const e = err as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
   const message = e?.message ?? String(err);
   switch (e?.code) {
@@ -40,9 +36,4 @@ export function classifySlackError(err: unknown): Failure {
 export function platformError(err: unknown): string | undefined {
   const e = err as { code?: string; data?: { error?: string } };
   return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
-}
-
-/** 1 s, 2 s, 4 s … capped at 5 minutes. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(300, 2 ** Math.max(0, attempts - 1));
 }

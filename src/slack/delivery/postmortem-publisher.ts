@@ -1,22 +1,14 @@
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
-import type { Repositories } from '../db/repositories/index.js';
-import type { OutboxMessage } from '../db/repositories/outbox-repository.js';
-import { incidentRef, type Incident } from '../domain/incident.js';
-import type { Locale } from '../domain/postmortem/index.js';
-import type { OutboxIntent } from '../services/outbox-messages.js';
-import type { Draft, DraftRequest } from '../services/postmortem-service.js';
+import { incidentRef, type Incident } from '../../domain/incident.js';
+import type { Locale } from '../../domain/postmortem/index.js';
+import { DeliveryDeferred, PermanentDeliveryError } from '../../outbox/failure.js';
+import type { OutboxMessage } from '../../outbox/outbox-repository.js';
+import type { DeliveryService } from '../../services/delivery-service.js';
+import type { Draft, DraftRequest } from '../../services/postmortem-service.js';
+import { pendingUploadKey, POSTMORTEM_FILE_KEY, POSTMORTEM_LINK_KEY } from './message-keys.js';
 import type { SlackFileUploader, SharedFile } from './slack-file-uploader.js';
 
-/** Keys in slack_messages: the shared file (`ts` holds its id) and its permalink (`ts` holds the URL). */
-export const POSTMORTEM_FILE_KEY = 'postmortem';
-export const POSTMORTEM_LINK_KEY = 'postmortem_link';
-const pendingKey = (outboxId: number) => `postmortem:outbox:${outboxId}`;
-
 export interface PostmortemPublisherDeps {
-  db: Db;
-  repos: Repositories;
-  clock: Clock;
+  delivery: DeliveryService;
   drafts: {
     draft(incidentId: number, request?: DraftRequest): Promise<Draft | undefined>;
     /** The user ids the draft may name. */
@@ -37,18 +29,18 @@ export class PostmortemPublisher {
   constructor(private readonly deps: PostmortemPublisherDeps) {}
 
   async publish(message: OutboxMessage, incident: Incident, locale: Locale | undefined): Promise<void> {
-    const { repos, db, uploader, clock } = this.deps;
-    if (!incident.channelId) throw new Error(`${incidentRef(incident.id)} has no channel yet`);
+    const { delivery, uploader } = this.deps;
+    if (!incident.channelId) throw new DeliveryDeferred(`${incidentRef(incident.id)} has no channel yet`);
     const channel = incident.channelId;
     await this.deps.users.refresh(await this.deps.drafts.people(incident.id));
     const draft = await this.deps.drafts.draft(incident.id, { locale, variant: 'internal' });
-    if (!draft) throw Object.assign(new Error(`incident ${incident.id} is gone`), { permanent: true });
+    if (!draft) throw new PermanentDeliveryError(`incident ${incident.id} is gone`);
 
-    const pending = await repos.messages.find(db, incident.id, pendingKey(message.id));
+    const pending = await delivery.message(incident.id, pendingUploadKey(message.id));
     let shared: SharedFile | undefined = pending ? await uploader.findShared(pending.ts, channel) : undefined;
     if (!shared) {
       const fileId = await uploader.upload({ fileName: draft.fileName, content: draft.markdown });
-      await repos.messages.save(db, incident.id, pendingKey(message.id), { channelId: channel, ts: fileId });
+      await delivery.recordMessage(incident.id, pendingUploadKey(message.id), { channelId: channel, ts: fileId });
       shared = await uploader.share(fileId, {
         title: draft.title,
         channel,
@@ -57,11 +49,10 @@ export class PostmortemPublisher {
           'Fill in the prompts, then share it. `/incident postmortem` writes it again after more notes or follow-ups.',
       });
     }
-    await repos.messages.save(db, incident.id, POSTMORTEM_FILE_KEY, { channelId: channel, ts: shared.id });
-    if (shared.permalink) {
-      await repos.messages.save(db, incident.id, POSTMORTEM_LINK_KEY, { channelId: channel, ts: shared.permalink });
-    }
-    const sync: OutboxIntent = { kind: 'announcement.sync' };
-    await repos.outbox.enqueue(db, { incidentId: incident.id, kind: sync.kind, payload: sync as unknown as Record<string, unknown>, now: clock.now() });
+    await delivery.recordPostmortemShared(
+      incident.id,
+      { channelId: channel, fileId: shared.id, permalink: shared.permalink ?? null },
+      { file: POSTMORTEM_FILE_KEY, link: POSTMORTEM_LINK_KEY },
+    );
   }
 }

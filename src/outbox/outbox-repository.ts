@@ -1,29 +1,38 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { rowsOf, type Executor } from '../client.js';
-import { outbox } from '../schema.js';
-import { fromDate } from './incident-repository.js';
+import { rowsOf, type Executor } from '../db/client.js';
+import { fromDate } from '../db/repositories/incident-repository.js';
+import { outbox } from '../db/schema.js';
+import { outboxIntentCodec, type OutboxIntent } from './intents.js';
 
-export interface OutboxMessage {
+interface ClaimedRow {
   id: number;
   incidentId: number | null;
-  kind: string;
-  payload: Record<string, unknown>;
   attempts: number;
   createdAt: DateTime;
 }
 
+/** A claimed row whose intent this release can read. */
+export interface OutboxMessage extends ClaimedRow {
+  intent: OutboxIntent;
+}
+
+/** A claimed row that does not parse: it goes to the dead letters, never to Slack. */
+export interface UnreadableOutboxRow extends ClaimedRow {
+  kind: string;
+  reason: string;
+}
+
+export type ClaimedOutboxRow = { readable: true; message: OutboxMessage } | { readable: false; row: UnreadableOutboxRow };
+
 export class OutboxRepository {
-  async enqueue(
-    ex: Executor,
-    message: { incidentId: number | null; kind: string; payload: Record<string, unknown>; now: DateTime },
-  ): Promise<number> {
+  async enqueue(ex: Executor, message: { incidentId: number | null; intent: OutboxIntent; now: DateTime }): Promise<number> {
     const [row] = await ex
       .insert(outbox)
       .values({
         incidentId: message.incidentId,
-        kind: message.kind,
-        payload: message.payload,
+        kind: message.intent.kind,
+        payload: outboxIntentCodec.write(message.intent),
         availableAt: message.now.toJSDate(),
         createdAt: message.now.toJSDate(),
       })
@@ -36,7 +45,7 @@ export class OutboxRepository {
    * first in line for their incident, so an incident's messages go out in the order written.
    * SKIP LOCKED lets every replica claim at once without waiting on each other.
    */
-  async claim(ex: Executor, now: DateTime, limit: number, leaseSeconds: number): Promise<OutboxMessage[]> {
+  async claim(ex: Executor, now: DateTime, limit: number, leaseSeconds: number): Promise<ClaimedOutboxRow[]> {
     const at = now.toJSDate().toISOString();
     const until = now.plus({ seconds: leaseSeconds }).toJSDate().toISOString();
     const result = await ex.execute(sql`
@@ -59,19 +68,20 @@ export class OutboxRepository {
       id: string | number;
       incident_id: number | null;
       kind: string;
-      payload: Record<string, unknown>;
+      payload: unknown;
       attempts: number;
       created_at: Date | string;
     }>(result)
-      .map((r) => ({
-        id: Number(r.id),
-        incidentId: r.incident_id,
-        kind: r.kind,
-        payload: r.payload,
-        attempts: r.attempts,
-        createdAt: fromDate(new Date(r.created_at))!,
-      }))
-      .sort((a, b) => a.id - b.id);
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((r): ClaimedOutboxRow => {
+        const row = { id: Number(r.id), incidentId: r.incident_id, attempts: r.attempts, createdAt: fromDate(new Date(r.created_at))! };
+        const read = outboxIntentCodec.read(r.payload);
+        if (!read.ok) return { readable: false, row: { ...row, kind: r.kind, reason: read.reason } };
+        if (read.value.kind !== r.kind) {
+          return { readable: false, row: { ...row, kind: r.kind, reason: `kind column says ${r.kind}, payload says ${read.value.kind}` } };
+        }
+        return { readable: true, message: { ...row, intent: read.value } };
+      });
   }
 
   async markDelivered(ex: Executor, id: number, now: DateTime): Promise<void> {
@@ -94,6 +104,19 @@ export class OutboxRepository {
       .update(outbox)
       .set({ status: 'failed', claimedUntil: null, lastError: error.slice(0, 1000) })
       .where(eq(outbox.id, id));
+  }
+
+  /** A row this release cannot read: kept with the reason for a person to look at, out of the queue. */
+  async markDead(ex: Executor, id: number, reason: string): Promise<void> {
+    await ex
+      .update(outbox)
+      .set({ status: 'dead', claimedUntil: null, lastError: reason.slice(0, 1000) })
+      .where(eq(outbox.id, id));
+  }
+
+  async deadCount(ex: Executor): Promise<number> {
+    const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n from outbox where status = 'dead'`));
+    return row?.n ?? 0;
   }
 
   async pendingCount(ex: Executor): Promise<number> {

@@ -1,13 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
-import type { SlackUser, SlackUserRepository } from '../db/repositories/slack-user-repository.js';
-import type { Logger } from '../logger.js';
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../logger.js';
+import type { DeliveryService, SlackUser } from '../../services/delivery-service.js';
 import { classifySlackError } from './slack-errors.js';
 
 export interface SlackUserDirectoryDeps {
-  db: Db;
-  users: SlackUserRepository;
+  users: Pick<DeliveryService, 'usersToLookUp' | 'rememberUser'>;
   clock: Clock;
   /** The delivery client: called from outbox delivery only, never while Slack waits for an ack. */
   client: WebClient;
@@ -26,9 +24,9 @@ export class SlackUserDirectory {
 
   /** Refreshes what is missing or stale among `ids`; never throws for Slack's sake. */
   async refresh(ids: readonly string[]): Promise<void> {
-    const { db, users, clock, logger } = this.deps;
+    const { users, clock, logger } = this.deps;
     const freshSince = clock.now().minus({ hours: this.deps.maxAgeHours ?? 24 });
-    const wanted = await users.staleOrMissing(db, ids, freshSince);
+    const wanted = await users.usersToLookUp(ids, freshSince);
     for (const id of wanted) {
       let user: SlackUser;
       try {
@@ -39,7 +37,7 @@ export class SlackUserDirectory {
         if (failure.type === 'permanent') continue;
         return;
       }
-      await users.upsert(db, user, clock.now());
+      await users.rememberUser(user);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
+import { PermanentDeliveryError } from '../../outbox/failure.js';
 import { platformError } from './slack-errors.js';
 
 export interface RenderedMessage {
@@ -87,7 +88,7 @@ export class SlackPoster {
     let id = nameOrId;
     if (!/^[CG][A-Z0-9]{5,}$/.test(nameOrId)) {
       const found = await this.findChannelByName(nameOrId);
-      if (!found) throw Object.assign(new Error(`#${nameOrId} does not exist`), { permanent: true });
+      if (!found) throw new PermanentDeliveryError(`#${nameOrId} does not exist`);
       id = found.id;
     }
     await this.ignoring(['already_in_channel', 'method_not_supported_for_channel_type'], () =>

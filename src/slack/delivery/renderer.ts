@@ -1,12 +1,23 @@
-import type { Incident } from '../domain/incident.js';
-import type { CadenceMinutes } from '../domain/severity.js';
-import type { OutboxRenderer } from '../jobs/dispatch-outbox.js';
-import type { Notice } from '../services/outbox-messages.js';
-import { announcement } from './blocks/announcement.js';
-import { eventNotice, type EventNotice } from './blocks/event-notice.js';
-import { incidentCard } from './blocks/incident-card.js';
-import { reminderMessage } from './blocks/reminder.js';
-import { statusUpdateMessage } from './blocks/status-update-message.js';
+import type { Incident } from '../../domain/incident.js';
+import type { ReminderClosure, ReminderView } from '../../domain/reminder-view.js';
+import type { CadenceMinutes } from '../../domain/severity.js';
+import type { StatusUpdate } from '../../domain/timeline.js';
+import type { Notice } from '../../outbox/intents.js';
+import { announcement } from '../blocks/announcement.js';
+import { eventNotice, type EventNotice } from '../blocks/event-notice.js';
+import { incidentCard } from '../blocks/incident-card.js';
+import { reminderMessage } from '../blocks/reminder.js';
+import { statusUpdateMessage } from '../blocks/status-update-message.js';
+import type { RenderedMessage } from './slack-poster.js';
+
+export interface OutboxRenderer {
+  card(incident: Incident): RenderedMessage;
+  /** `postmortemUrl`: the uploaded postmortem draft, once there is one. */
+  announcement(incident: Incident, extras?: { postmortemUrl?: string }): RenderedMessage;
+  statusUpdate(incident: Incident, update: StatusUpdate): RenderedMessage;
+  notice(incident: Incident, notice: Notice): RenderedMessage;
+  reminder(incident: Incident, reminder: ReminderView, closed?: ReminderClosure): RenderedMessage;
+}
 
 /** Renders the outbox's intents with the Block Kit builders, from the incident as it is now. */
 export function outboxRenderer(cadence: CadenceMinutes): OutboxRenderer {

@@ -1,0 +1,10 @@
+ALTER TABLE "action_items" ADD CONSTRAINT "action_items_horizon_check" CHECK ("action_items"."horizon" in ('immediate', 'short_term', 'long_term'));--> statement-breakpoint
+ALTER TABLE "incident_roles" ADD CONSTRAINT "incident_roles_role_check" CHECK ("incident_roles"."role" in ('commander', 'comms', 'scribe'));--> statement-breakpoint
+ALTER TABLE "incidents" ADD CONSTRAINT "incidents_severity_check" CHECK ("incidents"."severity" in ('sev1', 'sev2', 'sev3'));--> statement-breakpoint
+ALTER TABLE "incidents" ADD CONSTRAINT "incidents_status_check" CHECK ("incidents"."status" in ('investigating', 'identified', 'monitoring', 'resolved'));--> statement-breakpoint
+ALTER TABLE "incidents" ADD CONSTRAINT "incidents_scenario_check" CHECK ("incidents"."scenario" in ('database', 'redis', 'deploy', 'overload', 'other'));--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_status_check" CHECK ("outbox"."status" in ('pending', 'delivered', 'failed', 'dead'));--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_kind_check" CHECK ("outbox"."kind" in ('channel.create', 'channel.invite', 'card.sync', 'announcement.sync', 'update.post', 'notice.post', 'reminder.post', 'reminder.edit', 'postmortem.publish'));--> statement-breakpoint
+ALTER TABLE "status_updates" ADD CONSTRAINT "status_updates_status_check" CHECK ("status_updates"."status" in ('investigating', 'identified', 'monitoring', 'resolved'));--> statement-breakpoint
+ALTER TABLE "status_updates" ADD CONSTRAINT "status_updates_severity_check" CHECK ("status_updates"."severity" in ('sev1', 'sev2', 'sev3'));--> statement-breakpoint
+ALTER TABLE "timeline_events" ADD CONSTRAINT "timeline_events_kind_check" CHECK ("timeline_events"."kind" in ('declared', 'status_changed', 'severity_changed', 'role_assigned', 'update_posted', 'note_added', 'reminder_sent', 'reminder_escalated', 'update_overdue', 'snoozed', 'resolved', 'reopened', 'action_item_added', 'postmortem_generated', 'channel_created', 'postmortem_shared'));

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { reminderClosureSchema, reminderViewSchema } from '../domain/reminder-view.js';
+import { roleSchema, severitySchema, statusSchema } from '../domain/schemas.js';
+import { storedCodec } from '../db/stored-json.js';
+
+/** The incident's own channel, or a reply under its announcement in #incidents. */
+export const postTargetSchema = z.enum(['incident', 'announcement_thread']);
+export type PostTarget = z.infer<typeof postTargetSchema>;
+
+export const noticeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('severity_changed'), actorId: z.string(), from: severitySchema, to: severitySchema }),
+  z.object({ type: z.literal('status_changed'), actorId: z.string(), from: statusSchema, to: statusSchema }),
+  z.object({ type: z.literal('role_assigned'), actorId: z.string(), role: roleSchema, userId: z.string() }),
+  z.object({ type: z.literal('note_added'), actorId: z.string(), text: z.string() }),
+  z.object({
+    type: z.literal('resolved'), actorId: z.string(), summary: z.string(), rootCause: z.string(), rootCauseConfirmed: z.boolean(),
+  }),
+  z.object({ type: z.literal('reopened'), actorId: z.string() }),
+]);
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** The edit of one sent reminder: refreshed (snooze) or closed. */
+export const reminderEditSchema = z.object({ view: reminderViewSchema, closed: reminderClosureSchema.optional() });
+export type ReminderEdit = z.infer<typeof reminderEditSchema>;
+
+/**
+ * What the outbox carries: intents, not rendered blocks. Delivery renders them from the state in
+ * Postgres when it sends, so an edit after an outage shows the incident as it is now.
+ */
+export const outboxIntentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('channel.create'), inviteUserIds: z.array(z.string()) }),
+  z.object({ kind: z.literal('channel.invite'), userIds: z.array(z.string()) }),
+  z.object({ kind: z.literal('card.sync') }),
+  z.object({ kind: z.literal('announcement.sync') }),
+  z.object({ kind: z.literal('update.post'), updateId: z.number().int(), target: postTargetSchema }),
+  z.object({ kind: z.literal('notice.post'), notice: noticeSchema, target: postTargetSchema }),
+  /** Stages 1 and 2 go to the incident channel, stage 3 (overdue) to #incidents. */
+  z.object({ kind: z.literal('reminder.post'), reminder: reminderViewSchema }),
+  z.object({ kind: z.literal('reminder.edit'), edit: reminderEditSchema }),
+  /** Renders the postmortem draft from Postgres at delivery and uploads it to the incident channel. */
+  z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional() }),
+]);
+export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
+export type OutboxKind = OutboxIntent['kind'];
+export const OUTBOX_KINDS = outboxIntentSchema.options.map((o) => o.shape.kind.value);
+
+/** Version 1: the intents above. Rows written before versioning carry the same shape without `v`. */
+export const outboxIntentCodec = storedCodec(outboxIntentSchema);

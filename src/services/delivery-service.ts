@@ -1,0 +1,67 @@
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { SlackMessageRef } from '../db/repositories/slack-message-repository.js';
+import type { SlackUser } from '../db/repositories/slack-user-repository.js';
+import type { Incident } from '../domain/incident.js';
+import type { StatusUpdate } from '../domain/timeline.js';
+import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
+
+export type { SlackMessageRef } from '../db/repositories/slack-message-repository.js';
+export type { SlackUser } from '../db/repositories/slack-user-repository.js';
+
+/**
+ * What outbox delivery reads from Postgres and what it learns from Slack (a channel, a message
+ * ts, a shared file), each written in its own transaction, with a timeline event where a reader
+ * of the timeline wants one.
+ */
+export class DeliveryService {
+  constructor(private readonly deps: TransactionDeps & { clock: Clock }) {}
+
+  incident(incidentId: number): Promise<Incident | undefined> {
+    return this.deps.repos.incidents.findById(this.deps.db, incidentId);
+  }
+
+  statusUpdate(updateId: number): Promise<StatusUpdate | undefined> {
+    return this.deps.repos.updates.findById(this.deps.db, updateId);
+  }
+
+  /** Where a long-lived message of the incident is (`card`, `announcement`, a reminder…). */
+  message(incidentId: number, key: string): Promise<SlackMessageRef | undefined> {
+    return this.deps.repos.messages.find(this.deps.db, incidentId, key);
+  }
+
+  recordMessage(incidentId: number, key: string, ref: SlackMessageRef): Promise<void> {
+    return this.deps.repos.messages.save(this.deps.db, incidentId, key, ref);
+  }
+
+  /** The incident's channel exists: remembered on the incident and put on its timeline. */
+  async recordChannel(incidentId: number, channel: { id: string; name: string }): Promise<void> {
+    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, writer }) => {
+      await repos.incidents.update(tx, incidentId, { channelId: channel.id, channelName: channel.name });
+      await writer.record('channel_created', null, { channelId: channel.id, channelName: channel.name });
+    });
+  }
+
+  /** The postmortem draft is shared: where it is, on the timeline, and the announcement re-rendered with its link. */
+  async recordPostmortemShared(
+    incidentId: number,
+    shared: { channelId: string; fileId: string; permalink: string | null },
+    keys: { file: string; link: string },
+  ): Promise<void> {
+    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, writer }) => {
+      await repos.messages.save(tx, incidentId, keys.file, { channelId: shared.channelId, ts: shared.fileId });
+      if (shared.permalink) await repos.messages.save(tx, incidentId, keys.link, { channelId: shared.channelId, ts: shared.permalink });
+      await writer.record('postmortem_shared', null, { fileId: shared.fileId, permalink: shared.permalink });
+      await writer.enqueue({ kind: 'announcement.sync' });
+    });
+  }
+
+  /** Ids among `ids` whose cached name is missing or older than `freshSince`. */
+  usersToLookUp(ids: readonly string[], freshSince: DateTime): Promise<string[]> {
+    return this.deps.repos.slackUsers.staleOrMissing(this.deps.db, ids, freshSince);
+  }
+
+  rememberUser(user: SlackUser): Promise<void> {
+    return this.deps.repos.slackUsers.upsert(this.deps.db, user, this.deps.clock.now());
+  }
+}

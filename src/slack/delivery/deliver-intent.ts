@@ -1,0 +1,119 @@
+import { channelNameFor } from '../../domain/channel-name.js';
+import { incidentRef, type Incident } from '../../domain/incident.js';
+import type { ReminderView } from '../../domain/reminder-view.js';
+import { SEVERITY_INFO } from '../../domain/severity.js';
+import { DeliveryDeferred, PermanentDeliveryError } from '../../outbox/failure.js';
+import type { PostTarget } from '../../outbox/intents.js';
+import type { OutboxMessage } from '../../outbox/outbox-repository.js';
+import type { DeliveryService } from '../../services/delivery-service.js';
+import { ANNOUNCEMENT_KEY, CARD_KEY, POSTMORTEM_LINK_KEY, reminderMessageKey } from './message-keys.js';
+import type { PostmortemPublisher } from './postmortem-publisher.js';
+import type { OutboxRenderer } from './renderer.js';
+import type { RenderedMessage, SlackPoster } from './slack-poster.js';
+
+export interface IntentDeliveryDeps {
+  delivery: DeliveryService;
+  poster: SlackPoster;
+  renderer: OutboxRenderer;
+  incidentsChannel: string;
+  /** Uploads the postmortem draft (`postmortem.publish`); without it those messages fail. */
+  postmortems?: PostmortemPublisher;
+}
+
+/**
+ * Sends one outbox intent to Slack, rendered from the incident as it is now. Records what Slack
+ * answered (message ts, channel) through the delivery service; throws for the dispatcher's
+ * failure policy.
+ */
+export class IntentDelivery {
+  constructor(private readonly deps: IntentDeliveryDeps) {}
+
+  readonly deliver = async (message: OutboxMessage): Promise<void> => {
+    const { delivery, poster, renderer } = this.deps;
+    const intent = message.intent;
+    const incident = message.incidentId === null ? undefined : await delivery.incident(message.incidentId);
+    if (!incident) throw new PermanentDeliveryError(`incident ${message.incidentId} is gone`);
+
+    switch (intent.kind) {
+      case 'channel.create':
+        return this.createChannel(incident, intent.inviteUserIds);
+      case 'channel.invite':
+        return poster.invite(this.channelOf(incident), intent.userIds);
+      case 'card.sync':
+        return this.sync(message, incident, CARD_KEY, this.channelOf(incident), renderer.card(incident), true);
+      case 'announcement.sync': {
+        const channel = await this.incidentsChannel();
+        const link = await delivery.message(incident.id, POSTMORTEM_LINK_KEY);
+        return this.sync(message, incident, ANNOUNCEMENT_KEY, channel, renderer.announcement(incident, { postmortemUrl: link?.ts }), false);
+      }
+      case 'postmortem.publish':
+        if (!this.deps.postmortems) throw new PermanentDeliveryError('postmortem publishing is not configured');
+        return this.deps.postmortems.publish(message, incident, intent.locale);
+      case 'update.post': {
+        const update = await delivery.statusUpdate(intent.updateId);
+        if (!update) throw new PermanentDeliveryError(`status update ${intent.updateId} is gone`);
+        await poster.post(message, await this.target(incident, intent.target), renderer.statusUpdate(incident, update));
+        return;
+      }
+      case 'notice.post':
+        await poster.post(message, await this.target(incident, intent.target), renderer.notice(incident, intent.notice));
+        return;
+      case 'reminder.post':
+        return this.postReminder(message, incident, intent.reminder);
+      case 'reminder.edit': {
+        const { view, closed } = intent.edit;
+        const sent = await delivery.message(incident.id, reminderMessageKey(view.cycle, view.stage));
+        if (sent) await poster.update(sent.channelId, sent.ts, renderer.reminder(incident, view, closed));
+        return;
+      }
+    }
+  };
+
+  /** Stages 1–2 in the incident channel, the overdue notice (stage 3) in #incidents; ts kept for edits. */
+  private async postReminder(message: OutboxMessage, incident: Incident, view: ReminderView): Promise<void> {
+    const { delivery, poster, renderer } = this.deps;
+    const channel = view.stage === 3 ? await this.incidentsChannel() : this.channelOf(incident);
+    const ts = await poster.post(message, { channel }, renderer.reminder(incident, view));
+    await delivery.recordMessage(incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
+  }
+
+  private async createChannel(incident: Incident, invite: string[]): Promise<void> {
+    const { poster, delivery } = this.deps;
+    let channelId = incident.channelId;
+    if (!channelId) {
+      const created = await poster.createChannel((attempt) =>
+        channelNameFor(incident.id, incident.title, attempt === 0 ? undefined : attempt + 1),
+      );
+      await delivery.recordChannel(incident.id, created);
+      channelId = created.id;
+    }
+    await poster.invite(channelId, invite);
+    await poster.setTopic(channelId, `${incidentRef(incident.id)} · ${SEVERITY_INFO[incident.severity].label} · ${incident.title}`);
+  }
+
+  /** Posts the long-lived message the first time, edits it in place afterwards. */
+  private async sync(message: OutboxMessage, incident: Incident, key: string, channel: string, rendered: RenderedMessage, pin: boolean) {
+    const { delivery, poster } = this.deps;
+    const existing = await delivery.message(incident.id, key);
+    if (existing) return poster.update(existing.channelId, existing.ts, rendered);
+    const ts = await poster.post(message, { channel }, rendered);
+    await delivery.recordMessage(incident.id, key, { channelId: channel, ts });
+    if (pin) await poster.pin(channel, ts);
+  }
+
+  private async target(incident: Incident, target: PostTarget): Promise<{ channel: string; threadTs?: string }> {
+    if (target === 'incident') return { channel: this.channelOf(incident) };
+    const announcement = await this.deps.delivery.message(incident.id, ANNOUNCEMENT_KEY);
+    if (!announcement) throw new DeliveryDeferred('the announcement is not posted yet');
+    return { channel: announcement.channelId, threadTs: announcement.ts };
+  }
+
+  private incidentsChannel(): Promise<string> {
+    return this.deps.poster.resolveChannel(this.deps.incidentsChannel);
+  }
+
+  private channelOf(incident: Incident): string {
+    if (!incident.channelId) throw new DeliveryDeferred(`${incidentRef(incident.id)} has no channel yet`);
+    return incident.channelId;
+  }
+}
