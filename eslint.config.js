@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint/layers.js';
 
 const ENV_MESSAGE = 'Read configuration through src/config.ts (the one place that reads process.env).';
 
@@ -24,7 +25,8 @@ export default defineConfig(
   js.configs.recommended,
   {
     files: ['**/*.ts', '**/*.mts', '**/*.cts'],
-    extends: [tseslint.configs.recommended],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -34,7 +36,19 @@ export default defineConfig(
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: nodeGlobals },
+  },
+  {
+    // vitest's asymmetric matchers (expect.any, expect.stringContaining…) are typed `any`.
+    files: ['test/**/*.ts', 'packages/*/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
+    // The layer rules (docs/ARCHITECTURE.md), on every import.
+    files: ['src/**/*.ts', 'packages/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     // Scripts served to the browser by the local Slack workspace: browser globals, no Node.

@@ -65,7 +65,7 @@ function measure(input: PostmortemInput, options: RenderOptions, runs: number): 
 
 export const postmortemBench: BenchModule = {
   name: `postmortem render, ${EVENTS.toLocaleString('en-US')} timeline events`,
-  run: async () => {
+  run: () => {
     const input = bigIncident();
     const small = bigIncident(100);
     const lines: string[] = [];

@@ -6,7 +6,7 @@ import { remindersBench } from './reminders.js';
 export interface BenchModule {
   name: string;
   /** Lines of figures to print. */
-  run(): Promise<string[]>;
+  run(): string[] | Promise<string[]>;
 }
 
 const BENCHES: BenchModule[] = [ackLatencyBench, postmortemBench, remindersBench];

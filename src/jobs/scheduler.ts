@@ -32,7 +32,8 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.tasks.splice(0).map((task) => task.stop()));
+    // node-cron's stop() answers a promise or nothing, depending on the task kind.
+    await Promise.all(this.tasks.splice(0).map((task) => Promise.resolve(task.stop())));
   }
 }
 

@@ -50,8 +50,9 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   registerReminderButtons(app, deps);
   registerDeclareShortcut(app, deps);
   registerAppMention(app, deps);
-  app.error(async (error) => {
+  app.error((error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
+    return Promise.resolve();
   });
   return {
     app,

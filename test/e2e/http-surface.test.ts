@@ -32,7 +32,7 @@ describe('the HTTP surface', () => {
 
   it('is not ready while a migration is missing', async () => {
     const rows = await t.app.database.db.execute(sql`select hash from schema_migrations`);
-    const { hash } = (rows as unknown as { rows: { hash: string }[] }).rows[0]!;
+    const { hash } = (rows as { rows: { hash: string }[] }).rows[0]!;
     await t.app.database.db.execute(sql`delete from schema_migrations where hash = ${hash}`);
     try {
       const ready = await fetch(`${t.app.url}/health/ready`);

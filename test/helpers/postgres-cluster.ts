@@ -154,9 +154,10 @@ async function startCluster(): Promise<Cluster> {
         await exec('pg_ctl', ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', options]);
         return {
           url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-          stop: async () => {
+          stop: () => {
             process.removeListener('exit', stopSync);
             stopSync();
+            return Promise.resolve();
           },
         };
       } catch (error) {

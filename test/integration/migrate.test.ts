@@ -24,14 +24,14 @@ afterAll(async () => {
 describe('migrations at start-up', () => {
   it('lets replicas that start together migrate once, without colliding', async () => {
     const replicas = await Promise.all([open(), open(), open(), open()]);
-    expect(await migrationsApplied(replicas[0]!.db)).toBe(false);
+    expect(await migrationsApplied(replicas[0].db)).toBe(false);
     const results = await Promise.all(replicas.map((r) => migrate(r.db)));
     const applied = results.map((r) => r.applied).sort();
     expect(applied.filter((n) => n > 0)).toHaveLength(1);
     expect(applied.slice(0, 3)).toEqual([0, 0, 0]);
-    expect(await migrationsApplied(replicas[0]!.db)).toBe(true);
+    expect(await migrationsApplied(replicas[0].db)).toBe(true);
     const tables = rowsOf<{ n: number }>(
-      await replicas[0]!.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'incidents'`),
+      await replicas[0].db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'incidents'`),
     );
     expect(tables[0]!.n).toBe(1);
   });

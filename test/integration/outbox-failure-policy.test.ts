@@ -60,10 +60,11 @@ const note = (text: string) => ({ kind: 'notice.post' as const, notice: { type: 
 /** A dispatcher whose Slack fails the first message with `error` and accepts the rest. */
 function dispatcherFailingWith(error: () => Error, maxAttempts?: number) {
   const sent: string[] = [];
-  const deliver = async (message: OutboxMessage) => {
+  const deliver = (message: OutboxMessage) => {
     const text = message.intent.kind === 'notice.post' && message.intent.notice.type === 'note_added' ? message.intent.notice.text : '?';
-    if (text === 'first') throw error();
+    if (text === 'first') return Promise.reject(error());
     sent.push(text);
+    return Promise.resolve();
   };
   const dispatcher = new OutboxDispatcher({
     db: m.database.db, outbox, clock, deliver, classify: classifySlackError, logger: pino({ level: 'silent' }), maxAttempts,

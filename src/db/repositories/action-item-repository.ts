@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { NewActionItem } from '../../domain/action-item.js';
-import type { ActionItem, Horizon } from '../../domain/timeline.js';
+import type { ActionItem } from '../../domain/timeline.js';
 import type { Executor } from '../client.js';
 import { actionItems } from '../schema.js';
 import { fromDate } from './incident-repository.js';
@@ -33,7 +33,7 @@ function toActionItem(r: typeof actionItems.$inferSelect): ActionItem {
     incidentId: r.incidentId,
     title: r.title,
     ownerId: r.ownerId,
-    horizon: r.horizon as Horizon,
+    horizon: r.horizon,
     dueDate: r.dueDate,
     done: r.done,
     createdAt: fromDate(r.createdAt)!,

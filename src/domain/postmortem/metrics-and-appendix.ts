@@ -1,4 +1,4 @@
-import { SEVERITY_INFO, type Severity } from '../severity.js';
+import { SEVERITY_INFO } from '../severity.js';
 import type { StatusUpdate } from '../timeline.js';
 import { bullet, mins, shortTime, userName, zoneAbbreviation, type RenderContext } from './formatting.js';
 import { escapeInline, table } from './markdown.js';
@@ -42,7 +42,7 @@ export function appendixSection(ctx: RenderContext): string[] {
 function appendixUpdate(ctx: RenderContext, u: StatusUpdate): string {
   const { s } = ctx;
   const info = SEVERITY_INFO[u.severity];
-  const labels: Record<string, string> = s.reportFields[u.severity as Severity] ?? {};
+  const labels: Record<string, string> = s.reportFields[u.severity] ?? {};
   const value = (v: string | undefined): string => (v && v.trim() ? escapeInline(v, ' / ') : '—');
   const lines = [
     `- **${info.label} · ${s.status[u.status]}** — ${s.appendix.postedBy}: ${userName(ctx, u.authorId)}`,

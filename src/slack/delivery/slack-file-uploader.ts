@@ -48,7 +48,7 @@ export class SlackFileUploader {
       channel_id: file.channel,
       initial_comment: file.initialComment,
     });
-    const shared = result.files?.[0] as { id?: string; permalink?: string } | undefined;
+    const shared = result.files?.[0];
     return { id: shared?.id ?? fileId, permalink: shared?.permalink ?? null };
   }
 
@@ -56,7 +56,7 @@ export class SlackFileUploader {
   async findShared(fileId: string, channel: string): Promise<SharedFile | undefined> {
     try {
       const info = await this.client.files.info({ file: fileId });
-      const file = info.file as { id?: string; permalink?: string; channels?: string[]; groups?: string[] } | undefined;
+      const file = info.file;
       const channels = [...(file?.channels ?? []), ...(file?.groups ?? [])];
       return channels.includes(channel) ? { id: fileId, permalink: file?.permalink ?? null } : undefined;
     } catch {
