@@ -9,6 +9,7 @@ import { createRepositories, type Repositories } from './db/repositories/index.j
 import { DEFAULT_CADENCE, type CadenceMinutes } from './domain/severity.js';
 import { HttpServer } from './http/server.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
+import { pruneOldRowsJob } from './jobs/prune-old-rows.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
 import type { Logger } from './logger.js';
@@ -107,6 +108,7 @@ function startJobs(scheduler: Scheduler, services: Services, config: Config, log
   scheduler.start([
     { name: 'outbox', everySeconds: 5, run: () => services.dispatcher.kick() },
     sendDueRemindersJob(services.reminders, { everySeconds: tickSeconds, logger }),
+    pruneOldRowsJob(services.retention, logger),
   ]);
   services.dispatcher.kick();
 }

@@ -35,6 +35,7 @@ const EnvSchema = z
     CADENCE_SEV3_MINUTES: optionalMinutes,
     TICK_SECONDS: positiveInt(15),
     DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
+    RETENTION_DAYS: positiveInt(30),
   });
 
 /** Checked apart from the schema so these are reported together with every other bad field. */
@@ -73,6 +74,8 @@ export interface Config {
   cadenceOverrides: Partial<CadenceMinutes>;
   tickSeconds: number;
   drillSpeed: number;
+  /** Handled Slack event ids and delivered outbox rows older than this are deleted. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cadenceOverrides: overrides,
     tickSeconds: e.TICK_SECONDS,
     drillSpeed: e.DRILL_SPEED,
+    retentionDays: e.RETENTION_DAYS,
   };
 }
 

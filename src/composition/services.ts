@@ -11,6 +11,7 @@ import { EventService } from '../services/event-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { PostmortemService } from '../services/postmortem-service.js';
 import { ReminderService } from '../services/reminder-service.js';
+import { RetentionService } from '../services/retention-service.js';
 import { IntentDelivery } from '../slack/delivery/deliver-intent.js';
 import { PostmortemPublisher } from '../slack/delivery/postmortem-publisher.js';
 import { outboxRenderer } from '../slack/delivery/renderer.js';
@@ -25,6 +26,7 @@ export interface Services {
   reminders: ReminderService;
   events: EventService;
   dispatcher: OutboxDispatcher;
+  retention: RetentionService;
 }
 
 export interface ServicesInput {
@@ -77,5 +79,6 @@ export function createServices(input: ServicesInput): Services {
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),
   });
   const events = new EventService(db, repos.events, clock);
-  return { incidents, postmortems, reminders, events, dispatcher };
+  const retention = new RetentionService({ db, repos, clock, retentionDays: config.retentionDays });
+  return { incidents, postmortems, reminders, events, dispatcher, retention };
 }

@@ -119,6 +119,15 @@ export class OutboxRepository {
     return row?.n ?? 0;
   }
 
+  /** Deletes up to `limit` rows delivered before `cutoff`; failed and dead rows stay for a person to read. */
+  async pruneDeliveredBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
+    const result = await ex.execute(sql`
+      delete from outbox where id in (
+        select id from outbox where status = 'delivered' and delivered_at < ${cutoff.toUTC().toISO()}::timestamptz limit ${limit})
+      returning 1 as gone`);
+    return rowsOf(result).length;
+  }
+
   async pendingCount(ex: Executor): Promise<number> {
     const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n from outbox where status = 'pending'`));
     return row?.n ?? 0;

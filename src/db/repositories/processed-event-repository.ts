@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import type { Executor } from '../client.js';
+import { rowsOf, type Executor } from '../client.js';
 import { processedEvents } from '../schema.js';
 
 export class ProcessedEventRepository {
@@ -11,5 +12,14 @@ export class ProcessedEventRepository {
       .onConflictDoNothing()
       .returning({ eventId: processedEvents.eventId });
     return rows.length === 1;
+  }
+
+  /** Forgets up to `limit` event ids received before `cutoff`; Slack retries within minutes, not days. */
+  async pruneBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
+    const result = await ex.execute(sql`
+      delete from processed_events where event_id in (
+        select event_id from processed_events where received_at < ${cutoff.toUTC().toISO()}::timestamptz limit ${limit})
+      returning 1 as gone`);
+    return rowsOf(result).length;
   }
 }

@@ -7,15 +7,33 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** user@host: before host names, so the address goes as one piece. */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?::\d{1,5})?(?:\/\d{1,2})?\b/g;
+/** Full and compressed IPv6 (at least two groups around a `::`, or eight groups). */
+const IPV6 = /(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?![\w:])/gi;
+/**
+ * Host names: two or more dot-separated labels ending in letters (`db-1.prod.internal`,
+ * `api.example.com`), optionally with a port. Abbreviations such as `e.g.` have one-letter labels
+ * and a trailing dot, and version numbers end in digits, so neither matches.
+ */
+const HOST = /(?<![\p{L}\p{N}_.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*[a-z](?::\d{1,5})?(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])/giu;
+
 /**
  * Removes what must not reach customers from free text: Slack mentions and channel links
- * (`<@U…>`, `<#C…|name>`, `<!channel>`), any URL, `#channel` names, Slack user/channel ids,
- * `@handles`, `INC-n` references, and every known display name, user id and the channel name.
+ * (`<@U…>`, `<#C…|name>`, `<!channel>`), any URL, e-mail addresses, IP addresses, host names,
+ * `#channel` names, Slack user/channel ids, `@handles`, `INC-n` references, and every known
+ * display name, user id and the channel name.
  */
 export function redactForExternal(text: string, input: PostmortemInput, marker: string): string {
   let out = text
     .replace(/<[^<>\n]*>/g, marker)
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, marker)
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, marker)
+    .replace(EMAIL, marker)
+    .replace(IPV6, marker)
+    .replace(IPV4, marker)
+    .replace(HOST, marker)
     .replace(/\S*slack\.com\S*/gi, marker)
     .replace(/\bINC-\d+\b/gi, marker)
     .replace(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_.-]+/gu, `$1${marker}`)
