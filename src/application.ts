@@ -71,8 +71,9 @@ export async function startApplication(options: ApplicationOptions): Promise<App
 
   const deliveryClient = createDeliveryClient(transport.botToken, transport.apiUrl, options.deliveryTimeoutMs ?? 10_000, logger);
   const identity = workspace ? { botUserId: BOT_USER_ID, botId: BOT_ID } : await fetchBotIdentity(deliveryClient);
+  const installationId = await repos.installation.ensureId(database.db, clock.now());
   const services = createServices({
-    config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, deliverAtOnce: background,
+    config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background,
   });
   const { incidents, postmortems, events, reminders, dispatcher } = services;
   const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, clock, cadence, logger }, logger);

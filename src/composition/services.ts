@@ -39,6 +39,8 @@ export interface ServicesInput {
   deliveryClient: WebClient;
   /** The bot's own user id, learned once at start-up. */
   botUserId: string;
+  /** This installation's id (see the installation table), read once at start-up. */
+  installationId: string;
   /** Start delivering as soon as a change commits (off in tests that drive the outbox by hand). */
   deliverAtOnce: boolean;
 }
@@ -71,7 +73,7 @@ export function createServices(input: ServicesInput): Services {
       delivery, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient),
       users: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
     }),
-    poster: new SlackPoster(deliveryClient, input.botUserId),
+    poster: new SlackPoster(deliveryClient, input.botUserId, input.installationId),
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,
   });

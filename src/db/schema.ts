@@ -178,6 +178,21 @@ export const slackMessages = pgTable(
   (t) => [primaryKey({ columns: [t.incidentId, t.key] })],
 );
 
+/**
+ * This installation's identity, made once: it goes into the metadata of every message the bot
+ * posts, so another installation sharing a channel (staging beside production, a restored copy)
+ * is never mistaken for this one. One row, enforced by the key.
+ */
+export const installation = pgTable(
+  'installation',
+  {
+    singleton: boolean('singleton').primaryKey().default(true),
+    id: text('id').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [check('installation_singleton_check', sql`${t.singleton}`)],
+);
+
 /** Slack retries events; an event id seen before is acknowledged and ignored. */
 export const processedEvents = pgTable('processed_events', {
   eventId: text('event_id').primaryKey(),

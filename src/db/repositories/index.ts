@@ -1,5 +1,6 @@
 import { ActionItemRepository } from './action-item-repository.js';
 import { IncidentRepository } from './incident-repository.js';
+import { InstallationRepository } from './installation-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
 import { ReminderRepository } from './reminder-repository.js';
@@ -18,6 +19,7 @@ export interface Repositories {
   actionItems: ActionItemRepository;
   reminders: ReminderRepository;
   slackUsers: SlackUserRepository;
+  installation: InstallationRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -31,5 +33,6 @@ export function createRepositories(): Repositories {
     reminders: new ReminderRepository(),
     actionItems: new ActionItemRepository(),
     slackUsers: new SlackUserRepository(),
+    installation: new InstallationRepository(),
   };
 }

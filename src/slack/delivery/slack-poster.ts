@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
+import { z } from 'zod';
 import { PermanentDeliveryError } from '../../outbox/failure.js';
 import { platformError } from './slack-errors.js';
 
@@ -16,6 +17,8 @@ export interface OutboxRef {
 }
 
 const METADATA_EVENT = 'incident_outbox';
+/** What this bot puts in a post's metadata; anything else in a channel is someone else's. */
+const postMetadata = z.object({ outbox_id: z.number(), installation_id: z.string() });
 
 /**
  * Slack calls with the idempotency Slack itself does not offer: each post carries its outbox id in
@@ -26,6 +29,8 @@ export class SlackPoster {
   constructor(
     private readonly client: WebClient,
     private readonly botUserId: string,
+    /** Marks this installation's posts, so a retry never adopts another installation's message. */
+    private readonly installationId: string,
   ) {}
 
   async post(ref: OutboxRef, target: { channel: string; threadTs?: string }, message: RenderedMessage): Promise<string> {
@@ -40,7 +45,7 @@ export class SlackPoster {
       blocks: message.blocks,
       unfurl_links: false,
       unfurl_media: false,
-      metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id } },
+      metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id, installation_id: this.installationId } },
     });
     return result.ts as string;
   }
@@ -114,9 +119,11 @@ export class SlackPoster {
     const page = target.threadTs
       ? await this.client.conversations.replies({ channel: target.channel, ts: target.threadTs, include_all_metadata: true, limit: 200 })
       : await this.client.conversations.history({ channel: target.channel, oldest, include_all_metadata: true, limit: 200 });
-    const hit = page.messages?.find(
-      (m) => m.metadata?.event_type === METADATA_EVENT && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.['outbox_id'] === ref.id,
-    );
+    const hit = page.messages?.find((m) => {
+      if (m.metadata?.event_type !== METADATA_EVENT) return false;
+      const ours = postMetadata.safeParse(m.metadata.event_payload);
+      return ours.success && ours.data.outbox_id === ref.id && ours.data.installation_id === this.installationId;
+    });
     return hit?.ts;
   }
 
