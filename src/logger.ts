@@ -3,25 +3,49 @@ import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 
 export type Logger = PinoLogger;
 
-/** Paths pino blanks out wherever they appear, so tokens and secrets never reach a log. */
-const REDACT = [
-  'token',
-  '*.token',
-  'botToken',
-  '*.botToken',
-  'appToken',
-  'signingSecret',
-  '*.signingSecret',
-  'headers.authorization',
-  '*.headers.authorization',
-  'req.headers.authorization',
-  'headers["x-slack-signature"]',
-  'password',
-  'databaseUrl',
+const CENSOR = '[redacted]';
+/** Keys whose values never reach a log, at any depth and in any letter case. */
+const SECRET_KEY = /^(?:authorization|proxy-authorization|cookie|set-cookie|x-slack-signature|password|passwd|secret|signingsecret|token|bottoken|apptoken|apitoken|hookstoken|databaseurl|database_url|connectionstring)$/i;
+/** Secrets inside free text: Slack tokens, bearer credentials, passwords in connection URLs. */
+const SECRET_TEXT: [RegExp, string][] = [
+  [/\bxox[abpreo]-[A-Za-z0-9-]+/g, CENSOR],
+  [/\bxapp-[A-Za-z0-9-]+/g, CENSOR],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${CENSOR}`],
+  [/(\w+:\/\/[^:/@\s]+:)[^@\s]+@/g, `$1${CENSOR}@`],
 ];
 
+function scrubText(text: string): string {
+  return SECRET_TEXT.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
+/** A copy of a log record with secret keys blanked and secrets in strings scrubbed, cycles cut. */
+export function scrub(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8 || seen.has(value)) return '[…]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1, seen));
+  const out: Record<string, unknown> = {};
+  const source = value instanceof Error ? { ...value, type: value.name, message: value.message, stack: value.stack } : value;
+  for (const [key, v] of Object.entries(source)) out[key] = SECRET_KEY.test(key) ? CENSOR : scrub(v, depth + 1, seen);
+  return out;
+}
+
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'incident-bot' } }, destination as never);
+  return pino(
+    {
+      level,
+      base: { app: 'incident-bot' },
+      formatters: { log: (record) => scrub(record) as Record<string, unknown> },
+      hooks: {
+        // The message text is scrubbed too: Bolt and the Web API client log strings.
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as typeof args);
+        },
+      },
+    },
+    destination as never,
+  );
 }
 
 /** Bolt wants its own Logger interface; this routes it into pino. */

@@ -14,6 +14,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // A stray rejection (a library's background call, a listener's late promise) is logged, never fatal:
+  // the bot is needed most when things are failing.
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ err: reason }, 'unhandled promise rejection; the bot carries on');
+  });
   const app = await startApplication({ config, logger, host: config.slack.mode === 'sandbox' ? '127.0.0.1' : undefined });
   if (config.slack.mode === 'sandbox') {
     logger.info({ url: app.url }, `No Slack credentials: running against the local workspace. Open ${app.url.replace('127.0.0.1', 'localhost')} in a browser.`);

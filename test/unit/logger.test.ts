@@ -23,3 +23,25 @@ describe('logs', () => {
     expect(out).toContain('[redacted]');
   });
 });
+
+describe('logs, wherever a secret hides', () => {
+  it('blank authorization and cookie headers at any depth and in any case', () => {
+    const { lines, logger } = capture();
+    const err = Object.assign(new Error('request failed'), {
+      config: { headers: { Authorization: 'Bearer deep-token', Cookie: 'session=abc123' } },
+      request: { headers: { cookie: 'sid=zzz999', 'set-cookie': ['a=secretcookie'] } },
+    });
+    logger.error({ err, req: { headers: { 'Proxy-Authorization': 'Basic cHJveHk=' } } }, 'boom');
+    const out = lines.join('');
+    for (const secret of ['deep-token', 'abc123', 'zzz999', 'secretcookie', 'cHJveHk=']) expect(out).not.toContain(secret);
+    expect(out).toContain('request failed');
+  });
+
+  it('scrub tokens and passwords written into text, including the message', () => {
+    const { lines, logger } = capture();
+    logger.warn({ detail: 'sent Authorization: Bearer abc.def.ghi to postgres://bot:hunter2@db:5432/x' }, 'token xoxb-1-2-secret and xapp-1-A-2');
+    const out = lines.join('');
+    for (const secret of ['abc.def.ghi', 'hunter2', 'xoxb-1-2-secret', 'xapp-1-A-2']) expect(out).not.toContain(secret);
+    expect(out).toContain('postgres://bot:[redacted]@db:5432/x');
+  });
+});
