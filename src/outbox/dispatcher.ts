@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { backoffSeconds, classifyDeliveryError, type DeliveryFailure } from './failure.js';
-import type { OutboxMessage, OutboxRepository, UnreadableOutboxRow } from './outbox-repository.js';
+import type { ClaimedOutboxRow, OutboxMessage, OutboxRepository, UnreadableOutboxRow } from './outbox-repository.js';
 
 /** Sends one message to its destination; throws to have the failure policy decide what next. */
 export type DeliverMessage = (message: OutboxMessage) => Promise<void>;
@@ -36,12 +36,16 @@ export interface DispatcherCounts {
 export class OutboxDispatcher {
   private running: Promise<number> | undefined;
   private again = false;
+  private stopping = false;
+  /** Rows claimed by this process and not yet settled: their leases are handed back on stop. */
+  private readonly inFlight = new Set<number>();
   readonly counts: DispatcherCounts = { delivered: 0, retried: 0, failed: 0, deadLettered: 0 };
 
   constructor(private readonly deps: DispatcherDeps) {}
 
   /** Starts a drain unless one is running; a running drain goes round once more. */
   kick(): void {
+    if (this.stopping) return;
     if (this.running) {
       this.again = true;
       return;
@@ -66,21 +70,44 @@ export class OutboxDispatcher {
     await this.running?.catch(() => 0);
   }
 
+  /**
+   * Stops claiming, lets the sends under way finish until `deadline`, then hands the leases of
+   * rows still unsettled back, so another replica delivers them at once instead of after the lease.
+   */
+  async stop(deadline: Promise<void>): Promise<void> {
+    this.stopping = true;
+    await Promise.race([this.drainSettled(), deadline]);
+    const unsettled = [...this.inFlight];
+    if (unsettled.length === 0) return;
+    await this.deps.outbox.releaseLeases(this.deps.db, unsettled);
+    this.deps.logger.warn({ outboxIds: unsettled }, 'shutting down: leases handed back for messages still being sent');
+  }
+
   private async drainLoop(): Promise<number> {
     let delivered = 0;
     do {
       this.again = false;
-      for (;;) {
+      while (!this.stopping) {
         const now = this.deps.clock.now();
         const batch = await this.deps.outbox.claim(this.deps.db, now, this.deps.batchSize ?? 25, this.deps.leaseSeconds ?? 60);
         if (batch.length === 0) break;
-        const results = await Promise.all(batch.map((c) => (c.readable ? this.deliverOne(c.message) : this.deadLetter(c.row))));
+        const results = await Promise.all(batch.map((c) => this.settle(c)));
         delivered += results.filter((r) => r === 'delivered').length;
         // Another round only when something moved: a dead letter or failure frees its incident's next message.
         if (results.every((r) => r === 'retry')) break;
       }
     } while (this.again);
     return delivered;
+  }
+
+  private async settle(claimed: ClaimedOutboxRow): Promise<'delivered' | 'failed' | 'retry' | 'dead'> {
+    const id = claimed.readable ? claimed.message.id : claimed.row.id;
+    this.inFlight.add(id);
+    try {
+      return await (claimed.readable ? this.deliverOne(claimed.message) : this.deadLetter(claimed.row));
+    } finally {
+      this.inFlight.delete(id);
+    }
   }
 
   private async deadLetter(row: UnreadableOutboxRow): Promise<'dead'> {

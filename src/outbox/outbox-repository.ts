@@ -106,6 +106,17 @@ export class OutboxRepository {
       .where(eq(outbox.id, id));
   }
 
+  /**
+   * Hands back leases a stopping process holds. The attempt still counts: the send may have
+   * reached Slack, so the next one looks for it first.
+   */
+  async releaseLeases(ex: Executor, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await ex.execute(sql`
+      update outbox set claimed_until = null
+      where status = 'pending' and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  }
+
   /** A row this release cannot read: kept with the reason for a person to look at, out of the queue. */
   async markDead(ex: Executor, id: number, reason: string): Promise<void> {
     await ex

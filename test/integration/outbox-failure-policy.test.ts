@@ -115,3 +115,32 @@ describe('outbox failure policy', () => {
     expect(dispatcher.counts).toMatchObject({ failed: 1, retried: 2, delivered: 1 });
   });
 });
+
+describe('stopping the dispatcher', () => {
+  it('stops claiming and hands back the lease of a send still under way when the deadline passes', async () => {
+    const slow = await outbox.enqueue(m.database.db, { incidentId: 7, intent: note('slow'), now: clock.now() });
+    await outbox.enqueue(m.database.db, { incidentId: 9, intent: note('never claimed'), now: clock.now() });
+    let release: () => void = () => undefined;
+    const started: string[] = [];
+    const dispatcher = new OutboxDispatcher({
+      db: m.database.db, outbox, clock, classify: classifySlackError, logger: pino({ level: 'silent' }), batchSize: 1,
+      deliver: (message) => {
+        started.push(message.intent.kind === 'notice.post' && message.intent.notice.type === 'note_added' ? message.intent.notice.text : '?');
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    dispatcher.kick();
+    await expect.poll(() => started).toEqual(['slow']);
+    await dispatcher.stop(Promise.resolve());
+    // Another replica may claim it at once, not after the 60 s lease; the attempt still counts.
+    const [row] = rowsOf<{ claimed_until: unknown; attempts: number }>(
+      await m.database.db.execute(sql`select claimed_until, attempts from outbox where id = ${slow}`),
+    );
+    expect(row).toEqual({ claimed_until: null, attempts: 1 });
+    release();
+    await dispatcher.drainSettled();
+    expect(started).toEqual(['slow']);
+    dispatcher.kick();
+    expect(started).toEqual(['slow']);
+  });
+});
