@@ -13,7 +13,7 @@ import {
 } from '../../src/slack/capabilities.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const schemaPath = path.resolve(repoRoot, '..', 'shared', 'slack', 'manifest.schema.1.0.0.json');
+const schemaPath = path.resolve(repoRoot, 'test', 'fixtures', 'slack', 'manifest.schema.1.0.0.json');
 
 /** The parts of a manifest this test reads; everything else is the schema's business. */
 interface Manifest {
