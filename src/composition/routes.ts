@@ -6,7 +6,7 @@ import type { HttpServer } from '../http/server.js';
 import type { Workspace } from '../sandbox/index.js';
 import { sandboxWebRoutes } from '../sandbox/web-routes.js';
 import type { SlackApp } from '../slack/app.js';
-import { SUBCOMMANDS } from '../slack/blocks/help.js';
+import { SUBCOMMANDS } from '../slack/commands/incident/registry.js';
 import { SLACK_REQUEST_PATH, SLASH_COMMAND } from '../slack/capabilities.js';
 import type { Services } from './services.js';
 
@@ -29,6 +29,6 @@ export function mountRoutes(
   const workspace = parts.workspace;
   if (workspace) {
     http.use((req, res) => workspace.handle(req, res));
-    http.use(sandboxWebRoutes({ workspace, clock: parts.clock, drill: parts.drill, slashCommand: SLASH_COMMAND, commands: [...SUBCOMMANDS] }));
+    http.use(sandboxWebRoutes({ workspace, clock: parts.clock, drill: parts.drill, slashCommand: SLASH_COMMAND, commands: SUBCOMMANDS.map(({ syntax, does }) => ({ syntax, does })) }));
   }
 }

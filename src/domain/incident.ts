@@ -78,16 +78,27 @@ export function canTransition(from: Status, to: Status): boolean {
   return ALLOWED[from].includes(to);
 }
 
+/** A resolved incident takes no change but reopening: the one rule, and its one wording. */
+export function assertChangeable(incident: Pick<Incident, 'id' | 'status'>): void {
+  if (incident.status === 'resolved') {
+    throw new DomainError('already_resolved', `${incidentRef(incident.id)} is resolved. Use \`/incident reopen\` first if it is back.`);
+  }
+}
+
+/**
+ * The status a status update leaves the incident in: an update cannot resolve (resolving asks for
+ * the cause and the follow-ups), so one that says "resolved" leaves it monitoring.
+ */
+export function statusAfterUpdate(said: Status): Exclude<Status, 'resolved'> {
+  return said === 'resolved' ? 'monitoring' : said;
+}
+
 /** Throws a DomainError a user can read when the transition is not allowed. */
-export function assertTransition(from: Status, to: Status): void {
+export function assertTransition(incident: Pick<Incident, 'id' | 'status'>, to: Status): void {
+  assertChangeable(incident);
+  const from = incident.status;
   if (from === to) {
     throw new DomainError('invalid_transition', `The incident is already ${STATUS_LABEL[to].toLowerCase()}.`);
-  }
-  if (from === 'resolved') {
-    throw new DomainError(
-      'already_resolved',
-      'The incident is resolved. Use `/incident reopen` to reopen it first.',
-    );
   }
   if (!canTransition(from, to)) {
     throw new DomainError(

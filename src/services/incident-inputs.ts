@@ -19,6 +19,7 @@ export interface DeclareInput {
 export interface UpdateInput {
   incidentId: number;
   authorId: string;
-  status: Exclude<Status, 'resolved'>;
+  /** What the form said; an update never resolves (see statusAfterUpdate). */
+  status: Status;
   fields: Record<string, string>;
 }

@@ -1,8 +1,8 @@
-import type { Clock } from '../clock.js';
+import { isDrilling, type Clock } from '../clock.js';
 import type { NewActionItem } from '../domain/action-item.js';
 import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
-import { assertTransition, incidentRef, type Incident, type Role, type Status } from '../domain/incident.js';
+import { assertTransition, incidentRef, statusAfterUpdate, type Incident, type Role, type Status } from '../domain/incident.js';
 import { SEVERITY_INFO, type CadenceMinutes, type Severity } from '../domain/severity.js';
 import type { Resolution, StatusUpdate } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
@@ -40,7 +40,8 @@ export class IncidentService {
         detectedAt: input.detectedAt ?? input.startedAt ?? now,
         declaredAt: now,
         nextUpdateDueAt: firstDue,
-        isDrill: input.isDrill ?? false,
+        // While the drill clock runs fast, whatever is declared is a drill.
+        isDrill: (input.isDrill ?? false) || isDrilling(this.deps.clock),
       });
       await repos.incidents.setRole(tx, id, 'commander', input.commanderId, now);
       await restartReminders(tx, repos, id, now, firstDue);
@@ -59,22 +60,23 @@ export class IncidentService {
   }
 
   async postUpdate(input: UpdateInput): Promise<{ incident: Incident; update: StatusUpdate }> {
+    const status = statusAfterUpdate(input.status);
     return withLockedIncident(this.deps, input.incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       const update = await repos.updates.insert(tx, {
         incidentId: incident.id,
         authorId: input.authorId,
-        status: input.status,
+        status,
         severity: incident.severity,
         fields: input.fields,
         postedAt: now,
       });
-      if (input.status !== incident.status) {
-        assertTransition(incident.status, input.status);
-        await writer.record('status_changed', input.authorId, { from: incident.status, to: input.status });
+      if (status !== incident.status) {
+        assertTransition(incident, status);
+        await writer.record('status_changed', input.authorId, { from: incident.status, to: status });
       }
-      await writer.record('update_posted', input.authorId, { updateId: update.id, status: input.status });
-      const due = nextUpdateDue({ ...incident, status: input.status, lastUpdateAt: now }, this.deps.cadence);
-      await repos.incidents.update(tx, incident.id, { status: input.status, lastUpdateAt: now, nextUpdateDueAt: due });
+      await writer.record('update_posted', input.authorId, { updateId: update.id, status });
+      const due = nextUpdateDue({ ...incident, status, lastUpdateAt: now }, this.deps.cadence);
+      await repos.incidents.update(tx, incident.id, { status, lastUpdateAt: now, nextUpdateDueAt: due });
       await restartReminders(tx, repos, incident.id, now, due, { type: 'answered', by: input.authorId, at: now.toISO()! });
       await writer.enqueue({ kind: 'update.post', updateId: update.id, target: 'incident' });
       await writer.enqueue({ kind: 'update.post', updateId: update.id, target: 'announcement_thread' });
@@ -100,7 +102,7 @@ export class IncidentService {
 
   async changeStatus(incidentId: number, actorId: string, status: Exclude<Status, 'resolved'>): Promise<Incident> {
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, writer }) => {
-      assertTransition(incident.status, status);
+      assertTransition(incident, status);
       await writer.record('status_changed', actorId, { from: incident.status, to: status });
       await repos.incidents.update(tx, incidentId, { status });
       await writer.notice({ type: 'status_changed', actorId, from: incident.status, to: status }, true);
@@ -133,7 +135,7 @@ export class IncidentService {
 
   async resolve(incidentId: number, actorId: string, resolution: Resolution, actionItems: NewActionItem[] = []): Promise<Incident> {
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
-      assertTransition(incident.status, 'resolved');
+      assertTransition(incident, 'resolved');
       await repos.incidents.update(tx, incidentId, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, resolution });
       await restartReminders(tx, repos, incidentId, now, null, { type: 'resolved', by: actorId, at: now.toISO()! });
       await writer.record('resolved', actorId, {

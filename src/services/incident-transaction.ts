@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Db, Executor } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { DomainError } from '../domain/errors.js';
-import { incidentRef, type Incident } from '../domain/incident.js';
+import { assertChangeable, incidentRef, type Incident } from '../domain/incident.js';
 import type { TimelineData, TimelineKind } from '../domain/timeline.js';
 import type { Notice, OutboxIntent } from '../outbox/intents.js';
 
@@ -34,12 +34,7 @@ export async function lockIncident(tx: Executor, repos: Repositories, incidentId
 /** As lockIncident, and refuses a resolved incident. */
 export async function lockOpenIncident(tx: Executor, repos: Repositories, incidentId: number): Promise<Incident> {
   const incident = await lockIncident(tx, repos, incidentId);
-  if (incident.status === 'resolved') {
-    throw new DomainError(
-      'already_resolved',
-      `${incidentRef(incident.id)} is resolved. Use \`/incident reopen\` first if it is back.`,
-    );
-  }
+  assertChangeable(incident);
   return incident;
 }
 

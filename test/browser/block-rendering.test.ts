@@ -10,7 +10,8 @@ import { declareModal } from '../../src/slack/blocks/declare-modal.js';
 import { errorMessage } from '../../src/slack/blocks/ephemeral-error.js';
 import { eventNotice, type EventNotice } from '../../src/slack/blocks/event-notice.js';
 import { followupModal } from '../../src/slack/blocks/followup-modal.js';
-import { helpMessage, SUBCOMMANDS } from '../../src/slack/blocks/help.js';
+import { helpMessage } from '../../src/slack/blocks/help.js';
+import { SUBCOMMANDS } from '../../src/slack/commands/incident/registry.js';
 import { incidentCard } from '../../src/slack/blocks/incident-card.js';
 import { incidentList } from '../../src/slack/blocks/incident-list.js';
 import { reminderMessage } from '../../src/slack/blocks/reminder.js';
@@ -27,7 +28,7 @@ let page: Page;
 beforeAll(async () => {
   const clock = new SteppedClock(T0);
   const ws = createWorkspace({ signingSecret: 's', botToken: 'xoxb-t', clock });
-  const routes = sandboxWebRoutes({ workspace: ws, clock, slashCommand: '/incident', commands: [...SUBCOMMANDS] });
+  const routes = sandboxWebRoutes({ workspace: ws, clock, slashCommand: '/incident', commands: SUBCOMMANDS.map(({ syntax, does }) => ({ syntax, does })) });
   server = createServer((req, res) => {
     void routes(req, res, new URL(req.url ?? '/', 'http://x').pathname).then((done) => {
       if (!done) res.writeHead(404).end();
@@ -93,7 +94,7 @@ const messages: Record<string, { blocks: unknown[] }> = {
   ...Object.fromEntries(events.map((event) => [`notice ${event.kind}`, eventNotice({ incident, event })])),
   list: incidentList({ incidents: [incident, makeIncident({ id: 43, severity: 'sev3' })], now: T0.plus({ hours: 1 }) }),
   'empty list': incidentList({ incidents: [] }),
-  help: helpMessage(),
+  help: helpMessage({ lines: SUBCOMMANDS }),
   error: errorMessage('That did not work'),
   reminder: reminderMessage({ incident, reminder }),
   'reminder (escalated)': reminderMessage({ incident, reminder: { ...reminder, stage: 3 } }),

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { DomainError } from '../../domain/errors.js';
-import { incidentRef, type Incident } from '../../domain/incident.js';
+import { assertChangeable, type Incident } from '../../domain/incident.js';
+import { incidentIdFromButton } from '../button-values.js';
 import { resolveModal } from '../blocks/resolve-modal.js';
 import { updateFormFor } from '../views/update-form.js';
 import type { SlackDeps } from '../deps.js';
@@ -10,10 +10,10 @@ import { errorReply, ephemeralError } from '../replies.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['client'] };
 
-/** The card's buttons carry the incident id as their value. */
+/** The card's and the reminder's buttons carry the incident id as their value. */
 async function incidentOf(args: ButtonArgs, deps: SlackDeps): Promise<Incident | undefined> {
-  const id = Number(args.action.value);
-  const incident = Number.isInteger(id) ? await deps.incidents.find(id) : undefined;
+  const id = incidentIdFromButton(args.action.value);
+  const incident = id === undefined ? undefined : await deps.incidents.find(id);
   if (!incident) await args.respond(ephemeralError('That incident no longer exists.'));
   return incident;
 }
@@ -24,10 +24,7 @@ function opensModal(deps: SlackDeps, build: (incident: Incident) => ModalView | 
     try {
       const incident = await incidentOf(args, deps);
       if (!incident) return;
-      if (incident.status === 'resolved') {
-        await args.respond(ephemeralError(`${incidentRef(incident.id)} is resolved. Reopen it first if it is back.`));
-        return;
-      }
+      assertChangeable(incident);
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: await build(incident) });
     } catch (err) {
       await args.respond(errorReply(err, deps.logger));
@@ -47,7 +44,7 @@ export function registerIncidentButtons(app: App, deps: SlackDeps): void {
       const incident = await incidentOf(args, deps);
       if (incident) await deps.incidents.reopen(incident.id, args.body.user.id);
     } catch (err) {
-      await args.respond(err instanceof DomainError ? ephemeralError(err.message) : errorReply(err, deps.logger));
+      await args.respond(errorReply(err, deps.logger));
     }
   });
 }

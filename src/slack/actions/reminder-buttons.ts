@@ -1,18 +1,11 @@
-import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { DomainError } from '../../domain/errors.js';
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { incidentIdFromButton } from '../button-values.js';
 import { incidentRef } from '../../domain/incident.js';
 import { opensUpdateForm } from './incident-buttons.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
 import { slackDate } from '../blocks/mrkdwn.js';
 import { ephemeral, ephemeralError, errorReply } from '../replies.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['client'] };
-
-const incidentIdOf = (args: ButtonArgs): number | undefined => {
-  const id = Number(args.action.value);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-};
 
 /** [Post update] and [Snooze 10 min] on a status-update reminder. */
 export function registerReminderButtons(app: App, deps: SlackDeps): void {
@@ -22,14 +15,14 @@ export function registerReminderButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_ID.reminderSnooze, async (args) => {
     await args.ack();
     try {
-      const id = incidentIdOf(args);
+      const id = incidentIdFromButton(args.action.value);
       if (id === undefined || !deps.reminders) return void (await args.respond(ephemeralError('That incident no longer exists.')));
       const { until, left } = await deps.reminders.snooze(id, args.body.user.id);
       await args.respond(
         ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${slackDate(until, '{time}')} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
       );
     } catch (err) {
-      await args.respond(err instanceof DomainError ? ephemeralError(err.message) : errorReply(err, deps.logger));
+      await args.respond(errorReply(err, deps.logger));
     }
   });
 }

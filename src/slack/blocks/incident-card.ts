@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef, SCENARIO_LABEL, STATUS_LABEL } from '../../domain/incident.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
+import { incidentButtonValue } from '../button-values.js';
 import { ACTION_ID, MESSAGE_BLOCK_ID } from '../ids.js';
 import { actions, button, context, fields, header, section } from './elements.js';
 import {
@@ -25,7 +26,7 @@ export interface IncidentCardInput {
 /** The card pinned in the incident channel, kept current as the incident changes. */
 export function incidentCard({ incident, cadenceMinutes }: IncidentCardInput): BlockMessage {
   const resolved = incident.status === 'resolved';
-  const value = String(incident.id);
+  const value = incidentButtonValue(incident.id);
 
   const facts = [
     `*Severity*\n${severityText(incident.severity)}`,

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { incidentButtonValue } from '../button-values.js';
 import { DateTime } from 'luxon';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
@@ -100,8 +101,8 @@ export function reminderMessage(input: ReminderInput): BlockMessage {
     blocks.push(
       actions(
         [
-          button('Post update', ACTION_ID.reminderPostUpdate, String(incident.id), 'primary'),
-          button(`Snooze 10 min (${left} left)`, ACTION_ID.reminderSnooze, String(incident.id)),
+          button('Post update', ACTION_ID.reminderPostUpdate, incidentButtonValue(incident.id), 'primary'),
+          button(`Snooze 10 min (${left} left)`, ACTION_ID.reminderSnooze, incidentButtonValue(incident.id)),
         ],
         MESSAGE_BLOCK_ID.reminderActions,
       ),

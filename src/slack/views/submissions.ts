@@ -1,5 +1,4 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { isDrilling } from '../../clock.js';
 import type { SlackDeps } from '../deps.js';
 import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../ids.js';
 import { parseFollowupView } from '../blocks/followup-modal.js';
@@ -43,8 +42,7 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   app.view(
     CALLBACK_ID.declare,
     submission(deps, ({ view }) => parseDeclareView(view), DECLARE_INPUT.title.block, { title: DECLARE_INPUT.title.block }, (value, userId) =>
-      // While the drill clock runs fast, every declared incident is a drill.
-      deps.incidents.declare({ ...value, isDrill: value.isDrill || isDrilling(deps.clock), declaredBy: userId }),
+      deps.incidents.declare({ ...value, declaredBy: userId }),
     ),
   );
   app.view(
@@ -53,7 +51,7 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
       deps.incidents.postUpdate({
         incidentId: value.incidentId,
         authorId: userId,
-        status: value.status === 'resolved' ? 'monitoring' : value.status,
+        status: value.status,
         fields: { ...value.fields, summary: value.summary },
       }),
     ),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../../src/slack/blocks/ephemeral-error.js';
 import { helpMessage } from '../../../src/slack/blocks/help.js';
+import { SUBCOMMANDS } from '../../../src/slack/commands/incident/registry.js';
 import { HOSTILE } from './fixtures.js';
 import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
 
 describe('helpMessage', () => {
   it('lists every subcommand with its syntax', () => {
-    const msg = helpMessage();
+    const msg = helpMessage({ lines: SUBCOMMANDS });
     const text = renderedText(msg.blocks);
     for (const syntax of [
       'declare [sev1|sev2|sev3] [title]',

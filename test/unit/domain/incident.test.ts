@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { assertTransition, canTransition, parseIncidentRef, STATUSES, type Status } from '../../../src/domain/incident.js';
+import {
+  assertChangeable, assertTransition, canTransition, parseIncidentRef, statusAfterUpdate, STATUSES, type Status,
+} from '../../../src/domain/incident.js';
 import { minutesOverdue, nextUpdateDue } from '../../../src/domain/cadence.js';
 import { DEFAULT_CADENCE, parseSeverity } from '../../../src/domain/severity.js';
 
@@ -15,7 +17,7 @@ describe('status transitions', () => {
   ];
   it.each(allowed)('allows %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(true);
-    expect(() => assertTransition(from, to)).not.toThrow();
+    expect(() => assertTransition({ id: 7, status: from }, to)).not.toThrow();
   });
 
   it.each([
@@ -23,7 +25,7 @@ describe('status transitions', () => {
     ['resolved', 'monitoring'],
   ] as [Status, Status][])('refuses %s → %s and says how to reopen', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
-    expect(() => assertTransition(from, to)).toThrow('Use `/incident reopen` to reopen it first.');
+    expect(() => assertTransition({ id: 7, status: from }, to)).toThrow('INC-7 is resolved. Use `/incident reopen` first if it is back.');
   });
 
   it('only lets a resolved incident go back to investigating (that is reopening)', () => {
@@ -31,9 +33,25 @@ describe('status transitions', () => {
   });
 
   it('refuses staying in the same status with a readable reason', () => {
-    for (const status of STATUSES) {
-      expect(() => assertTransition(status, status)).toThrow(`already ${status}`);
+    for (const status of STATUSES.filter((s) => s !== 'resolved')) {
+      expect(() => assertTransition({ id: 7, status }, status)).toThrow(`already ${status}`);
     }
+  });
+});
+
+describe('the rules a listener must not keep', () => {
+  it('a resolved incident takes no change but reopening, said one way', () => {
+    expect(() => assertChangeable({ id: 12, status: 'resolved' })).toThrow('INC-12 is resolved. Use `/incident reopen` first if it is back.');
+    for (const status of ['investigating', 'identified', 'monitoring'] as const) {
+      expect(() => assertChangeable({ id: 12, status })).not.toThrow();
+    }
+  });
+
+  it('an update that says resolved leaves the incident monitoring; any other status stays as said', () => {
+    expect(statusAfterUpdate('resolved')).toBe('monitoring');
+    expect(statusAfterUpdate('identified')).toBe('identified');
+    expect(statusAfterUpdate('investigating')).toBe('investigating');
+    expect(statusAfterUpdate('monitoring')).toBe('monitoring');
   });
 });
 

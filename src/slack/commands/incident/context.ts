@@ -1,6 +1,6 @@
 import type { AckFn, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { incidentRef, type Incident } from '../../../domain/incident.js';
+import { assertChangeable, type Incident } from '../../../domain/incident.js';
 import type { Logger } from '../../../logger.js';
 import type { SlackDeps } from '../../deps.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
@@ -32,12 +32,17 @@ export async function incidentHere(ctx: CommandContext, usage: string): Promise<
   return incident;
 }
 
-/** The incident here, if it is still open; otherwise acks with what to do instead. */
+/** The incident here, if it can still be changed; otherwise acks with what to do instead. */
 export async function openIncidentHere(ctx: CommandContext, usage: string): Promise<Incident | undefined> {
   const incident = await incidentHere(ctx, usage);
-  if (incident?.status !== 'resolved') return incident;
-  await ctx.ack(ephemeralError(`${incidentRef(incident.id)} is resolved. Use \`${SLASH_COMMAND} reopen\` first if it is back.`));
-  return undefined;
+  if (!incident) return undefined;
+  try {
+    assertChangeable(incident);
+    return incident;
+  } catch (err) {
+    await ctx.ack(errorReply(err, ctx.logger));
+    return undefined;
+  }
 }
 
 /** Runs `work` for the incident of this channel and acks with its reply or its error. */

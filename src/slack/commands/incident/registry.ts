@@ -1,0 +1,51 @@
+import { helpMessage, type HelpLine } from '../../blocks/help.js';
+import { assign } from './assign.js';
+import type { Subcommand } from './context.js';
+import { declare } from './declare.js';
+import { followup } from './followup.js';
+import { list } from './list.js';
+import { note } from './note.js';
+import { postmortem } from './postmortem.js';
+import { reopen } from './reopen.js';
+import { resolve } from './resolve.js';
+import { severity } from './severity.js';
+import { status } from './status.js';
+import { update } from './update.js';
+
+export interface SubcommandEntry extends HelpLine {
+  name: string;
+  /** Other words that run it (`sev` for `severity`); not listed in help. */
+  aliases?: readonly string[];
+  run: Subcommand;
+}
+
+const help: Subcommand = async (ctx) => {
+  await ctx.ack({ response_type: 'ephemeral', ...helpMessage({ lines: SUBCOMMANDS }) });
+};
+
+/** Every `/incident` subcommand, once: routing and help both read this list. */
+export const SUBCOMMANDS: readonly SubcommandEntry[] = [
+  { name: 'declare', syntax: 'declare [sev1|sev2|sev3] [title]', does: 'Declare an incident (opens a form, prefilled)', run: declare },
+  { name: 'update', syntax: 'update', does: 'Post a status update (opens a form)', run: update },
+  { name: 'severity', aliases: ['sev'], syntax: 'severity <sev1|sev2|sev3>', does: 'Change the severity and its update cadence', run: severity },
+  { name: 'status', syntax: 'status <investigating|identified|monitoring>', does: 'Change the status', run: status },
+  { name: 'assign', syntax: 'assign <commander|comms|scribe> @user', does: 'Assign a role', run: assign },
+  { name: 'note', syntax: 'note <text>', does: 'Add a note to the timeline', run: note },
+  { name: 'resolve', syntax: 'resolve', does: 'Resolve the incident (opens a form)', run: resolve },
+  { name: 'reopen', syntax: 'reopen', does: 'Reopen a resolved incident', run: reopen },
+  { name: 'followup', syntax: 'followup', does: 'Add action items for the postmortem (opens a form)', run: followup },
+  {
+    name: 'postmortem', syntax: 'postmortem [en|ko]', does: 'Write the postmortem draft again and upload it to the incident channel', run: postmortem,
+  },
+  { name: 'list', syntax: 'list', does: 'List open incidents', run: list },
+  { name: 'help', syntax: 'help', does: 'Show this help', run: help },
+];
+
+/** A Map, not an object: `__proto__` or `constructor` typed by a user finds nothing. */
+const BY_NAME = new Map<string, SubcommandEntry>(
+  SUBCOMMANDS.flatMap((entry) => [entry.name, ...(entry.aliases ?? [])].map((name) => [name, entry] as const)),
+);
+
+export function findSubcommand(name: string): SubcommandEntry | undefined {
+  return BY_NAME.get(name);
+}
