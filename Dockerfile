@@ -3,11 +3,17 @@
 # ---- build: compile TypeScript (tsconfig.build.json, rootDir src -> dist/) ----
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
+# The workspace package's manifest too: package-lock.json lists it, and `npm ci` checks the lock.
 COPY package.json package-lock.json ./
+COPY packages/slack-workspace/package.json ./packages/slack-workspace/package.json
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# Only the types of the local workspace are read by the build (src/local-workspace imports it with import()).
+COPY packages/slack-workspace/src ./packages/slack-workspace/src
 RUN npm run build
+# Production dependencies only, and without the local workspace: the image runs against Slack.
+RUN npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/local-slack-workspace
 
 # ---- runtime: production dependencies, compiled JS and migrations only ----
 FROM node:22-bookworm-slim AS runtime
@@ -15,10 +21,8 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# The local workspace page is plain JS/CSS (no build step); it is only served without Slack credentials.
-COPY src/sandbox/page ./dist/sandbox/page
 # Migrations are read at runtime from ./drizzle.
 COPY drizzle ./drizzle
 # Writable only where the app may write (PGlite's ./.data when no DATABASE_URL is given).

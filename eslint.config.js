@@ -52,7 +52,7 @@ export default defineConfig(
   },
   {
     // Scripts served to the browser by the local Slack workspace: browser globals, no Node.
-    files: ['src/sandbox/page/**/*.js'],
+    files: ['packages/slack-workspace/page/**/*.js'],
     languageOptions: { sourceType: 'module' },
     rules: { 'no-undef': 'off' },
   },

@@ -5,7 +5,7 @@ process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
     pool: 'forks',

@@ -7,8 +7,9 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { createServer } from 'node:http';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { SANDBOX_BOT_TOKEN, startApplication } from '../src/application.js';
-import { createWorkspace, type Workspace } from '../src/sandbox/index.js';
+import { LOCAL_BOT_TOKEN, startApplication } from '../src/application.js';
+import { createWorkspace, type Workspace } from 'local-slack-workspace';
+import { localProfile } from '../src/local-workspace/profile.js';
 import { freshDatabase, percentile, withCluster } from './cluster.js';
 import type { BenchModule } from './run.js';
 
@@ -28,7 +29,7 @@ async function measure(ws: Workspace, channelId: string, text: string): Promise<
 
 async function bareBolt(): Promise<{ url: string; close(): Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events' });
-  const app = new App({ token: SANDBOX_BOT_TOKEN, botId: 'B', botUserId: 'U_BOT', receiver });
+  const app = new App({ token: LOCAL_BOT_TOKEN, botId: 'B', botUserId: 'U_BOT', receiver });
   app.command('/incident', async ({ ack }) => ack({ response_type: 'ephemeral', text: 'ok' }));
   const server = createServer(receiver.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -38,8 +39,8 @@ async function bareBolt(): Promise<{ url: string; close(): Promise<void> }> {
 
 async function run(adminUrl: string): Promise<string[]> {
   const bare = await bareBolt();
-  const bareWs = createWorkspace({ signingSecret: SECRET, botToken: SANDBOX_BOT_TOKEN, botRequestUrl: bare.url });
-  const botWs = createWorkspace({ signingSecret: SECRET, botToken: SANDBOX_BOT_TOKEN });
+  const bareWs = createWorkspace({ ...localProfile('incidents'), signingSecret: SECRET, botToken: LOCAL_BOT_TOKEN, botRequestUrl: bare.url });
+  const botWs = createWorkspace({ ...localProfile('incidents'), signingSecret: SECRET, botToken: LOCAL_BOT_TOKEN });
   const config = loadConfig({ DATABASE_URL: await freshDatabase(adminUrl), PORT: '0', LOG_LEVEL: 'silent' });
   const app = await startApplication({ config, logger: createLogger('silent'), sandbox: { workspace: botWs, signingSecret: SECRET }, startScheduler: false });
   try {

@@ -2,7 +2,7 @@ import { AcceleratedClock, DrillClock, systemClock, type Clock } from './clock.j
 import type { Config } from './config.js';
 import { mountRoutes } from './composition/routes.js';
 import { createDeliveryClient, createServices, type Services } from './composition/services.js';
-import { slackTransport, type SandboxOption } from './composition/slack-transport.js';
+import { slackTransport } from './composition/slack-transport.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
@@ -13,21 +13,21 @@ import { pruneOldRowsJob } from './jobs/prune-old-rows.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
 import type { Logger } from './logger.js';
-import { BOT_ID, BOT_USER_ID, type Workspace } from './sandbox/index.js';
+import { connectLocalWorkspace, type GivenWorkspace, type LocalWorkspace } from './local-workspace/connect.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { fetchBotIdentity } from './slack/identity.js';
 import type { IncidentService } from './services/incident-service.js';
 import type { PostmortemService } from './services/postmortem-service.js';
 import type { ReminderService } from './services/reminder-service.js';
 
-export { SANDBOX_BOT_TOKEN } from './composition/slack-transport.js';
+export { LOCAL_BOT_TOKEN } from './local-workspace/profile.js';
 
 export interface ApplicationOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
-  /** Sandbox mode only: the workspace to use (made with SANDBOX_BOT_TOKEN); one is made when absent. */
-  sandbox?: SandboxOption;
+  /** Local mode only: the workspace to use (made with LOCAL_BOT_TOKEN); one is made when absent. */
+  sandbox?: GivenWorkspace;
   /** Deliver the outbox and tick jobs in the background (default); tests drive them by hand instead. */
   startScheduler?: boolean;
   host?: string;
@@ -48,7 +48,7 @@ export interface Application {
   /** Status-update reminders; `tick()` is what the scheduler runs every TICK_SECONDS. */
   reminders: ReminderService;
   slack: SlackApp;
-  workspace?: Workspace;
+  workspace?: LocalWorkspace['workspace'];
   stop(): Promise<void>;
 }
 
@@ -67,30 +67,32 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const http = new HttpServer(logger);
   const port = await http.listen(config.port, options.host);
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
-  const { transport, workspace } = slackTransport(config, url, clock, options.sandbox);
+  const drill = clock instanceof DrillClock ? clock : undefined;
+  const real = slackTransport(config);
+  const local = real ? undefined : await connectLocalWorkspace(config, url, clock, { given: options.sandbox, drill });
+  const transport = real ?? local!.transport;
 
   const deliveryClient = createDeliveryClient(transport.botToken, transport.apiUrl, options.deliveryTimeoutMs ?? 10_000, logger);
-  const identity = workspace ? { botUserId: BOT_USER_ID, botId: BOT_ID } : await fetchBotIdentity(deliveryClient);
+  const identity = local?.identity ?? (await fetchBotIdentity(deliveryClient));
   const installationId = await repos.installation.ensureId(database.db, clock.now());
   const services = createServices({
     config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background,
   });
   const { incidents, postmortems, events, reminders, dispatcher } = services;
   const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, clock, cadence, logger }, logger);
-  const drill = clock instanceof DrillClock ? clock : undefined;
-  mountRoutes(http, { db: database.db, services, apiToken: config.apiToken, slack, workspace, clock, drill });
+  mountRoutes(http, { db: database.db, services, apiToken: config.apiToken, slack, localRoutes: local?.routes });
   await slack.start();
 
   const scheduler = new Scheduler(logger);
   if (background) startJobs(scheduler, services, config, logger, drill !== undefined);
 
   return {
-    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, slack, workspace,
+    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, slack, workspace: local?.workspace,
     stop: async () => {
       await scheduler.stop();
       await slack.stop();
       await http.close();
-      if (workspace && !options.sandbox) await workspace.close();
+      await local?.close();
       await dispatcher.drainSettled();
       await database.close();
     },

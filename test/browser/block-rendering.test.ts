@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SteppedClock } from '../../src/clock.js';
-import { createWorkspace } from '../../src/sandbox/index.js';
-import { sandboxWebRoutes } from '../../src/sandbox/web-routes.js';
+import { createWorkspace } from 'local-slack-workspace';
+import { localPage, localProfile } from '../../src/local-workspace/profile.js';
+import { sandboxWebRoutes } from 'local-slack-workspace';
 import { announcement } from '../../src/slack/blocks/announcement.js';
 import { declareModal } from '../../src/slack/blocks/declare-modal.js';
 import { errorMessage } from '../../src/slack/blocks/ephemeral-error.js';
@@ -27,8 +28,8 @@ let page: Page;
 
 beforeAll(async () => {
   const clock = new SteppedClock(T0);
-  const ws = createWorkspace({ signingSecret: 's', botToken: 'xoxb-t', clock });
-  const routes = sandboxWebRoutes({ workspace: ws, clock, slashCommand: '/incident', commands: SUBCOMMANDS.map(({ syntax, does }) => ({ syntax, does })) });
+  const ws = createWorkspace({ ...localProfile('incidents'), signingSecret: 's', botToken: 'xoxb-t', clock });
+  const routes = sandboxWebRoutes({ workspace: ws, clock, ...localPage('incidents') });
   server = createServer((req, res) => {
     void routes(req, res, new URL(req.url ?? '/', 'http://x').pathname).then((done) => {
       if (!done) res.writeHead(404).end();
@@ -54,7 +55,7 @@ interface Rendered {
 /** Renders blocks with the page's own renderer, in Asia/Seoul, and reports what a reader would see. */
 function render(blocks: unknown[], surface: 'message' | 'modal' = 'message'): Promise<Rendered> {
   return page.evaluate(
-    async ({ blocks, surface }) => {
+    ({ blocks, surface }) => {
       const { renderBlocks } = (window as unknown as { sandboxRender: { renderBlocks: (...a: unknown[]) => string } }).sandboxRender;
       const users = [{ id: 'UCMDR', name: 'cmdr', realName: 'Casey Commander', tz: 'Asia/Seoul', isBot: false }];
       const box = document.createElement('div');
@@ -132,7 +133,7 @@ describe('mrkdwn in the page', () => {
     const card = await render(incidentCard({ incident }).blocks);
     expect(card.text).toContain('@Casey Commander');
     expect(card.text).toContain(HOSTILE.replace('<!channel>', '<!channel>'));
-    const html = await page.evaluate(async () => {
+    const html = await page.evaluate(() => {
       const { mrkdwnToHtml } = (window as unknown as { sandboxRender: { mrkdwnToHtml: (...a: unknown[]) => string } }).sandboxRender;
       const ctx = { tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z', users: [], channels: [{ id: 'C1', name: 'inc-1' }] };
       return {

@@ -3,8 +3,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DrillClock, SteppedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { SANDBOX_BOT_TOKEN, startApplication, type Application } from '../../src/application.js';
-import { createWorkspace, type Workspace } from '../../src/sandbox/index.js';
+import { LOCAL_BOT_TOKEN, startApplication, type Application } from '../../src/application.js';
+import { createWorkspace, type Workspace } from 'local-slack-workspace';
+import { localProfile } from '../../src/local-workspace/profile.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { START } from '../helpers/app.js';
 
@@ -33,7 +34,7 @@ export async function startBrowserApp(user = 'U_ALICE'): Promise<BrowserApp> {
   const base = new SteppedClock(START);
   const clock = new DrillClock(1, base);
   const signingSecret = 'browser-test-secret';
-  const ws = createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock });
+  const ws = createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, clock });
   const app = await startApplication({
     config: loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent' }),
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
-import { SANDBOX_BOT_TOKEN } from '../../src/application.js';
+import { LOCAL_BOT_TOKEN } from '../../src/application.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, channelId } from '../helpers/flows.js';
 
@@ -67,7 +67,7 @@ describe('the HTTP surface', () => {
   it('handles an event once however often Slack retries it', async () => {
     const channel = channelId(t.ws, 'general');
     // people mention the bot where it is a member
-    await new WebClient(SANDBOX_BOT_TOKEN, { slackApiUrl: `${t.app.url}/api/` }).conversations.join({ channel });
+    await new WebClient(LOCAL_BOT_TOKEN, { slackApiUrl: `${t.app.url}/workspace/api/` }).conversations.join({ channel });
     const event = { type: 'app_mention', user: ALICE, text: '<@U_BOT> help', channel, ts: '1.000100' };
     const first = await t.ws.sendEvent(event);
     expect(first.status).toBe(200);

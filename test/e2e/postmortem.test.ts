@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, BOB, channelId, command, declare, openedView, resolveValues, textOf } from '../helpers/flows.js';
 import { actionItemInput } from '../../src/slack/ids.js';
-import type { SubmittedValues } from '../../src/sandbox/index.js';
+import type { SubmittedValues } from 'local-slack-workspace';
 
 const TOKEN = 'test-api-token-1234';
 const ENV = { API_TOKEN: TOKEN, EXPORT_TIME_ZONE: 'Asia/Seoul', POSTMORTEM_LOCALE: 'en' };

@@ -3,7 +3,8 @@ import { SteppedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startApplication, type Application } from '../../src/application.js';
-import { createWorkspace, type Workspace } from '../../src/sandbox/index.js';
+import { createWorkspace, type Workspace } from 'local-slack-workspace';
+import { localProfile } from '../../src/local-workspace/profile.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { START } from '../helpers/app.js';
 import { ALICE, declare } from '../helpers/flows.js';
@@ -16,12 +17,12 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  slack = createWorkspace({ signingSecret: 'prod-secret', botToken: 'xoxb-prod', clock: new SteppedClock(START) });
+  slack = createWorkspace({ ...localProfile('incidents'), signingSecret: 'prod-secret', botToken: 'xoxb-prod', clock: new SteppedClock(START) });
   const slackUrl = await slack.listen();
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-prod',
     SLACK_SIGNING_SECRET: 'prod-secret',
-    SLACK_API_URL: `${slackUrl}/api/`,
+    SLACK_API_URL: `${slackUrl}/workspace/api/`,
     DATABASE_URL: database.url,
     PORT: '0',
     LOG_LEVEL: 'silent',
@@ -40,6 +41,7 @@ describe('with Slack credentials', () => {
     expect(app.workspace).toBeUndefined();
     expect((await fetch(`${app.url}/`)).status).toBe(404);
     expect((await fetch(`${app.url}/api/chat.postMessage`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${app.url}/workspace/api/chat.postMessage`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${app.url}/health/ready`)).status).toBe(200);
   });
 

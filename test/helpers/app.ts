@@ -1,8 +1,9 @@
 import { SteppedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { SANDBOX_BOT_TOKEN, startApplication, type Application } from '../../src/application.js';
-import { createWorkspace, type Workspace, type WorkspaceOptions } from '../../src/sandbox/index.js';
+import { LOCAL_BOT_TOKEN, startApplication, type Application } from '../../src/application.js';
+import { createWorkspace, type Workspace, type WorkspaceOptions } from 'local-slack-workspace';
+import { localProfile } from '../../src/local-workspace/profile.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
@@ -32,7 +33,7 @@ export async function startTestApp(
   const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new SteppedClock(START);
   const signingSecret = 'test-signing-secret';
-  const ws = options.ws ?? createWorkspace({ signingSecret, botToken: SANDBOX_BOT_TOKEN, clock, ...options.workspace });
+  const ws = options.ws ?? createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, clock, ...options.workspace });
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = await startApplication({
     config,

@@ -1,5 +1,5 @@
 import { expect, vi } from 'vitest';
-import type { SubmittedValues, Workspace } from '../../src/sandbox/index.js';
+import type { SubmittedValues, Workspace } from 'local-slack-workspace';
 import { DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT, updateFieldInput } from '../../src/slack/ids.js';
 import { SEVERITY_INFO, type Severity } from '../../src/domain/severity.js';
 

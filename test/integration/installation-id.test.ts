@@ -7,14 +7,15 @@ import { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackPoster } from '../../src/slack/delivery/slack-poster.js';
-import { createWorkspace, type Workspace } from '../../src/sandbox/index.js';
+import { createWorkspace, type Workspace } from 'local-slack-workspace';
+import { localProfile } from '../../src/local-workspace/profile.js';
 import { migratedDatabase, type MigratedDatabase } from '../helpers/db.js';
 import { createRepositories } from '../../src/db/repositories/index.js';
 
 let ws: Workspace;
 let base: string;
 beforeAll(async () => {
-  ws = createWorkspace({ signingSecret: 's', botToken: 'xoxb-bot' });
+  ws = createWorkspace({ ...localProfile('incidents'), signingSecret: 's', botToken: 'xoxb-bot' });
   base = await ws.listen();
 });
 afterAll(async () => ws?.close());
@@ -37,7 +38,7 @@ describe('installation id in message metadata', () => {
   });
 
   it('keeps a retry from adopting another installation’s post with the same outbox id', async () => {
-    const client = new WebClient('xoxb-bot', { slackApiUrl: `${base}/api/`, retryConfig: { retries: 0 } });
+    const client = new WebClient('xoxb-bot', { slackApiUrl: `${base}/workspace/api/`, retryConfig: { retries: 0 } });
     const channel = await new SlackPoster(client, 'U_BOT', 'any').resolveChannel('incidents');
     const production = new SlackPoster(client, 'U_BOT', 'installation-production');
     const staging = new SlackPoster(client, 'U_BOT', 'installation-staging');

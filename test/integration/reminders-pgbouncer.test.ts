@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { seededRandom } from '../../src/sandbox/faults.js';
+import { seededRandom } from 'local-slack-workspace';
 import type { TestApp } from '../helpers/app.js';
 import { createTestDatabase, testClusterUrl, type TestDatabase } from '../helpers/database.js';
 import { startPgBouncer, type PgBouncer } from '../helpers/pgbouncer.js';

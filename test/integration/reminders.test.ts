@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MessageSnapshot } from '../../src/sandbox/index.js';
+import type { MessageSnapshot } from 'local-slack-workspace';
 import { ACTION_ID } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, BOB, CAROL, channelId, declare, lastEphemeral, openedView, textOf, updateValues } from '../helpers/flows.js';

@@ -1,0 +1,287 @@
+// The local workspace page: a Slack client reduced to what the bot needs.
+import { renderBlocks } from './blocks.js';
+import { setupComposer } from './composer.js';
+import { escapeHtml as esc, mrkdwnToHtml } from './mrkdwn.js';
+import { collectValues, modalHtml, showErrors } from './modal.js';
+
+const $ = (sel) => document.querySelector(sel);
+const params = new URLSearchParams(location.search);
+const ui = {
+  me: params.get('user') || localStorage.getItem('sandbox.user') || '',
+  channelId: null,
+  wantChannel: params.get('channel'),
+  thread: null,
+  showPins: false,
+  notices: [],
+  state: null,
+  fetchedAt: 0,
+  modalKey: '',
+  clientErrors: {},
+};
+
+async function post(path, body) {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return response.json();
+}
+
+const me = () => ui.state?.users.find((u) => u.id === ui.state.me);
+const speed = () => ui.state?.drillSpeed ?? 1;
+const virtualNow = () => new Date(Date.parse(ui.state.now) + (performance.now() - ui.fetchedAt) * speed());
+const ctx = () => ({ users: ui.state.users, channels: ui.state.channels, tz: me()?.tz ?? 'UTC', now: virtualNow().toISOString() });
+
+let loading = null;
+let again = false;
+export async function refresh() {
+  if (loading) {
+    again = true;
+    return loading;
+  }
+  loading = (async () => {
+    do {
+      again = false;
+      const response = await fetch(`/sandbox/state?user=${encodeURIComponent(ui.me)}`);
+      ui.state = await response.json();
+      ui.fetchedAt = performance.now();
+      document.title = `${ui.state.app.name} · local workspace`;
+      ui.me = ui.state.me;
+      render();
+    } while (again);
+  })().finally(() => (loading = null));
+  return loading;
+}
+
+function notice(channelId, text) {
+  ui.notices.push({ channelId, ts: String(virtualNow().getTime() / 1000), text });
+  render();
+}
+
+function timeOf(ts) {
+  return new Intl.DateTimeFormat('en-US', { timeZone: me()?.tz ?? 'UTC', hour: 'numeric', minute: '2-digit' }).format(new Date(Number(ts) * 1000));
+}
+
+function userName(id) {
+  const user = ui.state.users.find((u) => u.id === id);
+  return user ? user.realName : id;
+}
+
+function messageHtml(m, kind = 'message') {
+  const c = ctx();
+  const body = m.blocks?.length ? renderBlocks(m.blocks, c) : `<div class="bk-text">${mrkdwnToHtml(m.text, c)}</div>`;
+  const files = (m.files ?? []).map((id) => {
+    const f = ui.state.files.find((x) => x.id === id);
+    return f ? `<div class="file"><span>📄 ${esc(f.title)}</span> <span class="file-size">${f.length} bytes</span> <a class="file-download" href="/sandbox/files/${esc(f.id)}" download="${esc(f.name)}">Download</a></div>` : '';
+  });
+  const author = kind === 'notice' ? 'Slackbot' : m.isBot || kind === 'ephemeral' ? ui.state.app.name : userName(m.user);
+  const app = kind !== 'notice' && (m.isBot || kind === 'ephemeral') ? '<span class="app-badge">APP</span>' : '';
+  const thread = m.replyCount > 0 ? `<a href="#" class="thread-link" data-thread="${esc(m.ts)}">${m.replyCount} ${m.replyCount === 1 ? 'reply' : 'replies'}</a>` : '';
+  return `<div class="message ${kind}${m.pinned ? ' pinned' : ''}" data-ts="${esc(m.ts)}" data-channel="${esc(m.channel ?? m.channelId)}" data-kind="${kind}">
+    ${m.pinned ? '<div class="pin-label">📌 Pinned</div>' : ''}
+    <div class="msg-head"><span class="author">${esc(author)}</span>${app}<span class="msg-time">${timeOf(m.ts)}</span>${m.edited ? '<span class="edited">(edited)</span>' : ''}</div>
+    <div class="msg-body">${body}</div>${files.join('')}${thread}
+    ${kind === 'message' ? '' : '<div class="ephemeral-label">👁 Only visible to you</div>'}</div>`;
+}
+
+function render() {
+  const s = ui.state;
+  if (!ui.channelId || !s.channels.some((c) => c.id === ui.channelId)) {
+    const wanted = s.channels.find((c) => c.id === ui.wantChannel || c.name === ui.wantChannel);
+    ui.channelId = (wanted ?? s.channels.find((c) => c.name === s.app.homeChannel) ?? s.channels[0])?.id ?? null;
+  }
+  renderTopbar();
+  renderSidebar();
+  renderChannel();
+  renderThread();
+  renderModal();
+}
+
+function renderTopbar() {
+  const switcher = $('#user-switcher');
+  const people = ui.state.users.filter((u) => !u.isBot);
+  const options = people.map((u) => `<option value="${esc(u.id)}">${esc(u.realName)} · ${esc(u.tz)}</option>`).join('');
+  if (switcher.dataset.options !== options) {
+    switcher.innerHTML = options;
+    switcher.dataset.options = options;
+  }
+  switcher.value = ui.state.me;
+  const drill = $('#drill-speed');
+  drill.disabled = ui.state.drillSpeed === null;
+  if (![...drill.options].some((o) => Number(o.value) === speed())) drill.add(new Option(`${speed()}x`, String(speed())));
+  if (document.activeElement !== drill) drill.value = String(speed());
+  document.body.classList.toggle('drilling', speed() > 1);
+  $('#drill-badge').hidden = speed() <= 1;
+  tick();
+}
+
+function tick() {
+  if (!ui.state) return;
+  const tz = me()?.tz ?? 'UTC';
+  const text = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short', hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(virtualNow());
+  $('#clock').textContent = `${text} · ${tz}${speed() > 1 ? ` · ${speed()}x` : ''}`;
+}
+
+function channelLabel(c) {
+  return c.isIm ? `💬 ${ui.state.app.name}` : `# ${c.name}`;
+}
+
+function renderSidebar() {
+  const list = (items) => items.map((c) => `<li><a href="#" class="channel-link${c.id === ui.channelId ? ' active' : ''}${c.isArchived ? ' archived' : ''}${c.isMember ? '' : ' not-member'}" data-channel-id="${esc(c.id)}" data-name="${esc(c.isIm ? 'im' : c.name)}">${esc(channelLabel(c))}</a></li>`).join('');
+  const channels = ui.state.channels.filter((c) => !c.isIm).sort((a, b) => a.name.localeCompare(b.name));
+  const ims = ui.state.channels.filter((c) => c.isIm);
+  $('#sidebar').innerHTML = `<h2>Channels</h2><ul>${list(channels)}</ul>${ims.length ? `<h2>Direct messages</h2><ul>${list(ims)}</ul>` : ''}`;
+}
+
+function renderChannel() {
+  const channel = ui.state.channels.find((c) => c.id === ui.channelId);
+  if (!channel) return;
+  const messages = ui.state.messages[channel.id] ?? [];
+  const pinned = messages.filter((m) => m.pinned);
+  $('#channel-header').innerHTML = `<div class="channel-title">${esc(channelLabel(channel))}${channel.isArchived ? ' <span class="archived-badge">archived</span>' : ''}</div>
+    <div class="channel-topic">${mrkdwnToHtml(channel.topic, ctx())}</div>
+    <span class="members">👥 ${channel.memberCount}</span>
+    <button type="button" class="pins-toggle" data-pins>📌 ${pinned.length} pinned</button>`;
+  const pins = $('#pins-panel');
+  pins.hidden = !ui.showPins;
+  pins.innerHTML = pinned.length ? pinned.map((m) => messageHtml(m)).join('') : '<p class="empty">Nothing is pinned yet.</p>';
+  const ephemerals = ui.state.ephemerals.filter((e) => e.channelId === channel.id && !e.threadTs).map((e) => ({ ...e, kind: 'ephemeral' }));
+  const notices = ui.notices.filter((n) => n.channelId === channel.id).map((n) => ({ ...n, kind: 'notice' }));
+  const all = [...messages.map((m) => ({ ...m, kind: 'message' })), ...ephemerals, ...notices].sort((a, b) => Number(a.ts) - Number(b.ts));
+  const box = $('#messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  box.innerHTML = all.length ? all.map((m) => messageHtml(m, m.kind)).join('') : '<p class="empty">No messages yet.</p>';
+  if (atBottom || box.dataset.channel !== channel.id) box.scrollTop = box.scrollHeight;
+  box.dataset.channel = channel.id;
+  $('#composer').placeholder = `Message ${channel.isIm ? ui.state.app.name : `#${channel.name}`} — try ${ui.state.slashCommand} help`;
+}
+
+function renderThread() {
+  const pane = $('#thread');
+  const parent = ui.thread && (ui.state.messages[ui.thread.channelId] ?? []).find((m) => m.ts === ui.thread.ts);
+  pane.hidden = !parent;
+  if (!parent) return;
+  pane.innerHTML = `<div class="thread-head">Thread <button type="button" data-close-thread aria-label="Close thread">×</button></div>
+    ${messageHtml(parent)}<div class="thread-replies">${parent.replies.map((r) => messageHtml(r)).join('')}</div>`;
+}
+
+function renderModal() {
+  const layer = $('#modal-layer');
+  const stack = ui.state.views;
+  const top = stack[stack.length - 1];
+  layer.hidden = !top;
+  if (!top) {
+    ui.modalKey = '';
+    layer.innerHTML = '';
+    return;
+  }
+  const key = `${top.id}:${JSON.stringify(top.view)}`;
+  if (key !== ui.modalKey) {
+    ui.modalKey = key;
+    ui.clientErrors = {};
+    layer.innerHTML = modalHtml(top, ctx(), stack.length);
+  }
+  showErrors(layer.querySelector('.modal'), { ...(top.errors ?? {}), ...ui.clientErrors });
+}
+
+async function act(el) {
+  const message = el.closest('.message');
+  if (!message) return;
+  const body = { userId: ui.me, channelId: message.dataset.channel, messageTs: message.dataset.ts, actionId: el.dataset.actionId };
+  if (el.dataset.type === 'button') body.value = el.dataset.value;
+  else if (!el.value) return;
+  else body.selectedOption = el.value;
+  if (el.dataset.confirm && !(await confirmDialog(JSON.parse(el.dataset.confirm)))) return;
+  const result = await post('/sandbox/action', body);
+  if (!result.ok) notice(message.dataset.channel, result.message ?? result.error);
+}
+
+function confirmDialog(confirm) {
+  return new Promise((resolve) => {
+    const layer = $('#confirm-layer');
+    const c = ctx();
+    layer.innerHTML = `<div class="modal confirm"><div class="modal-title"><span>${esc(confirm.title?.text ?? 'Are you sure?')}</span></div>
+      <div class="modal-body">${mrkdwnToHtml(confirm.text?.text ?? '', c)}</div>
+      <div class="modal-footer"><button type="button" class="bk-button" data-answer="no">${esc(confirm.deny?.text ?? 'Cancel')}</button>
+      <button type="button" class="bk-button ${confirm.style === 'danger' ? 'danger' : 'primary'}" data-answer="yes">${esc(confirm.confirm?.text ?? 'Yes')}</button></div></div>`;
+    layer.hidden = false;
+    layer.onclick = (event) => {
+      const answer = event.target.closest('[data-answer]')?.dataset.answer;
+      if (!answer) return;
+      layer.hidden = true;
+      layer.innerHTML = '';
+      resolve(answer === 'yes');
+    };
+  });
+}
+
+async function modalButton(kind) {
+  const modal = $('#modal-layer .modal');
+  if (!modal) return;
+  if (kind === 'close') return void (await post('/sandbox/close', { userId: ui.me }));
+  const { values, missing } = collectValues(modal);
+  ui.clientErrors = missing;
+  if (Object.keys(missing).length > 0) return showErrors(modal, missing);
+  const result = await post('/sandbox/submit', { userId: ui.me, viewId: modal.dataset.viewId, values });
+  if (!result.ok) showErrors(modal, { [modal.querySelector('[data-input-block]')?.dataset.inputBlock]: `We had some trouble connecting: ${result.message ?? result.error}` });
+}
+
+document.addEventListener('click', (event) => {
+  const t = event.target;
+  const link = t.closest('.channel-link, .channel-mention');
+  if (link) {
+    event.preventDefault();
+    ui.channelId = link.dataset.channelId ?? link.dataset.channel;
+    ui.thread = null;
+    return render();
+  }
+  const thread = t.closest('[data-thread]');
+  if (thread) {
+    event.preventDefault();
+    ui.thread = { channelId: thread.closest('.message').dataset.channel, ts: thread.dataset.thread };
+    return render();
+  }
+  if (t.closest('[data-close-thread]')) return void ((ui.thread = null), render());
+  if (t.closest('[data-pins]')) return void ((ui.showPins = !ui.showPins), render());
+  const modalAction = t.closest('[data-modal]');
+  if (modalAction) return void modalButton(modalAction.dataset.modal);
+  const button = t.closest('button[data-interactive]');
+  if (button?.dataset.url) window.open(button.dataset.url, '_blank', 'noopener');
+  if (button) void act(button);
+});
+
+document.addEventListener('change', (event) => {
+  const el = event.target.closest('select[data-interactive]');
+  if (el) void act(el);
+});
+
+$('#user-switcher').addEventListener('change', (event) => {
+  ui.me = event.target.value;
+  localStorage.setItem('sandbox.user', ui.me);
+  params.set('user', ui.me);
+  history.replaceState(null, '', `?${params}`);
+  void refresh();
+});
+
+$('#drill-speed').addEventListener('change', async (event) => {
+  const result = await post('/sandbox/drill', { speed: Number(event.target.value) });
+  if (!result.ok) notice(ui.channelId, result.message);
+  await refresh();
+});
+
+setupComposer({
+  element: $('#composer'),
+  suggestions: $('#suggestions'),
+  hints: () => ({ command: ui.state?.slashCommand ?? '', does: ui.state?.app.commandDescription ?? '', subcommands: ui.state?.commands ?? [] }),
+  send: async (text) => {
+    const channelId = ui.channelId;
+    const result = await post('/sandbox/command', { userId: ui.me, channelId, text });
+    if (!result.ok) notice(channelId, result.message ?? result.error);
+  },
+});
+
+const events = new EventSource('/sandbox/events');
+events.onmessage = () => void refresh();
+setInterval(tick, 1000);
+setInterval(() => void refresh(), 15_000);
+await refresh();
+// The renderers, for tests and for poking at Block Kit from the console.
+window.sandboxRender = { renderBlocks, mrkdwnToHtml };
+document.body.dataset.ready = 'true';

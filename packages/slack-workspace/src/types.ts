@@ -1,0 +1,148 @@
+import type { WorkspaceClock as Clock } from './clock.js';
+
+export interface SeedUser {
+  id: string;
+  /** Handle, e.g. `alice`. */
+  name: string;
+  realName: string;
+  /** IANA zone, e.g. `Asia/Seoul`. */
+  tz: string;
+  isBot?: boolean;
+  email?: string;
+}
+
+export interface WorkspaceOptions {
+  signingSecret: string;
+  botToken: string;
+  botRequestUrl?: string;
+  clock?: Clock;
+  realClock?: Clock;
+  /** The app's bot user as people see it (its ids are always U_BOT / B_BOT). */
+  bot?: { name: string; realName: string };
+  /** The people in the workspace; each joins the seeded channels. */
+  users?: SeedUser[];
+  /** Public channels that exist from the start. Default: `general`. */
+  channels?: string[];
+  /** The slash command a `slashCommand()` call sends when it names none. */
+  slashCommand?: string;
+  publicUrl?: string;
+  /** How long a `timeout` fault holds the socket before destroying it. Default 10 000 ms. */
+  timeoutMs?: number;
+  rateLimits?: RateLimits;
+  /** Keep the conversation in this JSON file (loaded at start, written shortly after each change). */
+  persistPath?: string;
+}
+
+export interface RateLimits {
+  'chat.postMessage'?: { perChannelPerSecond: number };
+}
+
+export interface StoredChannel {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  isIm: boolean;
+  isArchived: boolean;
+  created: number;
+  creator: string;
+  topic: string;
+  purpose: string;
+  members: string[];
+}
+
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  user: string;
+  botId?: string;
+  text: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  metadata?: MessageMetadata;
+  threadTs?: string;
+  /** A thread reply also shown in the channel. */
+  broadcast?: boolean;
+  replyCount: number;
+  replyUsers: string[];
+  latestReply?: string;
+  edited?: { user: string; ts: string };
+  /** Earlier versions, oldest first; its length is the edit count. */
+  history: Array<{ text: string; blocks?: unknown[] }>;
+  files?: string[];
+}
+
+export interface StoredEphemeral {
+  ts: string;
+  userId: string;
+  channelId: string;
+  text: string;
+  blocks?: unknown[];
+  threadTs?: string;
+  source: 'api' | 'response_url' | 'ack';
+  deleted?: boolean;
+}
+
+export interface StoredView {
+  id: string;
+  userId: string;
+  externalId?: string;
+  hash: string;
+  rootViewId: string;
+  previousViewId: string | null;
+  /** The view payload as the app sent it (type, title, blocks, private_metadata, …). */
+  view: Record<string, unknown>;
+  /** Field errors from the last `response_action: 'errors'`, block_id → message. */
+  errors: Record<string, string> | null;
+  /** Last submitted values, Slack's `state.values` shape. */
+  values: Record<string, Record<string, unknown>>;
+}
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  title: string;
+  length: number;
+  content: Buffer | null;
+  channels: string[];
+  created: number;
+  user: string;
+  shareTs?: string;
+}
+
+export interface CallLogEntry {
+  method: string;
+  params: Record<string, unknown>;
+  outcome: 'ok' | 'error';
+  error?: string;
+  /** Injected or rate-limit fault, if any: '500' | '429' | 'timeout'. */
+  fault?: string;
+  at: string;
+}
+
+export interface ChangeEvent {
+  kind: 'message' | 'channel' | 'ephemeral' | 'view' | 'pin' | 'file' | 'call';
+  channelId?: string;
+  userId?: string;
+  ts?: string;
+  viewId?: string;
+}
+
+/** A Web API error as Slack reports it: `{ ok: false, error, ...extra }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+export interface BotResponse {
+  status: number;
+  body: unknown;
+}

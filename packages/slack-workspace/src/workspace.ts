@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from './clock.js';
+import { chatMethods } from './api-chat.js';
+import { conversationMethods } from './api-conversations.js';
+import type { ApiContext } from './api-types.js';
+import { userAndFileMethods } from './api-users-files.js';
+import { viewMethods } from './api-views.js';
+import { FaultInjector, RateLimiter } from './faults.js';
+import { sendJson } from './http-io.js';
+import {
+  clickAction, globalShortcut, sendEvent, slashCommand, type ClickActionInput, type EventOptions, type GlobalShortcutInput,
+  type InteractionContext, type SlashCommandInput,
+} from './interactions.js';
+import {
+  readEphemerals, readMessages, readOpenViews, readPins, readReplies, viewSnapshot, type MessageSnapshot, type ViewSnapshot,
+} from './readers.js';
+import { BOT_USER_ID, DEFAULT_BOT, DEFAULT_CHANNELS, DEFAULT_SLASH_COMMAND } from './seed.js';
+import { persistTo, restoreFrom } from './persistence.js';
+import { SandboxStore } from './store.js';
+import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
+import type {
+  BotResponse, CallLogEntry, ChangeEvent, SeedUser, StoredChannel, StoredEphemeral, StoredFile, WorkspaceOptions,
+} from './types.js';
+import { serveApi, serveResponseUrl, serveUpload, type ServerDeps } from './web-api-server.js';
+
+export interface Workspace {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  setBotRequestUrl(url: string): void;
+  setPublicUrl(url: string): void;
+  readonly faults: FaultInjector;
+
+  slashCommand(input: SlashCommandInput): Promise<BotResponse>;
+  clickAction(input: ClickActionInput): Promise<BotResponse>;
+  /** The user runs a global shortcut from the shortcuts menu; returns the bot's ack. */
+  globalShortcut(input: GlobalShortcutInput): Promise<BotResponse>;
+  submitView(input: SubmitViewInput): Promise<BotResponse>;
+  /** The user presses Close on their top view; returns the bot's ack when `notify_on_close` was set. */
+  closeView(userId: string): Promise<BotResponse | null>;
+  sendEvent(event: Record<string, unknown>, options?: EventOptions): Promise<BotResponse & { eventId: string }>;
+  /** A person posts a message; the bot hears `app_mention` when it is mentioned. */
+  postAsUser(input: { userId: string; channelId: string; text: string; threadTs?: string }): Promise<MessageSnapshot>;
+
+  channels(): StoredChannel[];
+  channel(idOrName: string): StoredChannel | undefined;
+  messages(channelIdOrName: string): MessageSnapshot[];
+  replies(channelIdOrName: string, threadTs: string): MessageSnapshot[];
+  pins(channelIdOrName: string): MessageSnapshot[];
+  ephemerals(userId: string): StoredEphemeral[];
+  openViews(userId: string): ViewSnapshot[];
+  view(viewId: string): ViewSnapshot | undefined;
+  files(): StoredFile[];
+  users(): SeedUser[];
+  callLog(): CallLogEntry[];
+  on(event: 'change', listener: (change: ChangeEvent) => void): void;
+  off(event: 'change', listener: (change: ChangeEvent) => void): void;
+}
+
+export function createWorkspace(options: WorkspaceOptions): Workspace {
+  const store = new SandboxStore(options.clock ?? systemClock, options.realClock ?? systemClock);
+  const bot: SeedUser = { id: BOT_USER_ID, ...(options.bot ?? DEFAULT_BOT), tz: 'UTC', isBot: true };
+  for (const user of [...(options.users ?? []), bot]) store.users.set(user.id, user);
+  const people = [...store.users.values()].filter((u) => !u.isBot).map((u) => u.id);
+  if (options.persistPath) restoreFrom(store, options.persistPath);
+  for (const name of options.channels ?? DEFAULT_CHANNELS) {
+    if (!store.findChannel(name)) store.addChannel({ name, isPrivate: false, creator: people[0] ?? bot.id, members: people });
+  }
+  const persistence = options.persistPath ? persistTo(store, options.persistPath) : undefined;
+
+  let publicUrl = options.publicUrl?.replace(/\/$/, '');
+  let botRequestUrl = options.botRequestUrl;
+  let server: Server | undefined;
+  const ctx: ApiContext = { store, publicUrl: () => publicUrl ?? 'http://127.0.0.1' };
+  const faults = new FaultInjector();
+  const deps: ServerDeps = {
+    ctx,
+    methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...userAndFileMethods },
+    botToken: options.botToken,
+    faults,
+    rateLimiter: new RateLimiter(options.rateLimits ?? {}, store.realClock),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    held: new Set(),
+  };
+  const interactions: InteractionContext = {
+    store, signingSecret: options.signingSecret, realClock: store.realClock, botUrl: () => botRequestUrl, publicUrl: ctx.publicUrl,
+    slashCommand: options.slashCommand ?? DEFAULT_SLASH_COMMAND,
+  };
+  const mustChannel = (idOrName: string) => {
+    const channel = store.findChannel(idOrName);
+    if (!channel) throw new Error(`sandbox: no channel ${idOrName}`);
+    return channel;
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://sandbox.local');
+    const match = /^\/workspace\/(api|response|upload)\/([^/]+)$/.exec(url.pathname);
+    const kind = match?.[1];
+    const name = match?.[2];
+    if (!kind || !name) return false;
+    try {
+      if (kind === 'api') await serveApi(deps, name, req, res, url);
+      else if (kind === 'response') await serveResponseUrl(deps, name, req, res);
+      else await serveUpload(deps, name, req, res);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error', detail: String(error) });
+    }
+    return true;
+  }
+
+  return {
+    handle,
+    faults,
+    async listen(port = 0, host = '127.0.0.1') {
+      server = createServer((req, res) => {
+        void handle(req, res).then((owned) => {
+          if (!owned) sendJson(res, 404, { ok: false, error: 'not_found' });
+        });
+      });
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const base = `http://${host}:${address.port}`;
+      publicUrl ??= base;
+      return base;
+    },
+    async close() {
+      persistence?.stop();
+      for (const drop of [...deps.held]) drop();
+      if (!server) return;
+      const s = server;
+      server = undefined;
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    setBotRequestUrl: (url) => void (botRequestUrl = url),
+    setPublicUrl: (url) => void (publicUrl = url.replace(/\/$/, '')),
+    slashCommand: (input) => slashCommand(interactions, input),
+    clickAction: (input) => clickAction(interactions, input),
+    globalShortcut: (input) => globalShortcut(interactions, input),
+    submitView: (input) => submitView(interactions, input),
+    closeView: (userId) => closeView(interactions, userId),
+    sendEvent: (event, opts) => sendEvent(interactions, event, opts),
+    async postAsUser({ userId, channelId, text, threadTs }) {
+      const user = store.requireUser(userId);
+      const channel = store.requireChannel(channelId);
+      const message = store.addMessage({ channel: channel.id, ts: store.nextTs(), user: user.id, text, threadTs, replyCount: 0, replyUsers: [], history: [] });
+      if (text.includes(`<@${bot.id}>`)) {
+        await sendEvent(interactions, { type: 'app_mention', user: user.id, text, ts: message.ts, channel: channel.id, ...(threadTs ? { thread_ts: threadTs } : {}) });
+      }
+      return readMessages(store, channel).find((m) => m.ts === message.ts) ?? readReplies(store, channel, threadTs ?? '').find((m) => m.ts === message.ts)!;
+    },
+    channels: () => [...store.channels.values()].map((c) => ({ ...c, members: [...c.members] })),
+    channel: (idOrName) => {
+      const c = store.findChannel(idOrName);
+      return c ? { ...c, members: [...c.members] } : undefined;
+    },
+    messages: (id) => readMessages(store, mustChannel(id)),
+    replies: (id, threadTs) => readReplies(store, mustChannel(id), threadTs),
+    pins: (id) => readPins(store, mustChannel(id)),
+    ephemerals: (userId) => readEphemerals(store, userId),
+    openViews: (userId) => readOpenViews(store, userId),
+    view: (viewId) => {
+      const v = store.views.get(viewId);
+      return v ? viewSnapshot(v) : undefined;
+    },
+    files: () => [...store.files.values()].map((f) => ({ ...f, channels: [...f.channels] })),
+    users: () => [...store.users.values()],
+    callLog: () => [...store.callLog],
+    on: (event, listener) => void store.on(event, listener),
+    off: (event, listener) => void store.off(event, listener),
+  };
+}

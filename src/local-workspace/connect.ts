@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { SpeedControl, Workspace } from 'local-slack-workspace';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Route } from '../http/server.js';
+import type { SlackTransport } from '../slack/app.js';
+import { SLACK_REQUEST_PATH } from '../slack/capabilities.js';
+import type { BotIdentity } from '../slack/identity.js';
+import { LOCAL_BOT_TOKEN, localPage, localProfile } from './profile.js';
+
+/** A workspace made by the caller (tests), with the signing secret it signs with. */
+export interface GivenWorkspace {
+  workspace: Workspace;
+  signingSecret: string;
+}
+
+export interface LocalWorkspace {
+  workspace: Workspace;
+  transport: SlackTransport;
+  identity: BotIdentity;
+  /** Its Web API, response URLs and uploads, then its page: mount after the app's own routes. */
+  routes: Route[];
+  /** Closes what this module made (not a given workspace). */
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the app against the local Slack-compatible workspace, served by this same process. The
+ * package is loaded here, by import(), only in local mode: a production build never loads it and
+ * its image does not contain it.
+ */
+export async function connectLocalWorkspace(
+  config: Config,
+  url: string,
+  clock: Clock,
+  options: { given?: GivenWorkspace; drill?: SpeedControl } = {},
+): Promise<LocalWorkspace> {
+  const local = await import('local-slack-workspace').catch((err: unknown) => {
+    throw new Error(
+      'No Slack credentials are set, and this build has no local workspace to run against (production images leave it out). ' +
+        'Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN.',
+      { cause: err },
+    );
+  });
+  const signingSecret = options.given?.signingSecret ?? randomBytes(16).toString('hex');
+  // With PGlite the conversation is kept beside the database, so a restart keeps both.
+  const persistPath = config.database.url ? undefined : join(config.database.pgliteDir, 'sandbox.json');
+  const workspace = options.given?.workspace
+    ?? local.createWorkspace({ ...localProfile(config.incidentsChannel), signingSecret, botToken: LOCAL_BOT_TOKEN, clock, persistPath });
+  workspace.setBotRequestUrl(`${url}${SLACK_REQUEST_PATH}`);
+  workspace.setPublicUrl(url);
+  const page = local.sandboxWebRoutes({ workspace, clock, drill: options.drill, ...localPage(config.incidentsChannel) });
+  return {
+    workspace,
+    transport: { mode: 'http', botToken: LOCAL_BOT_TOKEN, signingSecret, apiUrl: `${url}${local.WEB_API_PATH}` },
+    identity: { botUserId: local.BOT_USER_ID, botId: local.BOT_ID },
+    routes: [(req, res) => workspace.handle(req, res), page],
+    close: async () => {
+      if (!options.given) await workspace.close();
+    },
+  };
+}

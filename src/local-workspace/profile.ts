@@ -1,0 +1,34 @@
+import type { SeedUser } from 'local-slack-workspace';
+import type { Config } from '../config.js';
+import { SLASH_COMMAND } from '../slack/capabilities.js';
+import { SUBCOMMANDS } from '../slack/commands/incident/registry.js';
+
+/** The token the app and its local workspace share; nothing outside this process accepts it. */
+export const LOCAL_BOT_TOKEN = 'xoxb-local-sandbox';
+
+/** Four people in different zones, so a drill shows every reader their own times. */
+export const LOCAL_PEOPLE: SeedUser[] = [
+  { id: 'U_ALICE', name: 'alice', realName: 'Alice Kim', tz: 'Asia/Seoul' },
+  { id: 'U_BOB', name: 'bob', realName: 'Bob Smith', tz: 'America/New_York' },
+  { id: 'U_CAROL', name: 'carol', realName: 'Carol Jones', tz: 'Europe/London' },
+  { id: 'U_DAVE', name: 'dave', realName: 'Dave Park', tz: 'UTC' },
+];
+
+/** What the local workspace knows of this app: its bot, its people and channels, its command. */
+export function localProfile(incidentsChannel: Config['incidentsChannel']) {
+  return {
+    bot: { name: 'incident-bot', realName: 'Incident Bot' },
+    users: LOCAL_PEOPLE,
+    channels: [incidentsChannel, 'general'],
+    slashCommand: SLASH_COMMAND,
+  };
+}
+
+/** How the page presents the app, and the subcommands its composer completes. */
+export function localPage(incidentsChannel: Config['incidentsChannel']) {
+  return {
+    app: { name: 'Incident Bot', homeChannel: incidentsChannel, commandDescription: 'Incident coordination' },
+    slashCommand: SLASH_COMMAND,
+    commands: SUBCOMMANDS.map(({ syntax, does }) => ({ syntax, does })),
+  };
+}
