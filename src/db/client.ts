@@ -40,14 +40,14 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
       application_name: 'incident-bot',
     });
     pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection failed'));
-    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+    return { db: drizzlePg(pool, { schema }), kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   if (options.pgliteDir !== 'memory://') mkdirSync(options.pgliteDir, { recursive: true });
   const client = new PGlite(options.pgliteDir);
   await client.waitReady;
   logger.info({ dir: options.pgliteDir }, 'using the embedded PGlite database');
-  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: drizzlePglite(client, { schema }), kind: 'pglite', close: () => client.close() };
 }
 
 /** `execute` answers `{ rows }` on both drivers. */
