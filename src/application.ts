@@ -80,7 +80,8 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   });
   const { incidents, postmortems, events, reminders, dispatcher } = services;
   const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, clock, cadence, logger }, logger);
-  mountRoutes(http, { db: database.db, services, apiToken: config.apiToken, slack, localRoutes: local?.routes });
+  const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
+  mountRoutes(http, { db: database.db, services, apiToken: config.apiToken, slack, signingSecret, bodyLimit: config.bodyLimitBytes, localRoutes: local?.routes });
   await slack.start();
 
   const scheduler = new Scheduler(logger);

@@ -36,6 +36,7 @@ const EnvSchema = z
     TICK_SECONDS: positiveInt(15),
     DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
     RETENTION_DAYS: positiveInt(30),
+    BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
   });
 
 /** Checked apart from the schema so these are reported together with every other bad field. */
@@ -76,6 +77,8 @@ export interface Config {
   drillSpeed: number;
   /** Handled Slack event ids and delivered outbox rows older than this are deleted. */
   retentionDays: number;
+  /** Request bodies past this size are refused (413) before they are read. */
+  bodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tickSeconds: e.TICK_SECONDS,
     drillSpeed: e.DRILL_SPEED,
     retentionDays: e.RETENTION_DAYS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { RequestListener } from 'node:http';
+import { cleanStrings } from '../domain/text.js';
 import { App, HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@slack/bolt';
 import { boltLogger, type Logger } from '../logger.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
@@ -44,6 +45,11 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
     const receiver = new SocketModeReceiver({ appToken: transport.appToken, logger: log });
     app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
   }
+  // Text that Postgres or UTF-8 cannot keep (NUL, lone surrogates) is cleaned before any listener reads it.
+  app.use(async ({ body, next }) => {
+    cleanStrings(body);
+    await next();
+  });
   app.command(SLASH_COMMAND, incidentCommand(deps));
   registerViewSubmissions(app, deps);
   registerIncidentButtons(app, deps);
