@@ -79,7 +79,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background,
   });
   const { incidents, postmortems, events, reminders, dispatcher } = services;
-  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, clock, cadence, logger }, logger);
+  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
   mountRoutes(http, { db: database.db, services, apiToken: config.apiToken, slack, signingSecret, bodyLimit: config.bodyLimitBytes, localRoutes: local?.routes });
   await slack.start();

@@ -37,6 +37,7 @@ const EnvSchema = z
     DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
     RETENTION_DAYS: positiveInt(30),
     BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+    ACK_DEADLINE_MS: z.coerce.number().int().min(100).max(2900).default(2500),
   });
 
 /** Checked apart from the schema so these are reported together with every other bad field. */
@@ -79,6 +80,8 @@ export interface Config {
   retentionDays: number;
   /** Request bodies past this size are refused (413) before they are read. */
   bodyLimitBytes: number;
+  /** Work not done by then is answered "in progress", its outcome following (Slack waits 3 s). */
+  ackDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     drillSpeed: e.DRILL_SPEED,
     retentionDays: e.RETENTION_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    ackDeadlineMs: e.ACK_DEADLINE_MS,
   };
 }
 

@@ -193,6 +193,19 @@ export const installation = pgTable(
   (t) => [check('installation_singleton_check', sql`${t.singleton}`)],
 );
 
+/**
+ * Requests already applied (a view submission's id and hash, a command's trigger, a click): the
+ * key is written in the transaction of the change, so a replay or retry changes nothing twice.
+ */
+export const appliedRequests = pgTable(
+  'applied_requests',
+  {
+    key: text('key').primaryKey(),
+    appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('applied_requests_applied_at_idx').on(t.appliedAt)],
+);
+
 /** Slack retries events; an event id seen before is acknowledged and ignored. */
 export const processedEvents = pgTable('processed_events', {
   eventId: text('event_id').primaryKey(),

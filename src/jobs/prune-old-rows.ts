@@ -9,7 +9,7 @@ export function pruneOldRowsJob(retention: RetentionService, logger: Logger): Jo
     everySeconds: 3600,
     run: async () => {
       const pruned = await retention.prune();
-      if (pruned.events + pruned.outbox > 0) logger.info(pruned, 'old event ids and delivered outbox rows pruned');
+      if (pruned.events + pruned.outbox + pruned.requests > 0) logger.info(pruned, 'old event ids and delivered outbox rows pruned');
     },
   };
 }

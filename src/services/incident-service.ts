@@ -24,6 +24,11 @@ export interface IncidentServiceDeps extends TransactionDeps {
 export class IncidentService {
   constructor(private readonly deps: IncidentServiceDeps) {}
 
+  /** The same service, applying each change once per `key` (a view submission, a command, a click). */
+  forRequest(key: string): IncidentService {
+    return new IncidentService({ ...this.deps, requestKey: key });
+  }
+
   async declare(input: DeclareInput): Promise<Incident> {
     const now = this.deps.clock.now();
     const title = input.title.trim();

@@ -10,8 +10,18 @@ import type { Notice, OutboxIntent } from '../outbox/intents.js';
 export interface TransactionDeps {
   db: Db;
   repos: Repositories;
+  /** Set by `forRequest`: the change is applied once per key, whoever sends it again. */
+  requestKey?: string;
   /** Notified after a commit that queued outbox messages, so delivery starts at once. */
   onOutboxWritten?: () => void;
+}
+
+/** The request was applied before (a replay, a retry, a double click): nothing was changed again. */
+export class AlreadyApplied extends Error {
+  override readonly name = 'AlreadyApplied';
+  constructor(readonly key: string) {
+    super(`request ${key} was applied already`);
+  }
 }
 
 /** Runs `work` in one transaction, then tells the outbox dispatcher there may be something to send. */
@@ -19,7 +29,11 @@ export async function runInTransaction<T>(
   deps: TransactionDeps,
   work: (tx: Executor, repos: Repositories) => Promise<T>,
 ): Promise<T> {
-  const result = await deps.db.transaction((tx) => work(tx, deps.repos));
+  const { requestKey } = deps;
+  const result = await deps.db.transaction(async (tx) => {
+    if (requestKey !== undefined && !(await deps.repos.appliedRequests.first(tx, requestKey))) throw new AlreadyApplied(requestKey);
+    return work(tx, deps.repos);
+  });
   deps.onOutboxWritten?.();
   return result;
 }

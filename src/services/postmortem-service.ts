@@ -43,6 +43,11 @@ export const isVariant = (v: string): v is Variant => (VARIANTS as readonly stri
 export class PostmortemService {
   constructor(private readonly deps: PostmortemServiceDeps) {}
 
+  /** The same service, applying each change once per `key` (a view submission, a command, a click). */
+  forRequest(key: string): PostmortemService {
+    return new PostmortemService({ ...this.deps, requestKey: key });
+  }
+
   get defaultLocale(): Locale {
     return this.deps.defaultLocale;
   }

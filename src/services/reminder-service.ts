@@ -36,6 +36,11 @@ const STAGE_KIND: Record<ReminderStage, TimelineKind> = { 1: 'reminder_sent', 2:
 export class ReminderService {
   constructor(private readonly deps: ReminderServiceDeps) {}
 
+  /** The same service, applying each change once per `key` (a view submission, a command, a click). */
+  forRequest(key: string): ReminderService {
+    return new ReminderService({ ...this.deps, requestKey: key });
+  }
+
   /** Sends every reminder due now; resolves with how many were queued. */
   async tick(): Promise<number> {
     const { db, repos, clock } = this.deps;

@@ -5,13 +5,13 @@ import type { Repositories } from '../db/repositories/index.js';
 const BATCH = 5000;
 
 /**
- * Deletes what is only kept for a while: handled Slack event ids (the retry window is minutes)
- * and delivered outbox rows. In batches, so no statement holds locks for long.
+ * Deletes what is only kept for a while: handled Slack event ids (the retry window is minutes),
+ * keys of applied requests, and delivered outbox rows. In batches, so no statement holds locks for long.
  */
 export class RetentionService {
   constructor(private readonly deps: { db: Db; repos: Repositories; clock: Clock; retentionDays: number }) {}
 
-  async prune(): Promise<{ events: number; outbox: number }> {
+  async prune(): Promise<{ events: number; outbox: number; requests: number }> {
     const { db, repos, clock, retentionDays } = this.deps;
     const cutoff = clock.now().minus({ days: retentionDays });
     const drain = async (step: () => Promise<number>) => {
@@ -22,6 +22,7 @@ export class RetentionService {
     return {
       events: await drain(() => repos.events.pruneBefore(db, cutoff, BATCH)),
       outbox: await drain(() => repos.outbox.pruneDeliveredBefore(db, cutoff, BATCH)),
+      requests: await drain(() => repos.appliedRequests.pruneBefore(db, cutoff, BATCH)),
     };
   }
 }

@@ -15,5 +15,7 @@ export interface SlackDeps {
   reminders?: ReminderService;
   clock: Clock;
   cadence: CadenceMinutes;
+  /** How long a request's work may run before Slack is answered "in progress" (shorter than its 3 s). */
+  ackDeadlineMs: number;
   logger: Logger;
 }

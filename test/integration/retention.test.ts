@@ -35,11 +35,11 @@ describe('retention', () => {
     await row('pending', 90);
 
     const retention = new RetentionService({ db, repos, clock: new SteppedClock(now), retentionDays: 30 });
-    expect(await retention.prune()).toEqual({ events: 2, outbox: 2 });
+    expect(await retention.prune()).toEqual({ events: 2, outbox: 2, requests: 0 });
     const events = rowsOf<{ event_id: string }>(await db.execute(sql`select event_id from processed_events order by 1`));
     expect(events.map((e) => e.event_id)).toEqual(['Ev-new']);
     const outbox = rowsOf<{ status: string }>(await db.execute(sql`select status from outbox order by id`));
     expect(outbox.map((o) => o.status)).toEqual(['delivered', 'failed', 'dead', 'pending']);
-    expect(await retention.prune()).toEqual({ events: 0, outbox: 0 });
+    expect(await retention.prune()).toEqual({ events: 0, outbox: 0, requests: 0 });
   });
 });

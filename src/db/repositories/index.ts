@@ -1,4 +1,5 @@
 import { ActionItemRepository } from './action-item-repository.js';
+import { AppliedRequestRepository } from './applied-request-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { InstallationRepository } from './installation-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
@@ -20,6 +21,7 @@ export interface Repositories {
   reminders: ReminderRepository;
   slackUsers: SlackUserRepository;
   installation: InstallationRepository;
+  appliedRequests: AppliedRequestRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -34,5 +36,6 @@ export function createRepositories(): Repositories {
     actionItems: new ActionItemRepository(),
     slackUsers: new SlackUserRepository(),
     installation: new InstallationRepository(),
+    appliedRequests: new AppliedRequestRepository(),
   };
 }

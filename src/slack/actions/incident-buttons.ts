@@ -1,7 +1,9 @@
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { assertChangeable, type Incident } from '../../domain/incident.js';
+import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { incidentIdFromButton } from '../button-values.js';
+import { clickKey, requestDeps } from '../request-deps.js';
 import { resolveModal } from '../blocks/resolve-modal.js';
 import { updateFormFor } from '../views/update-form.js';
 import type { SlackDeps } from '../deps.js';
@@ -42,9 +44,10 @@ export function registerIncidentButtons(app: App, deps: SlackDeps): void {
     await args.ack();
     try {
       const incident = await incidentOf(args, deps);
-      if (incident) await deps.incidents.reopen(incident.id, args.body.user.id);
+      // Once per click: a replayed click reopens nothing twice.
+      if (incident) await requestDeps(deps, clickKey(args)).incidents.reopen(incident.id, args.body.user.id);
     } catch (err) {
-      await args.respond(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await args.respond(errorReply(err, deps.logger));
     }
   });
 }

@@ -1,5 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { incidentIdFromButton } from '../button-values.js';
+import { clickKey, requestDeps } from '../request-deps.js';
+import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { incidentRef } from '../../domain/incident.js';
 import { opensUpdateForm } from './incident-buttons.js';
 import type { SlackDeps } from '../deps.js';
@@ -17,12 +19,13 @@ export function registerReminderButtons(app: App, deps: SlackDeps): void {
     try {
       const id = incidentIdFromButton(args.action.value);
       if (id === undefined || !deps.reminders) return void (await args.respond(ephemeralError('That incident no longer exists.')));
-      const { until, left } = await deps.reminders.snooze(id, args.body.user.id);
+      const reminders = requestDeps(deps, clickKey(args)).reminders!;
+      const { until, left } = await reminders.snooze(id, args.body.user.id);
       await args.respond(
         ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${slackDate(until, '{time}')} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
       );
     } catch (err) {
-      await args.respond(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await args.respond(errorReply(err, deps.logger));
     }
   });
 }

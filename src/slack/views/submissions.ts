@@ -1,25 +1,36 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { SlackDeps } from '../deps.js';
-import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../ids.js';
-import { parseFollowupView } from '../blocks/followup-modal.js';
+import { DomainError } from '../../domain/errors.js';
+import { incidentRef } from '../../domain/incident.js';
+import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { parseDeclareView } from '../blocks/declare-modal.js';
+import { parseFollowupView } from '../blocks/followup-modal.js';
+import { escapeMrkdwn } from '../blocks/mrkdwn.js';
+import { progressModal } from '../blocks/progress-modal.js';
 import { parseResolveView } from '../blocks/resolve-modal.js';
 import { parseUpdateView } from '../blocks/update-modal.js';
 import type { ParseResult } from '../blocks/view-state.js';
+import { withinDeadline } from '../deadline.js';
+import type { SlackDeps } from '../deps.js';
+import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../ids.js';
 import { modalErrors } from '../replies.js';
+import { requestDeps } from '../request-deps.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction>;
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: App['client'] };
+
+const STILL_SAVING = ':hourglass_flowing_sand: Saving… the database is slower than usual. The result will show here; you can close this, nothing is lost.';
+const FAILED_NOTHING_SAVED = ':warning: Saving failed on our side and nothing was changed. Close this and submit the form again.';
 
 /**
- * A modal submission: parse, run the use case, and either close the modal or keep it open with
- * the error under its field, so nothing the person typed is lost.
+ * A modal submission: parse, run the use case once per view (its id and hash) against the
+ * acknowledgement deadline, and answer with the real outcome: the modal closes, or keeps its
+ * field errors; when the database is slow, it shows "saving" and then what happened.
  */
 function submission<T>(
   deps: SlackDeps,
   parse: (args: ViewArgs) => ParseResult<T>,
   fallbackBlock: string,
   fieldBlocks: Record<string, string>,
-  run: (value: T, userId: string) => Promise<unknown>,
+  run: (value: T, userId: string, scoped: SlackDeps) => Promise<string>,
 ) {
   return async (args: ViewArgs) => {
     const parsed = parse(args);
@@ -27,13 +38,31 @@ function submission<T>(
       await args.ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    try {
-      await run(parsed.value, args.body.user.id);
-      await args.ack();
-    } catch (err) {
-      const errors = modalErrors(err, fallbackBlock, deps.logger.child({ view: args.view.callback_id, user: args.body.user.id }));
+    const { view } = args.body;
+    const logger = deps.logger.child({ view: view.callback_id, user: args.body.user.id });
+    const scoped = requestDeps(deps, `view:${view.id}:${view.hash}`);
+    const raced = await withinDeadline(run(parsed.value, args.body.user.id, scoped), deps.ackDeadlineMs);
+    if (raced.state === 'done') return args.ack();
+    if (raced.state === 'failed') {
+      if (raced.error instanceof AlreadyApplied) return args.ack();
+      const errors = modalErrors(raced.error, fallbackBlock, logger);
       const keyed = Object.fromEntries(Object.entries(errors).map(([field, msg]) => [fieldBlocks[field] ?? field, msg]));
-      await args.ack({ response_action: 'errors', errors: keyed });
+      return args.ack({ response_action: 'errors', errors: keyed });
+    }
+    const title = view.title.text;
+    await args.ack({ response_action: 'update', view: progressModal({ title, text: STILL_SAVING }) });
+    const outcome = await raced.later;
+    const text = outcome.ok
+      ? `:white_check_mark: ${outcome.value}`
+      : outcome.error instanceof AlreadyApplied
+        ? ':white_check_mark: This was saved already.'
+        : outcome.error instanceof DomainError
+          ? `:warning: ${escapeMrkdwn(outcome.error.message)} Nothing was changed.`
+          : (logger.error({ err: outcome.error }, 'slow modal submission failed'), FAILED_NOTHING_SAVED);
+    try {
+      await args.client.views.update({ view_id: view.id, view: progressModal({ title, text }) });
+    } catch (err) {
+      logger.warn({ err, saved: outcome.ok }, 'could not show the outcome of a slow submission');
     }
   };
 }
@@ -41,32 +70,33 @@ function submission<T>(
 export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   app.view(
     CALLBACK_ID.declare,
-    submission(deps, ({ view }) => parseDeclareView(view), DECLARE_INPUT.title.block, { title: DECLARE_INPUT.title.block }, (value, userId) =>
-      deps.incidents.declare({ ...value, declaredBy: userId }),
-    ),
+    submission(deps, ({ view }) => parseDeclareView(view), DECLARE_INPUT.title.block, { title: DECLARE_INPUT.title.block }, async (value, userId, scoped) => {
+      const incident = await scoped.incidents.declare({ ...value, declaredBy: userId });
+      return `${incidentRef(incident.id)} is declared. Its channel and the #incidents announcement follow in a moment.`;
+    }),
   );
   app.view(
     CALLBACK_ID.update,
-    submission(deps, ({ view }) => parseUpdateView(view), UPDATE_INPUT.summary.block, { status: UPDATE_INPUT.status.block }, (value, userId) =>
-      deps.incidents.postUpdate({
-        incidentId: value.incidentId,
-        authorId: userId,
-        status: value.status,
-        fields: { ...value.fields, summary: value.summary },
-      }),
-    ),
+    submission(deps, ({ view }) => parseUpdateView(view), UPDATE_INPUT.summary.block, { status: UPDATE_INPUT.status.block }, async (value, userId, scoped) => {
+      const { incident } = await scoped.incidents.postUpdate({
+        incidentId: value.incidentId, authorId: userId, status: value.status, fields: { ...value.fields, summary: value.summary },
+      });
+      return `The status update for ${incidentRef(incident.id)} is posted.`;
+    }),
   );
   app.view(
     CALLBACK_ID.resolve,
-    submission(deps, ({ view }) => parseResolveView(view, deps.clock.now()), RESOLVE_INPUT.summary.block, {}, (value, userId) => {
+    submission(deps, ({ view }) => parseResolveView(view, deps.clock.now()), RESOLVE_INPUT.summary.block, {}, async (value, userId, scoped) => {
       const { incidentId, actionItems, ...resolution } = value;
-      return deps.incidents.resolve(incidentId, userId, resolution, actionItems);
+      await scoped.incidents.resolve(incidentId, userId, resolution, actionItems);
+      return `${incidentRef(incidentId)} is resolved. The postmortem draft follows in its channel.`;
     }),
   );
   app.view(
     CALLBACK_ID.followup,
-    submission(deps, ({ view }) => parseFollowupView(view, deps.clock.now()), actionItemInput(0, 'title').block, {}, (value, userId) =>
-      deps.postmortems.addActionItems(value.incidentId, userId, value.items),
-    ),
+    submission(deps, ({ view }) => parseFollowupView(view, deps.clock.now()), actionItemInput(0, 'title').block, {}, async (value, userId, scoped) => {
+      const added = await scoped.postmortems.addActionItems(value.incidentId, userId, value.items);
+      return `${added.length} follow-up${added.length === 1 ? '' : 's'} added to ${incidentRef(value.incidentId)}.`;
+    }),
   );
 }

@@ -4,7 +4,9 @@ import { assertChangeable, type Incident } from '../../../domain/incident.js';
 import type { Logger } from '../../../logger.js';
 import type { SlackDeps } from '../../deps.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
-import { errorReply, ephemeralError, type EphemeralReply } from '../../replies.js';
+import { AlreadyApplied } from '../../../services/incident-transaction.js';
+import { withinDeadline } from '../../deadline.js';
+import { ephemeral, errorReply, ephemeralError, type EphemeralReply } from '../../replies.js';
 
 export interface CommandContext {
   command: SlashCommand;
@@ -19,16 +21,13 @@ export interface CommandContext {
 
 export type Subcommand = (ctx: CommandContext) => Promise<void>;
 
+const notInIncidentChannel = (usage: string) =>
+  ephemeralError(`\`${SLASH_COMMAND} ${usage}\` works in an incident's channel. Run it there, or use \`${SLASH_COMMAND} list\` to find the channel.`);
+
 /** The incident whose channel the command was typed in; otherwise acks with where to type it. */
 export async function incidentHere(ctx: CommandContext, usage: string): Promise<Incident | undefined> {
   const incident = await ctx.deps.incidents.findByChannel(ctx.command.channel_id);
-  if (!incident) {
-    await ctx.ack(
-      ephemeralError(
-        `\`${SLASH_COMMAND} ${usage}\` works in an incident's channel. Run it there, or use \`${SLASH_COMMAND} list\` to find the channel.`,
-      ),
-    );
-  }
+  if (!incident) await ctx.ack(notInIncidentChannel(usage));
   return incident;
 }
 
@@ -45,20 +44,35 @@ export async function openIncidentHere(ctx: CommandContext, usage: string): Prom
   }
 }
 
-/** Runs `work` for the incident of this channel and acks with its reply or its error. */
+const STILL_WORKING = ephemeral(':hourglass_flowing_sand: Working on it: the database is slower than usual. The result follows here.');
+
+/**
+ * Runs `work` for the incident of this channel against the acknowledgement deadline: acks with
+ * its reply or its error when it finishes in time, else acks "working on it" and sends the real
+ * outcome through the response URL when it ends.
+ */
 export async function inIncidentChannel(
   ctx: CommandContext,
   usage: string,
   work: (incident: Incident) => Promise<EphemeralReply | void>,
 ): Promise<void> {
-  try {
-    const incident = await incidentHere(ctx, usage);
-    if (!incident) return;
-    const reply = await work(incident);
-    await ctx.ack(reply ?? undefined);
-  } catch (err) {
-    await ctx.ack(errorReply(err, ctx.logger));
-  }
+  const answer = async (): Promise<EphemeralReply | undefined> => {
+    const incident = await ctx.deps.incidents.findByChannel(ctx.command.channel_id);
+    if (!incident) return notInIncidentChannel(usage);
+    return (await work(incident)) ?? undefined;
+  };
+  const raced = await withinDeadline(answer(), ctx.deps.ackDeadlineMs);
+  if (raced.state === 'done') return ctx.ack(raced.value);
+  if (raced.state === 'failed') return ctx.ack(outcomeOfFailure(raced.error, ctx));
+  await ctx.ack(STILL_WORKING);
+  const outcome = await raced.later;
+  const reply = outcome.ok ? (outcome.value ?? ephemeral('Done.')) : outcomeOfFailure(outcome.error, ctx);
+  await ctx.respond(reply).catch((err: unknown) => ctx.logger.warn({ err, done: outcome.ok }, 'could not send the outcome of a slow command'));
+}
+
+/** A replay of a command already applied is told so; other failures as usual. */
+function outcomeOfFailure(error: unknown, ctx: CommandContext): EphemeralReply {
+  return error instanceof AlreadyApplied ? ephemeral('That was done already.') : errorReply(error, ctx.logger);
 }
 
 /** Opens a modal inside Slack's 3-second window; a failure is told to the user ephemerally. */

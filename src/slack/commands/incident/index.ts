@@ -2,6 +2,7 @@ import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeralError } from '../../replies.js';
+import { requestDeps } from '../../request-deps.js';
 import { findSubcommand, SUBCOMMANDS } from './registry.js';
 
 /** `/incident <subcommand> [args]`: routes to the subcommand's module. */
@@ -20,6 +21,8 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
       );
       return;
     }
-    await subcommand.run({ command, args: text.slice(first.length).trim(), ack, respond, client, deps, logger });
+    // Applied once per trigger: a replayed command changes nothing twice.
+    const scoped = requestDeps(deps, `command:${command.trigger_id}`);
+    await subcommand.run({ command, args: text.slice(first.length).trim(), ack, respond, client, deps: scoped, logger });
   };
 }
