@@ -90,12 +90,18 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   return {
     url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, slack, workspace: local?.workspace,
     stop: async () => {
+      // Within SHUTDOWN_TIMEOUT: stop accepting, answer what is under way, stop claiming, hand
+      // back the leases of sends still going, then close the pool.
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await scheduler.stop();
+      http.drain((path) => local?.serves(path) ?? false);
+      await Promise.race([slack.settled(), deadline]);
+      await http.close(deadline);
       await slack.stop();
-      await http.close();
+      await dispatcher.stop(deadline);
       await local?.close();
-      await dispatcher.drainSettled();
-      await database.close();
+      // A connection still stuck in a query past the deadline must not hold the exit.
+      await Promise.race([database.close(), deadline.then(() => new Promise((r) => setTimeout(r, 200).unref()))]);
     },
   };
 }

@@ -37,6 +37,7 @@ const EnvSchema = z
     DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
     RETENTION_DAYS: positiveInt(30),
     BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+    SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
     ACK_DEADLINE_MS: z.coerce.number().int().min(100).max(2900).default(2500),
   });
 
@@ -82,6 +83,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Work not done by then is answered "in progress", its outcome following (Slack waits 3 s). */
   ackDeadlineMs: number;
+  /** How long a stopping process gives work under way before it exits (SHUTDOWN_TIMEOUT, seconds). */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.RETENTION_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     ackDeadlineMs: e.ACK_DEADLINE_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
   };
 }
 

@@ -29,7 +29,12 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, timeoutSeconds: config.shutdownTimeoutMs / 1000 }, 'shutting down');
+    // The last word if something hangs past the timeout: exit anyway.
+    setTimeout(() => {
+      logger.error('shutdown took longer than SHUTDOWN_TIMEOUT; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 2000).unref();
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -12,9 +12,20 @@ export type Route = (req: IncomingMessage, res: ServerResponse, path: string) =>
 export class HttpServer {
   private readonly routes: Route[] = [];
   readonly server: Server;
+  private inFlight = 0;
+  private idle: (() => void) | undefined;
+  /** While draining, only paths this accepts are served; others get 503 (see drain). */
+  private serving: ((path: string) => boolean) | undefined;
 
   constructor(private readonly logger: Logger) {
-    this.server = createServer((req, res) => void this.dispatch(req, res));
+    this.server = createServer((req, res) => {
+      this.inFlight += 1;
+      res.once('close', () => {
+        this.inFlight -= 1;
+        if (this.inFlight === 0) this.idle?.();
+      });
+      void this.dispatch(req, res);
+    });
   }
 
   use(route: Route): void {
@@ -31,15 +42,35 @@ export class HttpServer {
     });
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  /**
+   * Stops taking new work: requests whose path `keep` refuses get 503 and are asked to go
+   * elsewhere (another replica), while those under way finish. `keep` serves what the work under
+   * way itself still needs, such as the local workspace's response URLs.
+   */
+  drain(keep: (path: string) => boolean): void {
+    this.serving = keep;
+  }
+
+  /**
+   * Stops accepting, lets the requests under way finish and be answered until `deadline`, then
+   * drops whatever connections remain.
+   */
+  async close(deadline: Promise<void> = Promise.resolve()): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    const drained = this.inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.idle = resolve));
+    await Promise.race([drained, deadline]);
+    this.server.closeAllConnections();
+    await closed;
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (this.serving && !this.serving(path)) {
+      res.setHeader('connection', 'close');
+      sendJson(res, 503, { error: 'shutting_down', message: 'This replica is shutting down; try again.' });
+      return;
+    }
     try {
       for (const route of this.routes) {
         if (await route(req, res, path)) return;

@@ -21,6 +21,8 @@ export interface LocalWorkspace {
   identity: BotIdentity;
   /** Its Web API, response URLs and uploads, then its page: mount after the app's own routes. */
   routes: Route[];
+  /** Paths the workspace answers (its Web API, response URLs, uploads), kept while the app drains. */
+  serves(path: string): boolean;
   /** Closes what this module made (not a given workspace). */
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function connectLocalWorkspace(
     transport: { mode: 'http', botToken: LOCAL_BOT_TOKEN, signingSecret, apiUrl: `${url}${local.WEB_API_PATH}` },
     identity: { botUserId: local.BOT_USER_ID, botId: local.BOT_ID },
     routes: [(req, res) => workspace.handle(req, res), page],
+    serves: (path) => path.startsWith('/workspace/'),
     close: async () => {
       if (!options.given) await workspace.close();
     },

@@ -22,6 +22,8 @@ export interface SlackApp {
   requestListener?: RequestListener;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Resolves when every listener has finished, including work that goes on after its ack. */
+  settled(): Promise<void>;
 }
 
 /** The Bolt app with every listener; HTTP (signed requests) or Socket Mode. */
@@ -45,6 +47,17 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
     const receiver = new SocketModeReceiver({ appToken: transport.appToken, logger: log });
     app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
   }
+  // Listeners still working after their ack (an outcome sent later) are waited for on shutdown.
+  const working = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const run = next();
+    working.add(run);
+    try {
+      await run;
+    } finally {
+      working.delete(run);
+    }
+  });
   // Text that Postgres or UTF-8 cannot keep (NUL, lone surrogates) is cleaned before any listener reads it.
   app.use(async ({ body, next }) => {
     cleanStrings(body);
@@ -68,6 +81,9 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
     },
     stop: async () => {
       if (transport.mode === 'socket') await app.stop();
+    },
+    settled: async () => {
+      await Promise.allSettled([...working]);
     },
   };
 }

@@ -33,6 +33,23 @@ describe('the process', () => {
     expect(app.out()).toContain('shutting down');
   });
 
+  it('npm start hands SIGTERM to the bot: it shuts down and nothing is left serving', async () => {
+    const child = spawn('npm', ['start'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', PORT: '0', PGLITE_DIR: path.join(dir, 'npm-start') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += String(chunk)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => /Open (http:\/\/localhost:\d+)/.exec(out)?.[1], { timeout: 30_000, interval: 100 }).toBeDefined();
+    const url = /Open (http:\/\/localhost:(\d+))/.exec(out)![1]!.replace('localhost', '127.0.0.1');
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    child.kill('SIGTERM');
+    await exited;
+    await expect.poll(() => out).toContain('shutting down');
+    await expect(fetch(`${url}/health/live`)).rejects.toThrow();
+  });
+
   it('refuses to start with bad settings and names every one of them', async () => {
     const app = startMain({ PORT: 'http', DATABASE_POOL_SIZE: '-1', SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(await app.exited).toBe(1);
