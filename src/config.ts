@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LEAD_ACTIONS, INCIDENT_ACTIONS, type IncidentAction } from './domain/policy.js';
 import type { CadenceMinutes } from './domain/severity.js';
 
 const optionalString = z
@@ -37,6 +38,8 @@ const EnvSchema = z
     DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
     RETENTION_DAYS: positiveInt(30),
     BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+    RESPONDERS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).pipe(z.array(z.string().regex(/^[UWS][A-Z0-9_]+$/, 'user ids (U…) or user group ids (S…), comma-separated'))),
+    POLICY_LEAD_ACTIONS: z.string().optional().transform((v) => (v === undefined || v.trim() === '' ? [...DEFAULT_LEAD_ACTIONS] : v.split(',').map((s) => s.trim()).filter(Boolean))).pipe(z.array(z.enum(INCIDENT_ACTIONS))),
     SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
     ACK_DEADLINE_MS: z.coerce.number().int().min(100).max(2900).default(2500),
   });
@@ -85,6 +88,8 @@ export interface Config {
   ackDeadlineMs: number;
   /** How long a stopping process gives work under way before it exits (SHUTDOWN_TIMEOUT, seconds). */
   shutdownTimeoutMs: number;
+  /** Who may do what beyond the incident's own people: responders and the actions kept for leads. */
+  access: { responders: string[]; leadActions: IncidentAction[] };
 }
 
 export class ConfigError extends Error {
@@ -128,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     ackDeadlineMs: e.ACK_DEADLINE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
+    access: { responders: e.RESPONDERS, leadActions: e.POLICY_LEAD_ACTIONS },
   };
 }
 

@@ -6,12 +6,14 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import { boltLogger, type Logger } from '../logger.js';
 import { OutboxDispatcher } from '../outbox/dispatcher.js';
+import { Access } from '../services/access.js';
 import { DeliveryService } from '../services/delivery-service.js';
 import { EventService } from '../services/event-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { PostmortemService } from '../services/postmortem-service.js';
 import { ReminderService } from '../services/reminder-service.js';
 import { RetentionService } from '../services/retention-service.js';
+import { SlackActorDirectory } from '../slack/delivery/actor-directory.js';
 import { IntentDelivery } from '../slack/delivery/deliver-intent.js';
 import { PostmortemPublisher } from '../slack/delivery/postmortem-publisher.js';
 import { outboxRenderer } from '../slack/delivery/renderer.js';
@@ -61,11 +63,15 @@ export function createServices(input: ServicesInput): Services {
   const deliver = () => {
     if (input.deliverAtOnce) dispatcher.kick();
   };
-  const incidents = new IncidentService({ db, repos, clock, cadence, logger, onOutboxWritten: deliver });
+  const access = new Access(
+    { leadActions: new Set(config.access.leadActions) },
+    new SlackActorDirectory(deliveryClient, config.access.responders, logger.child({ component: 'access' })),
+  );
+  const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, onOutboxWritten: deliver });
   const postmortems = new PostmortemService({
-    db, repos, clock, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
+    db, repos, clock, access, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
   });
-  const reminders = new ReminderService({ db, repos, clock, cadence, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver });
+  const reminders = new ReminderService({ db, repos, clock, cadence, access, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
   const intents = new IntentDelivery({
     delivery,

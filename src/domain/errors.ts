@@ -12,6 +12,7 @@ export class DomainError extends Error {
 }
 
 export type DomainErrorCode =
+  | 'forbidden'
   | 'invalid_transition'
   | 'not_found'
   | 'not_incident_channel'

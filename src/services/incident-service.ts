@@ -8,7 +8,7 @@ import type { Resolution, StatusUpdate } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
 import type { DeclareInput, UpdateInput } from './incident-inputs.js';
 import {
-  IncidentWriter, lockIncident, lockOpenIncident, runInTransaction, withLockedIncident, type TransactionDeps,
+  authorize, IncidentWriter, lockIncident, lockOpenIncident, runInTransaction, withLockedIncident, type TransactionDeps,
 } from './incident-transaction.js';
 import { restartReminders } from './reminder-service.js';
 
@@ -65,6 +65,7 @@ export class IncidentService {
   }
 
   async postUpdate(input: UpdateInput): Promise<{ incident: Incident; update: StatusUpdate }> {
+    await authorize(this.deps, 'post_update', input.authorId, input.incidentId);
     const status = statusAfterUpdate(input.status);
     return withLockedIncident(this.deps, input.incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       const update = await repos.updates.insert(tx, {
@@ -91,6 +92,7 @@ export class IncidentService {
   }
 
   async changeSeverity(incidentId: number, actorId: string, severity: Severity): Promise<Incident> {
+    await authorize(this.deps, 'change_severity', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       if (incident.severity === severity) {
         throw new DomainError('invalid_input', `${incidentRef(incident.id)} is already ${SEVERITY_INFO[severity].label}.`);
@@ -106,6 +108,7 @@ export class IncidentService {
   }
 
   async changeStatus(incidentId: number, actorId: string, status: Exclude<Status, 'resolved'>): Promise<Incident> {
+    await authorize(this.deps, 'change_status', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, writer }) => {
       assertTransition(incident, status);
       await writer.record('status_changed', actorId, { from: incident.status, to: status });
@@ -117,6 +120,7 @@ export class IncidentService {
   }
 
   async assignRole(incidentId: number, actorId: string, role: Role, userId: string): Promise<Incident> {
+    await authorize(this.deps, 'assign_role', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       const current = { commander: incident.commanderId, comms: incident.commsLeadId, scribe: incident.scribeId }[role];
       if (current === userId) throw new DomainError('invalid_input', 'That person already holds that role.');
@@ -132,6 +136,7 @@ export class IncidentService {
   async addNote(incidentId: number, actorId: string, text: string): Promise<void> {
     const note = text.trim();
     if (!note) throw new DomainError('invalid_input', 'Write the note after the command: `/incident note <text>`.');
+    await authorize(this.deps, 'add_note', actorId, incidentId);
     await withLockedIncident(this.deps, incidentId, lockIncident, async ({ writer }) => {
       await writer.record('note_added', actorId, { text: note });
       await writer.notice({ type: 'note_added', actorId, text: note });
@@ -139,6 +144,7 @@ export class IncidentService {
   }
 
   async resolve(incidentId: number, actorId: string, resolution: Resolution, actionItems: NewActionItem[] = []): Promise<Incident> {
+    await authorize(this.deps, 'resolve', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       assertTransition(incident, 'resolved');
       await repos.incidents.update(tx, incidentId, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, resolution });
@@ -166,6 +172,7 @@ export class IncidentService {
   }
 
   async reopen(incidentId: number, actorId: string): Promise<Incident> {
+    await authorize(this.deps, 'reopen', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, incident, now, writer }) => {
       if (incident.status !== 'resolved') {
         throw new DomainError('not_resolved', `${incidentRef(incident.id)} is still open; only a resolved incident can be reopened.`);

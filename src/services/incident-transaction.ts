@@ -5,13 +5,17 @@ import type { Repositories } from '../db/repositories/index.js';
 import { DomainError } from '../domain/errors.js';
 import { assertChangeable, incidentRef, type Incident } from '../domain/incident.js';
 import type { TimelineData, TimelineKind } from '../domain/timeline.js';
+import type { IncidentAction } from '../domain/policy.js';
 import type { Notice, OutboxIntent } from '../outbox/intents.js';
+import type { Access } from './access.js';
 
 export interface TransactionDeps {
   db: Db;
   repos: Repositories;
   /** Set by `forRequest`: the change is applied once per key, whoever sends it again. */
   requestKey?: string;
+  /** Who may do what. Absent only where no person acts (the CLI, service-level tests). */
+  access?: Access;
   /** Notified after a commit that queued outbox messages, so delivery starts at once. */
   onOutboxWritten?: () => void;
 }
@@ -36,6 +40,16 @@ export async function runInTransaction<T>(
   });
   deps.onOutboxWritten?.();
   return result;
+}
+
+/**
+ * Checks, before any transaction, that `actorId` may do `action` to the incident (see Access).
+ * An incident that does not exist is left for the change itself to report.
+ */
+export async function authorize(deps: TransactionDeps, action: IncidentAction, actorId: string, incidentId: number): Promise<void> {
+  if (!deps.access) return;
+  const incident = await deps.repos.incidents.findById(deps.db, incidentId);
+  if (incident) await deps.access.check(action, actorId, incident);
 }
 
 /** Locks the incident's row for the rest of the transaction; a DomainError when there is none. */

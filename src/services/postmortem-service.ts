@@ -6,7 +6,7 @@ import { incidentRef, type Incident } from '../domain/incident.js';
 import { LOCALES, peopleOf, renderPostmortem, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { ActionItem } from '../domain/timeline.js';
-import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
+import { authorize, lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
 
 export interface PostmortemServiceDeps extends TransactionDeps {
   clock: Clock;
@@ -96,6 +96,7 @@ export class PostmortemService {
   /** Records follow-up action items (each a timeline event); the incident may be open or resolved. */
   async addActionItems(incidentId: number, actorId: string, items: NewActionItem[]): Promise<ActionItem[]> {
     if (items.length === 0) throw new DomainError('invalid_input', 'Add at least one action item with a title.');
+    await authorize(this.deps, 'add_followup', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, now, writer }) => {
       const saved: ActionItem[] = [];
       for (const item of items) {
@@ -109,6 +110,7 @@ export class PostmortemService {
 
   /** `/incident postmortem`: regenerate the draft from what is recorded now and upload it again. */
   async requestPublish(incidentId: number, actorId: string, locale?: Locale): Promise<Incident> {
+    await authorize(this.deps, 'regenerate_postmortem', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ incident, writer }) => {
       await writer.record('postmortem_generated', actorId, { locale: locale ?? this.deps.defaultLocale });
       await writer.enqueue({ kind: 'postmortem.publish', ...(locale ? { locale } : {}) });

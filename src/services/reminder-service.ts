@@ -11,7 +11,7 @@ import type { CadenceMinutes } from '../domain/severity.js';
 import type { TimelineKind } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
 import {
-  enqueueIntent, IncidentWriter, lockIncident, withLockedIncident, type TransactionDeps,
+  authorize, enqueueIntent, IncidentWriter, lockIncident, withLockedIncident, type TransactionDeps,
 } from './incident-transaction.js';
 import type { ReminderClosure, ReminderView } from '../domain/reminder-view.js';
 
@@ -63,6 +63,7 @@ export class ReminderService {
 
   /** [Snooze 10 min]: puts the cycle's next reminder off; refuses past the limit with a DomainError. */
   async snooze(incidentId: number, userId: string): Promise<{ until: DateTime; left: number }> {
+    await authorize(this.deps, 'snooze', userId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, incident, writer }) => {
       const state = await repos.reminders.find(tx, incidentId);
       const dueAt = incident.nextUpdateDueAt;

@@ -34,7 +34,8 @@ export async function startTestApp(
   const clock = options.clock ?? new SteppedClock(START);
   const signingSecret = 'test-signing-secret';
   const ws = options.ws ?? createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, clock, ...options.workspace });
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', ...options.env });
+  // Bob and Carol are on the responders list (they may act on any incident); Dave is nobody's.
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', RESPONDERS: 'U_BOB,U_CAROL', ...options.env });
   const app = await startApplication({
     config,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),

@@ -1,0 +1,62 @@
+import { incidentRef, type Incident } from './incident.js';
+
+/** What a person may try to do to an incident. */
+export const INCIDENT_ACTIONS = [
+  'post_update', 'add_note', 'add_followup', 'snooze', 'regenerate_postmortem',
+  'resolve', 'reopen', 'change_severity', 'change_status', 'assign_role',
+] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
+/** By default these need a lead; every other action needs membership of the incident channel. */
+export const DEFAULT_LEAD_ACTIONS: readonly IncidentAction[] = ['resolve', 'reopen', 'change_severity', 'change_status', 'assign_role'];
+
+export interface AccessPolicy {
+  leadActions: ReadonlySet<IncidentAction>;
+}
+
+/** What is known of the person acting, looked up before the decision. */
+export interface ActorFacts {
+  isChannelMember: boolean;
+  /** A workspace admin or owner (users.info). */
+  isAdmin: boolean;
+  /** In the configured responders (a user group, or listed users). */
+  isResponder: boolean;
+}
+
+const ACTION_WORDS: Record<IncidentAction, string> = {
+  post_update: 'post status updates for', add_note: 'add notes to', add_followup: 'add follow-ups to', snooze: 'snooze reminders of',
+  regenerate_postmortem: 'write the postmortem draft of', resolve: 'resolve', reopen: 'reopen', change_severity: 'change the severity of',
+  change_status: 'change the status of', assign_role: 'hand over roles in',
+};
+
+type Roles = Pick<Incident, 'id' | 'commanderId' | 'commsLeadId' | 'scribeId'>;
+
+/** The incident's own people: its commander, comms lead and scribe. */
+export function holdsRole(userId: string, incident: Roles): boolean {
+  return [incident.commanderId, incident.commsLeadId, incident.scribeId].includes(userId);
+}
+
+/**
+ * Who may do what: the incident's role holders, admins and responders may do everything; members
+ * of its channel what is not reserved to leads. Facts are asked for lazily, cheapest first, since
+ * each may cost a call to Slack.
+ */
+export async function mayAct(
+  policy: AccessPolicy,
+  action: IncidentAction,
+  userId: string,
+  incident: Roles,
+  facts: { [K in keyof ActorFacts]: () => Promise<boolean> },
+): Promise<boolean> {
+  if (holdsRole(userId, incident)) return true;
+  if (!policy.leadActions.has(action) && (await facts.isChannelMember())) return true;
+  return (await facts.isResponder()) || (await facts.isAdmin());
+}
+
+/** Why not, and who can: shown to the person, ephemerally. */
+export function refusal(policy: AccessPolicy, action: IncidentAction, incident: Roles): string {
+  const who = policy.leadActions.has(action)
+    ? `the commander (<@${incident.commanderId}>), the incident's comms lead and scribe, workspace admins and responders`
+    : `members of ${incidentRef(incident.id)}'s channel and its leads`;
+  return `Only ${who} can ${ACTION_WORDS[action]} ${incidentRef(incident.id)}.`;
+}

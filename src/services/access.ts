@@ -1,0 +1,31 @@
+import { DomainError } from '../domain/errors.js';
+import type { Incident } from '../domain/incident.js';
+import { mayAct, refusal, type AccessPolicy, type IncidentAction } from '../domain/policy.js';
+
+/** Where the facts about a person come from (Slack, through src/slack/delivery/actor-directory.ts). */
+export interface ActorDirectory {
+  isChannelMember(channelId: string, userId: string): Promise<boolean>;
+  isAdmin(userId: string): Promise<boolean>;
+  isResponder(userId: string): Promise<boolean>;
+}
+
+/** The one place a person's right to act on an incident is checked; services call it first. */
+export class Access {
+  constructor(
+    private readonly policy: AccessPolicy,
+    private readonly directory: ActorDirectory,
+  ) {}
+
+  async check(action: IncidentAction, userId: string, incident: Incident): Promise<void> {
+    const { directory } = this;
+    const channel = incident.channelId;
+    const allowed = await mayAct(this.policy, action, userId, incident, {
+      isChannelMember: () => (channel ? directory.isChannelMember(channel, userId) : Promise.resolve(false)),
+      isAdmin: () => directory.isAdmin(userId),
+      isResponder: () => directory.isResponder(userId),
+    });
+    if (!allowed) {
+      throw new DomainError('forbidden', refusal(this.policy, action, incident));
+    }
+  }
+}
