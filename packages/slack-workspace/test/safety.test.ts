@@ -29,7 +29,7 @@ function send(base: string, path: string, init: { method?: string; headers?: Rec
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let body: Record<string, unknown> = {};
+          let body: Record<string, unknown>;
           try {
             body = JSON.parse(text) as Record<string, unknown>;
           } catch {
