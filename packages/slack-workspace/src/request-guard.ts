@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 /** Addresses a server listens on that mean "every interface"; browsers reach them as loopback. */
 const WILDCARD = ['0.0.0.0', '[::]'];
+const defaultPort = (protocol: string) => (protocol === 'https:' ? '443' : '80');
 
 /**
  * The `host:port` values a request to this workspace may carry, from the URLs it is known by (its
@@ -20,22 +21,23 @@ export function ownHosts(urls: Array<string | undefined>): Set<string> {
     } catch {
       continue;
     }
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    const port = url.port || defaultPort(url.protocol);
     const hostname = url.hostname.toLowerCase();
-    if (LOOPBACK.includes(hostname) || WILDCARD.includes(hostname)) {
-      for (const name of LOOPBACK) hosts.add(`${name}:${port}`);
-    } else {
-      hosts.add(`${hostname}:${port}`);
+    for (const name of LOOPBACK.includes(hostname) || WILDCARD.includes(hostname) ? LOOPBACK : [hostname]) {
+      hosts.add(`${name}:${port}`);
+      // A Host header leaves out the scheme's default port.
+      if (!url.port) hosts.add(name);
     }
   }
   return hosts;
 }
 
-function normalizedHost(value: string, defaultPort: string): string | undefined {
+/** `name:port`, or the bare name when the header gives no port (or port 80, which URL drops). */
+function normalizedHost(value: string): string | undefined {
   try {
     const url = new URL(`http://${value}`);
-    if (url.username || url.password || url.pathname !== '/' || url.search) return undefined;
-    return `${url.hostname.toLowerCase()}:${url.port || defaultPort}`;
+    if (!value || url.username || url.password || url.pathname !== '/' || url.search || url.hash) return undefined;
+    return url.port ? `${url.hostname.toLowerCase()}:${url.port}` : url.hostname.toLowerCase();
   } catch {
     return undefined;
   }
@@ -45,7 +47,7 @@ function admitted(host: string | undefined, own: Set<string>): boolean {
   if (!host) return false;
   if (own.size > 0) return own.has(host);
   // Not yet told its address (mounted, no public URL): loopback names on any port.
-  return LOOPBACK.some((name) => host.startsWith(`${name}:`));
+  return LOOPBACK.some((name) => host === name || host.startsWith(`${name}:`));
 }
 
 /**
@@ -55,7 +57,7 @@ function admitted(host: string | undefined, own: Set<string>): boolean {
  * Clients that send no Origin (the app's WebClient, tests) pass when their Host is right.
  */
 export function refusal(req: IncomingMessage, own: Set<string>): 'forbidden_host' | 'forbidden_origin' | undefined {
-  const host = normalizedHost(String(req.headers.host ?? ''), '80');
+  const host = normalizedHost(String(req.headers.host ?? ''));
   if (!admitted(host, own)) return 'forbidden_host';
   const origin = req.headers.origin;
   if (origin === undefined) return undefined;
@@ -66,6 +68,6 @@ export function refusal(req: IncomingMessage, own: Set<string>): 'forbidden_host
     return 'forbidden_origin';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'forbidden_origin';
-  const originHost = `${url.hostname.toLowerCase()}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+  const originHost = `${url.hostname.toLowerCase()}:${url.port || defaultPort(url.protocol)}`;
   return admitted(originHost, own) ? undefined : 'forbidden_origin';
 }

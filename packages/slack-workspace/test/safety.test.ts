@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, sandboxWebRoutes } from '../src/index.js';
+import { ownHosts, refusal } from '../src/request-guard.js';
 import { startSandboxHarness, TOKEN, type SandboxHarness } from './harness.js';
 import { DEMO } from './profile.js';
 import { SteppedClock } from './stepped-clock.js';
@@ -127,6 +128,38 @@ describe('Host and Origin', () => {
     const rebound = await send(base, url.pathname, json({ text: 'hi' }, { host: `evil.example:${port}` }));
     expect(rebound.status).toBe(403);
     expect(harness.workspace.ephemerals('U_ALICE')).toEqual([]);
+  });
+});
+
+describe('which hosts are its own', () => {
+  const check = (urls: Array<string | undefined>, headers: Record<string, string>) => refusal({ headers } as never, ownHosts(urls));
+
+  it('takes every loopback name on the port of a loopback or wildcard address, and nothing else', () => {
+    for (const url of ['http://127.0.0.1:3000', 'http://localhost:3000', 'http://0.0.0.0:3000']) {
+      for (const host of ['127.0.0.1:3000', 'localhost:3000', 'LOCALHOST:3000', '[::1]:3000']) expect(check([url], { host })).toBeUndefined();
+      for (const host of ['127.0.0.1:3001', 'evil.example:3000', '127.0.0.1.nip.io:3000', '', 'user@127.0.0.1:3000']) {
+        expect(check([url], { host })).toBe('forbidden_host');
+      }
+    }
+    expect(check(['http://127.0.0.1:3000'], { host: '127.0.0.1:3000', origin: 'http://localhost:3000' })).toBeUndefined();
+    expect(check(['http://127.0.0.1:3000'], { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3001' })).toBe('forbidden_origin');
+    expect(check(['http://127.0.0.1:3000'], { host: '127.0.0.1:3000', origin: 'file://' })).toBe('forbidden_origin');
+  });
+
+  it('takes the host of a public URL on its default port, with or without the port in the header', () => {
+    const urls = ['https://demo.example.com', 'http://127.0.0.1:4000'];
+    expect(check(urls, { host: 'demo.example.com' })).toBeUndefined();
+    expect(check(urls, { host: 'demo.example.com:443' })).toBeUndefined();
+    expect(check(urls, { host: 'demo.example.com', origin: 'https://demo.example.com' })).toBeUndefined();
+    expect(check(urls, { host: 'demo.example.com', origin: 'http://demo.example.com' })).toBe('forbidden_origin');
+    expect(check(urls, { host: 'localhost:4000' })).toBeUndefined();
+    expect(check(urls, { host: 'other.example.com' })).toBe('forbidden_host');
+  });
+
+  it('takes loopback names only, on any port, before it knows its address', () => {
+    expect(check([undefined], { host: '127.0.0.1:5555' })).toBeUndefined();
+    expect(check([undefined], { host: 'localhost' })).toBeUndefined();
+    expect(check([undefined], { host: 'evil.example:5555' })).toBe('forbidden_host');
   });
 });
 
