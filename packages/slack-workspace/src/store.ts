@@ -36,7 +36,7 @@ export interface StoreLimits {
   ephemeralsPerUser: number;
   /** Web API calls kept in the call log. */
   callLog: number;
-  /** Trigger ids and response URLs remembered at once (beyond their own expiry). */
+  /** Trigger ids, response URLs and closed views remembered at once (beyond their own expiry). */
   pending: number;
 }
 
@@ -210,6 +210,19 @@ export class SandboxStore extends EventEmitter {
       } else {
         i += 1;
       }
+    }
+  }
+
+  /** Forgets the oldest closed views beyond the limit; views on someone's stack stay. */
+  trimViews(): void {
+    let excess = this.views.size - this.limits.pending;
+    if (excess <= 0) return;
+    const open = new Set([...this.viewStacks.values()].flat());
+    for (const id of this.views.keys()) {
+      if (excess <= 0) return;
+      if (open.has(id)) continue;
+      this.views.delete(id);
+      excess -= 1;
     }
   }
 

@@ -12,6 +12,7 @@ import { createWorkspace, sandboxWebRoutes } from '../src/index.js';
 import { ownHosts, refusal } from '../src/request-guard.js';
 import { startSandboxHarness, TOKEN, type SandboxHarness } from './harness.js';
 import { DEMO } from './profile.js';
+import { SignedReceiver } from './signed-receiver.js';
 import { SteppedClock } from './stepped-clock.js';
 
 interface Reply {
@@ -304,5 +305,34 @@ describe('a bounded store, persisted asynchronously and atomically', () => {
     await ws.close();
     expect(statSync(path).ino).not.toBe(written.ino); // replaced by rename, not rewritten in place
     expect(readdirSync(dir)).toEqual(['sandbox.json']);
+  });
+
+  it('forgets the oldest trigger ids, response URLs and closed views beyond the limit', async () => {
+    const bot = new SignedReceiver('s');
+    const botRequestUrl = await bot.start();
+    const ws = createWorkspace({ ...DEMO, signingSecret: 's', botToken: TOKEN, botRequestUrl, limits: { pending: 3 } });
+    const wsBase = await ws.listen();
+    const client = new WebClient(TOKEN, { slackApiUrl: `${wsBase}/workspace/api/`, retryConfig: { retries: 0 } });
+    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Hi' }, blocks: [] };
+    try {
+      const issued: Array<{ responseUrl: string; trigger: string; viewId: string }> = [];
+      for (let i = 0; i < 5; i += 1) {
+        await ws.slashCommand({ userId: 'U_ALICE', channelId: ws.channel('general')!.id, text: `${i}` });
+        const body = bot.last().body;
+        const opened = await client.views.open({ trigger_id: String(body['trigger_id']), view });
+        issued.push({ responseUrl: String(body['response_url']), trigger: String(body['trigger_id']), viewId: opened.view!.id! });
+        if (i < 4) await ws.closeView('U_ALICE');
+      }
+      const first = issued[0]!;
+      expect((await fetch(first.responseUrl, { method: 'POST', body: '{"text":"late"}' })).status).toBe(404);
+      expect((await fetch(issued[4]!.responseUrl, { method: 'POST', body: '{"text":"fine"}' })).status).toBe(200);
+      await expect(client.views.open({ trigger_id: first.trigger, view })).rejects.toMatchObject({ data: { error: 'invalid_trigger_id' } });
+      expect(ws.view(first.viewId)).toBeUndefined();
+      expect(ws.view(issued[4]!.viewId)).toBeDefined(); // still open
+      expect(ws.openViews('U_ALICE').map((v) => v.id)).toEqual([issued[4]!.viewId]);
+    } finally {
+      await ws.close();
+      await bot.stop();
+    }
   });
 });
