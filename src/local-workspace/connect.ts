@@ -7,12 +7,14 @@ import type { Route } from '../http/server.js';
 import type { SlackTransport } from '../slack/app.js';
 import { SLACK_REQUEST_PATH } from '../slack/capabilities.js';
 import type { BotIdentity } from '../slack/identity.js';
-import { LOCAL_BOT_TOKEN, localPage, localProfile } from './profile.js';
+import { LOCAL_BOT_TOKEN, localBotToken, localPage, localProfile } from './profile.js';
 
 /** A workspace made by the caller (tests), with the signing secret it signs with. */
 export interface GivenWorkspace {
   workspace: Workspace;
   signingSecret: string;
+  /** The token it was made with; LOCAL_BOT_TOKEN when not given. */
+  botToken?: string;
 }
 
 export interface LocalWorkspace {
@@ -46,16 +48,18 @@ export async function connectLocalWorkspace(
     );
   });
   const signingSecret = options.given?.signingSecret ?? randomBytes(16).toString('hex');
+  // A workspace made here accepts only this run's random token, in the Authorization header.
+  const botToken = options.given ? (options.given.botToken ?? LOCAL_BOT_TOKEN) : localBotToken();
   // With PGlite the conversation is kept beside the database, so a restart keeps both.
   const persistPath = config.database.url ? undefined : join(config.database.pgliteDir, 'sandbox.json');
   const workspace = options.given?.workspace
-    ?? local.createWorkspace({ ...localProfile(config.incidentsChannel), signingSecret, botToken: LOCAL_BOT_TOKEN, clock, persistPath });
+    ?? local.createWorkspace({ ...localProfile(config.incidentsChannel), signingSecret, botToken, clock, persistPath });
   workspace.setBotRequestUrl(`${url}${SLACK_REQUEST_PATH}`);
   workspace.setPublicUrl(url);
   const page = local.sandboxWebRoutes({ workspace, clock, drill: options.drill, ...localPage(config.incidentsChannel) });
   return {
     workspace,
-    transport: { mode: 'http', botToken: LOCAL_BOT_TOKEN, signingSecret, apiUrl: `${url}${local.WEB_API_PATH}` },
+    transport: { mode: 'http', botToken, signingSecret, apiUrl: `${url}${local.WEB_API_PATH}` },
     identity: { botUserId: local.BOT_USER_ID, botId: local.BOT_ID },
     routes: [(req, res) => workspace.handle(req, res), page],
     serves: (path) => path.startsWith('/workspace/'),

@@ -1,10 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import type { SeedUser } from 'local-slack-workspace';
 import type { Config } from '../config.js';
 import { SLASH_COMMAND } from '../slack/capabilities.js';
 import { SUBCOMMANDS } from '../slack/commands/incident/registry.js';
 
-/** The token the app and its local workspace share; nothing outside this process accepts it. */
+/**
+ * The token of a workspace the caller makes and hands in (tests: `GivenWorkspace`), unless it names
+ * its own. A workspace `connectLocalWorkspace` makes gets a random token per run instead
+ * (`localBotToken()`), so nothing outside this process knows it.
+ */
 export const LOCAL_BOT_TOKEN = 'xoxb-local-sandbox';
+
+/** A fresh, unguessable bot token for one run of the local workspace. */
+export function localBotToken(): string {
+  return `xoxb-local-${randomBytes(12).toString('hex')}`;
+}
 
 /** Four people in different zones, so a drill shows every reader their own times. */
 export const LOCAL_PEOPLE: SeedUser[] = [

@@ -185,9 +185,11 @@ async function act(el) {
   const message = el.closest('.message');
   if (!message) return;
   const body = { userId: ui.me, channelId: message.dataset.channel, messageTs: message.dataset.ts, actionId: el.dataset.actionId };
-  if (el.dataset.type === 'button') body.value = el.dataset.value;
-  else if (!el.value) return;
-  else body.selectedOption = el.value;
+  // A button's value is read from the message by the workspace, never sent from here.
+  if (el.dataset.type !== 'button') {
+    if (!el.value) return;
+    body.selectedOption = el.value;
+  }
   if (el.dataset.confirm && !(await confirmDialog(JSON.parse(el.dataset.confirm)))) return;
   const result = await post('/sandbox/action', body);
   if (!result.ok) notice(message.dataset.channel, result.message ?? result.error);

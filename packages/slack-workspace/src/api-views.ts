@@ -39,6 +39,7 @@ export function pushView(store: SandboxStore, userId: string, view: Record<strin
   };
   store.views.set(id, stored);
   store.viewStacks.set(userId, [...stack, id]);
+  store.trimViews();
   store.emitChange({ kind: 'view', userId, viewId: id });
   return stored;
 }

@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Pin, SandboxStore } from './store.js';
-import type { StoredChannel, StoredEphemeral, StoredFile, StoredMessage } from './types.js';
+import type { ChangeEvent, StoredChannel, StoredEphemeral, StoredFile, StoredMessage } from './types.js';
 
 /** What survives a restart: the conversation, not open modals, triggers or response URLs. */
 interface Snapshot {
@@ -38,43 +40,95 @@ export function restoreFrom(store: SandboxStore, path: string): boolean {
   store.restoreCounters(snapshot.counters);
   for (const channel of snapshot.channels) {
     store.channels.set(channel.id, channel);
-    store.messages.set(channel.id, snapshot.messages[channel.id] ?? []);
+    store.messages.set(channel.id, (snapshot.messages[channel.id] ?? []).slice(-store.limits.messagesPerChannel));
     store.pins.set(channel.id, snapshot.pins[channel.id] ?? []);
   }
   store.ephemerals.push(...snapshot.ephemerals);
+  for (const userId of new Set(snapshot.ephemerals.map((e) => e.userId))) store.trimEphemerals(userId);
   for (const f of snapshot.files) store.files.set(f.id, { ...f, content: f.content === null ? null : Buffer.from(f.content, 'base64') });
   return true;
 }
 
 export interface Persistence {
-  /** Writes now if a change is pending. */
-  flush(): void;
-  stop(): void;
+  /** Writes now if a change is pending, and waits for any write under way. */
+  flush(): Promise<void>;
+  /** Stops listening for changes and writes what is pending. */
+  stop(): Promise<void>;
 }
 
-/** Writes the store to `path` (atomically, via a temp file) a short while after each change. */
-export function persistTo(store: SandboxStore, path: string, debounceMs = 250): Persistence {
+/** Writes `text` to `path` through a temp file in the same folder, so a crash leaves the old file or the new, never half of one. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const file = await open(temp, 'w');
+    try {
+      await file.writeFile(text, 'utf8');
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes the store to `path` a short while after each change that touches the conversation (Web
+ * API call log entries do not), asynchronously and atomically; a snapshot equal to the last one
+ * written is not written again. Writes never overlap.
+ */
+export function persistTo(
+  store: SandboxStore,
+  path: string,
+  debounceMs = 250,
+  onError: (error: unknown) => void = (error) => console.error(`sandbox: could not save ${path}:`, error),
+): Persistence {
   let timer: NodeJS.Timeout | undefined;
-  const write = () => {
-    timer = undefined;
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = `${path}.tmp`;
-    writeFileSync(temp, JSON.stringify(snapshotOf(store)));
-    renameSync(temp, path);
+  let dirty = false;
+  let writing: Promise<void> | undefined;
+  let lastWritten: string | undefined;
+
+  const writeNow = async (): Promise<void> => {
+    while (writing) await writing;
+    if (!dirty) return;
+    dirty = false;
+    const text = JSON.stringify(snapshotOf(store));
+    if (text === lastWritten) return;
+    writing = writeAtomically(path, text).then(
+      () => void (lastWritten = text),
+      (error: unknown) => {
+        dirty = true;
+        onError(error);
+      },
+    );
+    try {
+      await writing;
+    } finally {
+      writing = undefined;
+    }
   };
-  const onChange = () => {
-    timer ??= setTimeout(write, debounceMs);
+  const onTimer = () => {
+    timer = undefined;
+    void writeNow();
+  };
+  const onChange = (change: ChangeEvent) => {
+    if (change.kind === 'call') return;
+    dirty = true;
+    timer ??= setTimeout(onTimer, debounceMs);
   };
   store.on('change', onChange);
   return {
-    flush() {
-      if (!timer) return;
-      clearTimeout(timer);
-      write();
+    async flush() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await writeNow();
     },
-    stop() {
+    async stop() {
       store.off('change', onChange);
-      this.flush();
+      await this.flush();
     },
   };
 }

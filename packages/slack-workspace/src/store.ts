@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { WorkspaceClock as Clock } from './clock.js';
 import { BOT_USER_ID } from './seed.js';
@@ -27,6 +28,29 @@ export interface ResponseUrlTarget {
   isEphemeral?: boolean;
 }
 
+/** How much the store keeps, so a long run cannot grow the heap (or the snapshot) without bound. */
+export interface StoreLimits {
+  /** Messages (thread replies included) per channel; the oldest go first. */
+  messagesPerChannel: number;
+  /** Ephemeral messages per person; the oldest go first. */
+  ephemeralsPerUser: number;
+  /** Web API calls kept in the call log. */
+  callLog: number;
+  /** Trigger ids, response URLs and closed views remembered at once (beyond their own expiry). */
+  pending: number;
+}
+
+export const DEFAULT_LIMITS: StoreLimits = { messagesPerChannel: 2000, ephemeralsPerUser: 2000, callLog: 5000, pending: 5000 };
+
+/** As Slack's: a response URL takes five posts within thirty minutes. */
+export const RESPONSE_URL_USES = 5;
+export const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
+
+interface IssuedResponseUrl extends ResponseUrlTarget {
+  issuedAtMs: number;
+  uses: number;
+}
+
 /** All of the workspace's state, and the small helpers every API module needs. */
 export class SandboxStore extends EventEmitter {
   readonly users = new Map<string, SeedUser>();
@@ -38,7 +62,7 @@ export class SandboxStore extends EventEmitter {
   readonly viewStacks = new Map<string, string[]>();
   readonly files = new Map<string, StoredFile>();
   readonly triggers = new Map<string, { issuedAtMs: number; userId: string; used: boolean }>();
-  readonly responseUrls = new Map<string, ResponseUrlTarget>();
+  readonly responseUrls = new Map<string, IssuedResponseUrl>();
   readonly callLog: CallLogEntry[] = [];
   private lastTsMicros = 0;
   private counter = 0;
@@ -46,6 +70,7 @@ export class SandboxStore extends EventEmitter {
   constructor(
     readonly clock: Clock,
     readonly realClock: Clock,
+    readonly limits: StoreLimits = DEFAULT_LIMITS,
   ) {
     super();
   }
@@ -150,7 +175,9 @@ export class SandboxStore extends EventEmitter {
   }
 
   addMessage(message: StoredMessage): StoredMessage {
-    this.channelMessages(message.channel).push(message);
+    const list = this.channelMessages(message.channel);
+    list.push(message);
+    if (list.length > this.limits.messagesPerChannel) list.splice(0, list.length - this.limits.messagesPerChannel);
     if (message.threadTs && message.threadTs !== message.ts) {
       const parent = this.findMessage(message.channel, message.threadTs);
       if (parent) {
@@ -167,14 +194,48 @@ export class SandboxStore extends EventEmitter {
   addEphemeral(e: Omit<StoredEphemeral, 'ts'>): StoredEphemeral {
     const ephemeral: StoredEphemeral = { ...e, ts: this.nextTs() };
     this.ephemerals.push(ephemeral);
+    this.trimEphemerals(e.userId);
     this.emitChange({ kind: 'ephemeral', channelId: e.channelId, userId: e.userId, ts: ephemeral.ts });
     return ephemeral;
+  }
+
+  /** Drops the person's oldest ephemerals beyond the limit. */
+  trimEphemerals(userId: string): void {
+    let excess = -this.limits.ephemeralsPerUser;
+    for (const e of this.ephemerals) if (e.userId === userId) excess += 1;
+    for (let i = 0; excess > 0 && i < this.ephemerals.length; ) {
+      if (this.ephemerals[i]!.userId === userId) {
+        this.ephemerals.splice(i, 1);
+        excess -= 1;
+      } else {
+        i += 1;
+      }
+    }
+  }
+
+  /** Forgets the oldest closed views beyond the limit; views on someone's stack stay. */
+  trimViews(): void {
+    let excess = this.views.size - this.limits.pending;
+    if (excess <= 0) return;
+    const open = new Set([...this.viewStacks.values()].flat());
+    for (const id of this.views.keys()) {
+      if (excess <= 0) return;
+      if (open.has(id)) continue;
+      this.views.delete(id);
+      excess -= 1;
+    }
+  }
+
+  logCall(entry: CallLogEntry): void {
+    this.callLog.push(entry);
+    if (this.callLog.length > this.limits.callLog) this.callLog.splice(0, this.callLog.length - this.limits.callLog);
   }
 
   issueTrigger(userId: string): string {
     const id = `${this.counter + 1}.${Math.floor(this.realClock.now().toMillis())}.local`;
     this.counter += 1;
     this.triggers.set(id, { issuedAtMs: this.realClock.now().toMillis(), userId, used: false });
+    dropOldest(this.triggers, this.limits.pending);
     return id;
   }
 
@@ -188,9 +249,33 @@ export class SandboxStore extends EventEmitter {
     return { userId: trigger.userId };
   }
 
+  /** An unguessable URL, good for five posts within thirty minutes by the real clock. */
   issueResponseUrl(base: string, target: ResponseUrlTarget): string {
-    const id = this.newId('R');
-    this.responseUrls.set(id, target);
+    const now = this.realClock.now().toMillis();
+    for (const [id, issued] of this.responseUrls) {
+      if (now - issued.issuedAtMs <= RESPONSE_URL_TTL_MS) break;
+      this.responseUrls.delete(id);
+    }
+    const id = randomBytes(24).toString('base64url');
+    this.responseUrls.set(id, { ...target, issuedAtMs: now, uses: 0 });
+    dropOldest(this.responseUrls, this.limits.pending);
     return `${base}/workspace/response/${id}`;
+  }
+
+  /** One use of a response URL: its target, or why it can no longer be used (Slack's error names). */
+  useResponseUrl(id: string): ResponseUrlTarget | { error: 'expired_url' | 'used_url' } {
+    const issued = this.responseUrls.get(id);
+    if (!issued || this.realClock.now().toMillis() - issued.issuedAtMs > RESPONSE_URL_TTL_MS) return { error: 'expired_url' };
+    if (issued.uses >= RESPONSE_URL_USES) return { error: 'used_url' };
+    issued.uses += 1;
+    return issued;
+  }
+}
+
+/** Maps keep insertion order: the first keys are the oldest. */
+function dropOldest(map: Map<string, unknown>, limit: number): void {
+  for (const key of map.keys()) {
+    if (map.size <= limit) return;
+    map.delete(key);
   }
 }

@@ -1,4 +1,5 @@
 import type { WorkspaceClock as Clock } from './clock.js';
+import type { StoreLimits } from './store.js';
 
 export interface SeedUser {
   id: string;
@@ -29,8 +30,13 @@ export interface WorkspaceOptions {
   /** How long a `timeout` fault holds the socket before destroying it. Default 10 000 ms. */
   timeoutMs?: number;
   rateLimits?: RateLimits;
-  /** Keep the conversation in this JSON file (loaded at start, written shortly after each change). */
+  /**
+   * Keep the conversation in this JSON file: loaded at start, written (asynchronously, through a
+   * temp file and a rename) shortly after each change, and on close.
+   */
   persistPath?: string;
+  /** How much the store keeps: messages per channel, ephemerals per person, call log entries (defaults 2000, 2000, 5000). */
+  limits?: Partial<StoreLimits>;
 }
 
 export interface RateLimits {

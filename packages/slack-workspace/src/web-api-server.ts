@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readContent } from './api-chat.js';
 import type { ApiContext, ApiMethod } from './api-types.js';
@@ -19,7 +20,7 @@ export interface ServerDeps {
 
 function log(deps: ServerDeps, entry: Omit<CallLogEntry, 'at'>): void {
   const { token: _token, ...params } = entry.params;
-  deps.ctx.store.callLog.push({ ...entry, params, at: deps.ctx.store.clock.now().toISO() ?? '' });
+  deps.ctx.store.logCall({ ...entry, params, at: deps.ctx.store.clock.now().toISO() ?? '' });
   deps.ctx.store.emitChange({ kind: 'call' });
 }
 
@@ -32,13 +33,14 @@ export async function serveApi(deps: ServerDeps, method: string, req: IncomingMe
   } catch {
     return sendJson(res, 200, { ok: false, error: 'invalid_json' });
   }
-  const token = bearerToken(req) ?? (typeof params['token'] === 'string' ? params['token'] : undefined);
+  // The header only: a `token` field in the body or query is not read, as if it were absent.
+  const token = bearerToken(req);
   const fail = (error: string, extra: Record<string, unknown> = {}, status = 200, fault?: string, headers?: Record<string, string>) => {
     log(deps, { method, params, outcome: 'error', error, fault });
     sendJson(res, status, { ok: false, error, ...extra }, headers);
   };
   if (!token) return fail('not_authed');
-  if (token !== deps.botToken) return fail('invalid_auth');
+  if (!tokenMatches(token, deps.botToken)) return fail('invalid_auth');
   const impl = deps.methods[method];
   if (!impl) return fail('unknown_method');
 
@@ -63,6 +65,12 @@ export async function serveApi(deps: ServerDeps, method: string, req: IncomingMe
   sendJson(res, 200, result);
 }
 
+/** Constant-time comparison (hashing first makes the lengths equal). */
+function tokenMatches(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /** The call was applied; the client never hears so, and the socket is dropped after timeoutMs. */
 function holdUnanswered(deps: ServerDeps, res: ServerResponse): void {
   const drop = () => {
@@ -77,9 +85,9 @@ function holdUnanswered(deps: ServerDeps, res: ServerResponse): void {
 /** `/workspace/response/<id>`: what a Bolt `respond()` posts. */
 export async function serveResponseUrl(deps: ServerDeps, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { store } = deps.ctx;
-  const target = store.responseUrls.get(id);
   const raw = (await readBody(req)).toString('utf8');
-  if (!target) return sendJson(res, 404, { ok: false, error: 'expired_url' });
+  const target = store.useResponseUrl(id);
+  if ('error' in target) return sendJson(res, 404, { ok: false, error: target.error });
   let payload: Record<string, unknown>;
   try {
     payload = raw.trim() ? (JSON.parse(raw) as Record<string, unknown>) : {};

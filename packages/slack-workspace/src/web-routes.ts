@@ -28,6 +28,8 @@ export interface WebRoutesOptions {
 
 type Route = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
+/** The paths the page owns; others belong to whatever it is mounted beside. */
+const OWNED = /^\/(?:index\.html)?$|^\/sandbox\//;
 const STATIC = /^\/sandbox\/page\/([a-z-]+\.(js|css))$/;
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', html: 'text/html; charset=utf-8' };
 
@@ -48,7 +50,8 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
       botResult(
         await ws.clickAction({
           userId: String(b['userId']), channelId: String(b['channelId']), messageTs: String(b['messageTs']), actionId: String(b['actionId']),
-          ...(typeof b['value'] === 'string' ? { value: b['value'] } : {}),
+          // Never `value`: that would override a button's own. A button's value comes from the message;
+          // a select's choice is `selectedOption` (the workspace checks it is one of the element's options).
           ...(typeof b['selectedOption'] === 'string' ? { selectedOption: b['selectedOption'] } : {}),
         }),
         options.slashCommand,
@@ -71,6 +74,7 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
   };
 
   return async (req, res, path) => {
+    if (OWNED.test(path) && ws.refuseForeign(req, res)) return true;
     if (req.method === 'GET' && (path === '/' || path === '/index.html')) return serveFile(res, 'index.html', 'html').then(() => true);
     const asset = STATIC.exec(path);
     if (req.method === 'GET' && asset) return serveFile(res, asset[1]!, asset[2]!).then(() => true);

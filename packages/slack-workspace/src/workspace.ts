@@ -17,7 +17,8 @@ import {
 } from './readers.js';
 import { BOT_USER_ID, DEFAULT_BOT, DEFAULT_CHANNELS, DEFAULT_SLASH_COMMAND } from './seed.js';
 import { persistTo, restoreFrom } from './persistence.js';
-import { SandboxStore } from './store.js';
+import { refusal, ownHosts } from './request-guard.js';
+import { DEFAULT_LIMITS, SandboxStore } from './store.js';
 import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
 import type {
   BotResponse, CallLogEntry, ChangeEvent, SeedUser, StoredChannel, StoredEphemeral, StoredFile, WorkspaceOptions,
@@ -26,6 +27,12 @@ import { serveApi, serveResponseUrl, serveUpload, type ServerDeps } from './web-
 
 export interface Workspace {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /**
+   * Answers 403 and returns true when the request's Host is not this workspace's own (its public
+   * URL or listening address; loopback names count as one) or it carries a browser Origin from
+   * elsewhere. The Web API routes apply it themselves; `sandboxWebRoutes` applies it to the page.
+   */
+  refuseForeign(req: IncomingMessage, res: ServerResponse): boolean;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
   setBotRequestUrl(url: string): void;
@@ -59,7 +66,7 @@ export interface Workspace {
 }
 
 export function createWorkspace(options: WorkspaceOptions): Workspace {
-  const store = new SandboxStore(options.clock ?? systemClock, options.realClock ?? systemClock);
+  const store = new SandboxStore(options.clock ?? systemClock, options.realClock ?? systemClock, { ...DEFAULT_LIMITS, ...options.limits });
   const bot: SeedUser = { id: BOT_USER_ID, ...(options.bot ?? DEFAULT_BOT), tz: 'UTC', isBot: true };
   for (const user of [...(options.users ?? []), bot]) store.users.set(user.id, user);
   const people = [...store.users.values()].filter((u) => !u.isBot).map((u) => u.id);
@@ -72,6 +79,13 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   let publicUrl = options.publicUrl?.replace(/\/$/, '');
   let botRequestUrl = options.botRequestUrl;
   let server: Server | undefined;
+  let listeningAt: string | undefined;
+  const refuseForeign = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const why = refusal(req, ownHosts([publicUrl, listeningAt]));
+    if (!why) return false;
+    sendJson(res, 403, { ok: false, error: why });
+    return true;
+  };
   const ctx: ApiContext = { store, publicUrl: () => publicUrl ?? 'http://127.0.0.1' };
   const faults = new FaultInjector();
   const deps: ServerDeps = {
@@ -99,6 +113,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     const kind = match?.[1];
     const name = match?.[2];
     if (!kind || !name) return false;
+    if (refuseForeign(req, res)) return true;
     try {
       if (kind === 'api') await serveApi(deps, name, req, res, url);
       else if (kind === 'response') await serveResponseUrl(deps, name, req, res);
@@ -111,6 +126,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
 
   return {
     handle,
+    refuseForeign,
     faults,
     async listen(port = 0, host = '127.0.0.1') {
       server = createServer((req, res) => {
@@ -123,12 +139,13 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         server!.listen(port, host, () => resolve());
       });
       const address = server.address() as AddressInfo;
-      const base = `http://${host}:${address.port}`;
+      const base = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      listeningAt = base;
       publicUrl ??= base;
       return base;
     },
     async close() {
-      persistence?.stop();
+      await persistence?.stop();
       for (const drop of [...deps.held]) drop();
       if (!server) return;
       const s = server;
