@@ -19,7 +19,7 @@ export function bigIncident(events = EVENTS): PostmortemInput {
     id: 42, title: 'Production database outage', severity: 'sev1', status: 'resolved', scenario: 'database',
     impact: 'All writes failed', commanderId: users[0]!, commsLeadId: users[2]!, scribeId: null, declaredBy: users[0]!,
     channelId: 'C07INCIDNT', channelName: 'inc-42-db', startedAt: start, detectedAt: start, declaredAt: start,
-    lastUpdateAt: null, nextUpdateDueAt: null, resolvedAt: start.plus({ minutes: events / 10 }), isDrill: false,
+    lastUpdateAt: null, nextUpdateDueAt: null, resolvedAt: start.plus({ minutes: events / 10 }), isDrill: false, isPrivate: false,
   };
   const updates: StatusUpdate[] = [];
   const timeline: TimelineEvent[] = [{ id: 1, incidentId: 42, kind: 'declared', actorId: users[0]!, occurredAt: start, data: { title: incident.title, severity: 'sev1', scenario: 'database', commanderId: users[0]! } }];

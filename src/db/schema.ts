@@ -46,6 +46,7 @@ export const incidents = pgTable(
     nextUpdateDueAt: tz('next_update_due_at'),
     resolvedAt: tz('resolved_at'),
     isDrill: boolean('is_drill').notNull().default(false),
+    isPrivate: boolean('is_private').notNull().default(false),
     resolution: jsonb('resolution'),
     /** Reminders of the current cadence cycle: 0 none yet, 1 commander, 2 comms lead, 3 #incidents told. */
     reminderStage: integer('reminder_stage').notNull().default(0),

@@ -55,6 +55,8 @@ export interface Incident {
   nextUpdateDueAt: DateTime | null;
   resolvedAt: DateTime | null;
   isDrill: boolean;
+  /** A private channel; #incidents, lists and exports show it only to its members. */
+  isPrivate: boolean;
 }
 
 export function incidentRef(id: number): string {

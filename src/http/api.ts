@@ -61,6 +61,14 @@ export function apiRoutes(deps: ApiDeps): Route {
       sendJson(res, 404, { error: 'not_found', message: `There is no incident ${ref.slice(0, 40)}.` });
       return true;
     }
+    if (draft.incident.isPrivate) {
+      // The token names a machine, not a member: a private incident's draft stays in its channel.
+      sendJson(res, 403, {
+        error: 'private_incident',
+        message: `${ref.slice(0, 40)} is private: its draft is in its channel (/incident postmortem), or run npm run postmortem on the server.`,
+      });
+      return true;
+    }
     res.setHeader('content-disposition', `inline; filename="${draft.fileName}"`);
     sendText(res, 200, req.method === 'HEAD' ? '' : draft.markdown, 'text/markdown; charset=utf-8');
     return true;

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident.js';
-import { mayAct, refusal, type AccessPolicy, type IncidentAction } from '../domain/policy.js';
+import { holdsRole, mayAct, refusal, type AccessPolicy, type IncidentAction } from '../domain/policy.js';
 
 /** Where the facts about a person come from (Slack, through src/slack/delivery/actor-directory.ts). */
 export interface ActorDirectory {
@@ -15,6 +15,12 @@ export class Access {
     private readonly policy: AccessPolicy,
     private readonly directory: ActorDirectory,
   ) {}
+
+  /** Whether `userId` may see the incident at all: anyone for a public one; its people and members for a private one. */
+  async canSee(userId: string, incident: Incident): Promise<boolean> {
+    if (!incident.isPrivate || holdsRole(userId, incident)) return true;
+    return incident.channelId ? this.directory.isChannelMember(incident.channelId, userId) : false;
+  }
 
   async check(action: IncidentAction, userId: string, incident: Incident): Promise<void> {
     const { directory } = this;

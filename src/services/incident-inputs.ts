@@ -13,6 +13,7 @@ export interface DeclareInput {
   startedAt?: DateTime;
   detectedAt?: DateTime;
   isDrill?: boolean;
+  isPrivate?: boolean;
 }
 
 /** A status update as posted from the update modal. */

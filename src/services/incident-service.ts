@@ -3,6 +3,7 @@ import type { NewActionItem } from '../domain/action-item.js';
 import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
 import { assertTransition, incidentRef, statusAfterUpdate, type Incident, type Role, type Status } from '../domain/incident.js';
+import { holdsRole } from '../domain/policy.js';
 import { SEVERITY_INFO, type CadenceMinutes, type Severity } from '../domain/severity.js';
 import type { Resolution, StatusUpdate } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
@@ -47,6 +48,7 @@ export class IncidentService {
         nextUpdateDueAt: firstDue,
         // While the drill clock runs fast, whatever is declared is a drill.
         isDrill: (input.isDrill ?? false) || isDrilling(this.deps.clock),
+        isPrivate: input.isPrivate ?? false,
       });
       await repos.incidents.setRole(tx, id, 'commander', input.commanderId, now);
       await restartReminders(tx, repos, id, now, firstDue);
@@ -202,5 +204,14 @@ export class IncidentService {
 
   listOpen(): Promise<Incident[]> {
     return this.deps.repos.incidents.listOpen(this.deps.db);
+  }
+
+  /** The open incidents `userId` may see: private ones only for their people and channel members. */
+  async listOpenFor(userId: string): Promise<Incident[]> {
+    const open = await this.listOpen();
+    const visible = await Promise.all(
+      open.map((i) => (this.deps.access ? this.deps.access.canSee(userId, i) : Promise.resolve(!i.isPrivate || holdsRole(userId, i)))),
+    );
+    return open.filter((_, index) => visible[index]);
   }
 }

@@ -15,7 +15,7 @@ let incidentB: number;
 async function newIncident(title: string): Promise<number> {
   return incidents.insert(m.database.db, {
     title, severity: 'sev1', scenario: 'other', impact: '', declaredBy: 'U1',
-    startedAt: now, detectedAt: now, declaredAt: now, nextUpdateDueAt: null, isDrill: false,
+    startedAt: now, detectedAt: now, declaredAt: now, nextUpdateDueAt: null, isDrill: false, isPrivate: false,
   });
 }
 

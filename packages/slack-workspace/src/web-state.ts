@@ -34,7 +34,7 @@ export interface AppFace {
 
 /** Everything the page shows to one person, read through the workspace's public readers. */
 export function pageState(ws: Workspace, me: string, extra: { now: string; drillSpeed: number | null; slashCommand: string; commands: CommandHint[]; app: AppFace }): PageState {
-  const visible = ws.channels().filter((c) => !c.isIm || c.members.includes(me));
+  const visible = ws.channels().filter((c) => (!c.isIm && !c.isPrivate) || c.members.includes(me));
   const messages: PageState['messages'] = {};
   for (const channel of visible) {
     messages[channel.id] = ws.messages(channel.id).map((m) => ({ ...m, replies: m.replyCount > 0 ? ws.replies(channel.id, m.ts) : [] }));

@@ -23,6 +23,7 @@ export interface NewIncident {
   declaredAt: DateTime;
   nextUpdateDueAt: DateTime | null;
   isDrill: boolean;
+  isPrivate: boolean;
 }
 
 export type IncidentPatch = Partial<{
@@ -57,6 +58,7 @@ export class IncidentRepository {
         declaredAt: data.declaredAt.toJSDate(),
         nextUpdateDueAt: toDate(data.nextUpdateDueAt),
         isDrill: data.isDrill,
+        isPrivate: data.isPrivate,
       })
       .returning({ id: incidents.id });
     return row!.id;
@@ -142,5 +144,6 @@ function toIncident(row: IncidentRow, roles: RoleRow[]): Incident {
     nextUpdateDueAt: fromDate(row.nextUpdateDueAt),
     resolvedAt: fromDate(row.resolvedAt),
     isDrill: row.isDrill,
+    isPrivate: row.isPrivate,
   };
 }

@@ -22,6 +22,7 @@ export interface AnnouncementInput {
 
 /** The #incidents announcement, edited in place as the incident changes. */
 export function announcement({ incident, postmortemUrl }: AnnouncementInput): BlockMessage {
+  if (incident.isPrivate) return privateAnnouncement(incident);
   const sev = SEVERITY_INFO[incident.severity];
   const where = incident.channelId
     ? channelMention(incident.channelId)
@@ -49,6 +50,17 @@ export function announcement({ incident, postmortemUrl }: AnnouncementInput): Bl
     `${drill}${sev.label} ${STATUS_LABEL[incident.status]}: ${incidentRef(incident.id)} ${incident.title}`,
   );
   return { text, blocks };
+}
+
+/**
+ * A private incident in #incidents: only that one was declared, its severity and its commander
+ * (whom to ask); no title, impact, channel or link.
+ */
+function privateAnnouncement(incident: Incident): BlockMessage {
+  const sev = SEVERITY_INFO[incident.severity];
+  const state = incident.status === 'resolved' ? 'It is resolved.' : 'It is being handled.';
+  const line = `:lock: A private *${sev.label}* incident was declared ${slackDate(incident.declaredAt)}. ${state} Commander: ${userMention(incident.commanderId)}.`;
+  return { text: fallback(`A private ${sev.label} incident was declared`), blocks: [section(line)] };
 }
 
 /** `<url|Postmortem draft>` for an http(s) URL; anything else is shown as text, never linked. */

@@ -19,6 +19,7 @@ import {
 export const TITLE_MAX_LENGTH = 150;
 export const IMPACT_MAX_LENGTH = 3000;
 const DRILL_VALUE = 'drill';
+const PRIVATE_VALUE = 'private';
 
 export interface DeclareModalInput {
   commanderId: string;
@@ -35,6 +36,7 @@ export interface DeclareSubmission {
   impact: string;
   commanderId: string;
   isDrill: boolean;
+  isPrivate: boolean;
 }
 
 export function severityOption(sev: Severity): PlainTextOption {
@@ -53,6 +55,7 @@ function scenarioOption(s: Scenario): PlainTextOption {
 /** `/incident declare` modal, prefilled from the command's arguments. */
 export function declareModal(prefill: DeclareModalInput): ModalView {
   const drillOption = option('This is a drill (exercise, not a real incident)', DRILL_VALUE);
+  const privateOption = option('Private: a private channel; #incidents hears only that one was declared', PRIVATE_VALUE);
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.declare,
@@ -107,8 +110,8 @@ export function declareModal(prefill: DeclareModalInput): ModalView {
       ),
       input(
         DECLARE_INPUT.drill,
-        'Drill',
-        { type: 'checkboxes', action_id: DECLARE_INPUT.drill.action, options: [drillOption] },
+        'Options',
+        { type: 'checkboxes', action_id: DECLARE_INPUT.drill.action, options: [drillOption, privateOption] },
         { optional: true },
       ),
     ],
@@ -128,15 +131,17 @@ const schema = z.object({
     .max(IMPACT_MAX_LENGTH, `Keep the impact to ${IMPACT_MAX_LENGTH} characters or fewer.`),
   commanderId: z.string().min(1, 'Choose an incident commander.'),
   isDrill: z.boolean(),
+  isPrivate: z.boolean(),
 });
 
-const BLOCK_OF: Record<keyof DeclareSubmission, string> = {
+const BLOCK_OF: Record<keyof z.infer<typeof schema>, string> = {
   title: DECLARE_INPUT.title.block,
   severity: DECLARE_INPUT.severity.block,
   scenario: DECLARE_INPUT.scenario.block,
   impact: DECLARE_INPUT.impact.block,
   commanderId: DECLARE_INPUT.commander.block,
   isDrill: DECLARE_INPUT.drill.block,
+  isPrivate: DECLARE_INPUT.drill.block,
 };
 
 /** Parses the declare modal's submission; errors are keyed by block_id. */
@@ -149,6 +154,7 @@ export function parseDeclareView(view: SubmittedView): ParseResult<DeclareSubmis
     impact: textValue(v, DECLARE_INPUT.impact),
     commanderId: selectedUser(v, DECLARE_INPUT.commander) ?? '',
     isDrill: selectedOptions(v, DECLARE_INPUT.drill).includes(DRILL_VALUE),
+    isPrivate: selectedOptions(v, DECLARE_INPUT.drill).includes(PRIVATE_VALUE),
   };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };

@@ -20,6 +20,9 @@ export interface IntentDeliveryDeps {
   postmortems?: PostmortemPublisher;
 }
 
+/** A private incident's updates and notices stay in its own channel, out of #incidents. */
+const keptPrivate = (incident: Incident, target: PostTarget): boolean => incident.isPrivate && target === 'announcement_thread';
+
 /**
  * Sends one outbox intent to Slack, rendered from the incident as it is now. Records what Slack
  * answered (message ts, channel) through the delivery service; throws for the dispatcher's
@@ -50,12 +53,14 @@ export class IntentDelivery {
         if (!this.deps.postmortems) throw new PermanentDeliveryError('postmortem publishing is not configured');
         return this.deps.postmortems.publish(message, incident, intent.locale);
       case 'update.post': {
+        if (keptPrivate(incident, intent.target)) return;
         const update = await delivery.statusUpdate(intent.updateId);
         if (!update) throw new PermanentDeliveryError(`status update ${intent.updateId} is gone`);
         await poster.post(message, await this.target(incident, intent.target), renderer.statusUpdate(incident, update));
         return;
       }
       case 'notice.post':
+        if (keptPrivate(incident, intent.target)) return;
         await poster.post(message, await this.target(incident, intent.target), renderer.notice(incident, intent.notice));
         return;
       case 'reminder.post':
@@ -72,7 +77,7 @@ export class IntentDelivery {
   /** Stages 1–2 in the incident channel, the overdue notice (stage 3) in #incidents; ts kept for edits. */
   private async postReminder(message: OutboxMessage, incident: Incident, view: ReminderView): Promise<void> {
     const { delivery, poster, renderer } = this.deps;
-    const channel = view.stage === 3 ? await this.incidentsChannel() : this.channelOf(incident);
+    const channel = view.stage === 3 && !incident.isPrivate ? await this.incidentsChannel() : this.channelOf(incident);
     const ts = await poster.post(message, { channel }, renderer.reminder(incident, view));
     await delivery.recordMessage(incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
   }
@@ -81,8 +86,9 @@ export class IntentDelivery {
     const { poster, delivery } = this.deps;
     let channelId = incident.channelId;
     if (!channelId) {
-      const created = await poster.createChannel((attempt) =>
-        channelNameFor(incident.id, incident.title, attempt === 0 ? undefined : attempt + 1),
+      const created = await poster.createChannel(
+        (attempt) => channelNameFor(incident.id, incident.title, attempt === 0 ? undefined : attempt + 1),
+        incident.isPrivate,
       );
       await delivery.recordChannel(incident.id, created);
       channelId = created.id;

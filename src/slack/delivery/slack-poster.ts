@@ -71,11 +71,11 @@ export class SlackPoster {
   }
 
   /** Creates the channel; a name already taken by a channel this bot created (a crash after create) is adopted. */
-  async createChannel(names: (attempt: number) => string): Promise<{ id: string; name: string }> {
+  async createChannel(names: (attempt: number) => string, isPrivate = false): Promise<{ id: string; name: string }> {
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const name = names(attempt);
       try {
-        const result = await this.client.conversations.create({ name, is_private: false });
+        const result = await this.client.conversations.create({ name, is_private: isPrivate });
         return { id: result.channel!.id!, name: result.channel!.name ?? name };
       } catch (err) {
         if (platformError(err) !== 'name_taken') throw err;
@@ -106,7 +106,7 @@ export class SlackPoster {
   private async findChannelByName(name: string): Promise<{ id: string; creator?: string } | undefined> {
     let cursor: string | undefined;
     do {
-      const page = await this.client.conversations.list({ types: 'public_channel', exclude_archived: true, limit: 1000, cursor });
+      const page = await this.client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000, cursor });
       const hit = page.channels?.find((c) => c.name === name);
       if (hit?.id) return { id: hit.id, creator: hit.creator };
       cursor = page.response_metadata?.next_cursor || undefined;

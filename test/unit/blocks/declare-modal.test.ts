@@ -57,6 +57,7 @@ describe('parseDeclareView', () => {
         impact: 'Checkout fails for 30% of users',
         commanderId: 'UCMDR',
         isDrill: false,
+        isPrivate: false,
       },
     });
   });

@@ -28,7 +28,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     lastUpdateAt: null,
     nextUpdateDueAt: T0.plus({ minutes: 15 }),
     resolvedAt: null,
-    isDrill: false,
+    isDrill: false, isPrivate: false,
     ...overrides,
   };
 }

@@ -77,7 +77,7 @@ export function seed002(): PostmortemInput {
     lastUpdateAt: kst('15:40'),
     nextUpdateDueAt: null,
     resolvedAt: kst('15:47'),
-    isDrill: false,
+    isDrill: false, isPrivate: false,
   };
 
   let id = 0;

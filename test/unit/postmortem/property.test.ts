@@ -190,7 +190,7 @@ const arbInput = fc
       lastUpdateAt: null,
       nextUpdateDueAt: null,
       resolvedAt: g.status === 'resolved' ? at(3 * 24 * 60) : null,
-      isDrill: false,
+      isDrill: false, isPrivate: false,
     };
     const input: PostmortemInput = {
       incident,
