@@ -1,7 +1,11 @@
-/** `npm run bench`: runs each benchmark module in turn and prints its figures. */
+/**
+ * `npm run bench`: runs each benchmark module in turn and prints its figures.
+ * `npm run bench -- stall ack`: only the modules whose name contains one of the words.
+ */
 import { ackLatencyBench } from './ack-latency.js';
 import { postmortemBench } from './postmortem.js';
 import { remindersBench } from './reminders.js';
+import { stallBench } from './stall.js';
 
 export interface BenchModule {
   name: string;
@@ -9,10 +13,13 @@ export interface BenchModule {
   run(): string[] | Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [ackLatencyBench, postmortemBench, remindersBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, postmortemBench, remindersBench, stallBench];
 
 async function main(): Promise<void> {
-  for (const bench of BENCHES) {
+  const words = process.argv.slice(2).map((w) => w.toLowerCase());
+  const chosen = words.length ? BENCHES.filter((b) => words.some((w) => b.name.toLowerCase().includes(w))) : BENCHES;
+  if (chosen.length === 0) throw new Error(`no bench matches ${words.join(', ')}; have: ${BENCHES.map((b) => b.name).join('; ')}`);
+  for (const bench of chosen) {
     const started = performance.now();
     const lines = await bench.run();
     process.stdout.write(`# ${bench.name} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);

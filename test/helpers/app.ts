@@ -1,6 +1,6 @@
 import { SteppedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { LOCAL_BOT_TOKEN, startApplication, type Application } from '../../src/application.js';
 import { createWorkspace, type Workspace, type WorkspaceOptions } from 'local-slack-workspace';
 import { localProfile } from '../../src/local-workspace/profile.js';
@@ -28,6 +28,8 @@ export async function startTestApp(
     /** Reuse a workspace, e.g. to restart the app against the same Slack. */
     ws?: Workspace;
     deliveryTimeoutMs?: number;
+    /** The app's logger; by default one at TEST_LOG_LEVEL (silent). See `captureLogs` in log-capture.ts. */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -38,7 +40,7 @@ export async function startTestApp(
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', RESPONDERS: 'U_BOB,U_CAROL', ...options.env });
   const app = await startApplication({
     config,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock,
     sandbox: { workspace: ws, signingSecret },
     startScheduler: false,
