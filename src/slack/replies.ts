@@ -29,3 +29,14 @@ export function modalErrors(err: unknown, fallbackBlock: string, logger: Logger)
   logger.error({ err }, 'modal submission failed');
   return { [fallbackBlock]: 'Saving failed on our side and nothing was changed. Submit again in a moment.' };
 }
+
+/**
+ * `respond` that never throws: the response URL may have expired or been used up, and the person
+ * then simply gets no message; it is logged, and the listener carries on.
+ */
+export function safeRespond(args: { respond?: (message: EphemeralReply) => Promise<unknown> }, logger: Logger) {
+  return async (message: EphemeralReply): Promise<void> => {
+    if (!args.respond) return void logger.warn({ text: message.text }, 'no response_url to answer on');
+    await args.respond(message).catch((err: unknown) => logger.warn({ err, text: message.text }, 'could not answer on the response_url'));
+  };
+}

@@ -80,8 +80,9 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   let botRequestUrl = options.botRequestUrl;
   let server: Server | undefined;
   let listeningAt: string | undefined;
+  const servedAt = new Set<string>();
   const refuseForeign = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const why = refusal(req, ownHosts([publicUrl, listeningAt]));
+    const why = refusal(req, ownHosts([publicUrl, listeningAt, ...servedAt]));
     if (!why) return false;
     sendJson(res, 403, { ok: false, error: why });
     return true;
@@ -154,7 +155,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       await new Promise<void>((resolve) => s.close(() => resolve()));
     },
     setBotRequestUrl: (url) => void (botRequestUrl = url),
-    setPublicUrl: (url) => void (publicUrl = url.replace(/\/$/, '')),
+    setPublicUrl: (url) => {
+      publicUrl = url.replace(/\/$/, '');
+      // Several app processes may serve one workspace (replicas in tests): each one's host is its own.
+      servedAt.add(publicUrl);
+    },
     slashCommand: (input) => slashCommand(interactions, input),
     clickAction: (input) => clickAction(interactions, input),
     globalShortcut: (input) => globalShortcut(interactions, input),

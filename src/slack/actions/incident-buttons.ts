@@ -8,7 +8,7 @@ import { resolveModal } from '../blocks/resolve-modal.js';
 import { updateFormFor } from '../views/update-form.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
-import { errorReply, ephemeralError } from '../replies.js';
+import { errorReply, ephemeralError, safeRespond } from '../replies.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['client'] };
 
@@ -16,7 +16,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['
 async function incidentOf(args: ButtonArgs, deps: SlackDeps): Promise<Incident | undefined> {
   const id = incidentIdFromButton(args.action.value);
   const incident = id === undefined ? undefined : await deps.incidents.find(id);
-  if (!incident) await args.respond(ephemeralError('That incident no longer exists.'));
+  if (!incident) await safeRespond(args, deps.logger)(ephemeralError('That incident no longer exists.'));
   return incident;
 }
 
@@ -29,7 +29,7 @@ function opensModal(deps: SlackDeps, build: (incident: Incident) => ModalView | 
       assertChangeable(incident);
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: await build(incident) });
     } catch (err) {
-      await args.respond(errorReply(err, deps.logger));
+      await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
     }
   };
 }
@@ -47,7 +47,7 @@ export function registerIncidentButtons(app: App, deps: SlackDeps): void {
       // Once per click: a replayed click reopens nothing twice.
       if (incident) await requestDeps(deps, clickKey(args)).incidents.reopen(incident.id, args.body.user.id);
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await args.respond(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
     }
   });
 }

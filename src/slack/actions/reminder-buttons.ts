@@ -7,7 +7,7 @@ import { opensUpdateForm } from './incident-buttons.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
 import { slackDate } from '../blocks/mrkdwn.js';
-import { ephemeral, ephemeralError, errorReply } from '../replies.js';
+import { ephemeral, ephemeralError, errorReply, safeRespond } from '../replies.js';
 
 /** [Post update] and [Snooze 10 min] on a status-update reminder. */
 export function registerReminderButtons(app: App, deps: SlackDeps): void {
@@ -18,14 +18,14 @@ export function registerReminderButtons(app: App, deps: SlackDeps): void {
     await args.ack();
     try {
       const id = incidentIdFromButton(args.action.value);
-      if (id === undefined || !deps.reminders) return void (await args.respond(ephemeralError('That incident no longer exists.')));
+      if (id === undefined || !deps.reminders) return void (await safeRespond(args, deps.logger)(ephemeralError('That incident no longer exists.')));
       const reminders = requestDeps(deps, clickKey(args)).reminders!;
       const { until, left } = await reminders.snooze(id, args.body.user.id);
-      await args.respond(
+      await safeRespond(args, deps.logger)(
         ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${slackDate(until, '{time}')} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
       );
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await args.respond(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
     }
   });
 }

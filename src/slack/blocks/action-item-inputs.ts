@@ -52,7 +52,8 @@ export function actionItemRows(rows: number, firstLabel = 'Action item'): InputB
 
 function selectedDate(values: ViewStateValues, row: number): string | undefined {
   const id = actionItemInput(row, 'due');
-  return values[id.block]?.[id.action]?.selected_date ?? undefined;
+  const date: unknown = Object.hasOwn(values, id.block) ? values[id.block]?.[id.action]?.selected_date : undefined;
+  return typeof date === 'string' ? date : undefined;
 }
 
 /**
@@ -70,7 +71,9 @@ export function parseActionItemRows(
     const title = textValue(values, actionItemInput(row, 'title'));
     const ownerId = selectedUser(values, actionItemInput(row, 'owner')) ?? null;
     const dueDate = selectedDate(values, row) ?? null;
-    const choice = HORIZON_CHOICES[selectedOption(values, actionItemInput(row, 'horizon')) ?? DEFAULT_CHOICE];
+    const picked = selectedOption(values, actionItemInput(row, 'horizon')) ?? DEFAULT_CHOICE;
+    // Own keys only: `__proto__` or `toString` as a choice is no choice.
+    const choice = Object.hasOwn(HORIZON_CHOICES, picked) ? HORIZON_CHOICES[picked] : undefined;
     const titleBlock = actionItemInput(row, 'title').block;
     if (!title) {
       if (ownerId || dueDate) errors[titleBlock] = 'Give this action item a title, or clear its owner and due date.';

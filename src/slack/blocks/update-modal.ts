@@ -9,6 +9,7 @@ import { safe } from './mrkdwn.js';
 import { SUMMARY_FIELD } from './status-update-message.js';
 import {
   type FieldErrors,
+  isIncidentId,
   type ParseResult,
   selectedOption,
   STALE_FORM,
@@ -95,7 +96,7 @@ function readMetadata(raw: string | undefined): UpdateMetadata | undefined {
     const m = JSON.parse(raw ?? '') as Partial<UpdateMetadata> | null;
     if (!m || typeof m !== 'object') return undefined;
     const { incidentId, severity } = m;
-    if (typeof incidentId !== 'number' || !Number.isSafeInteger(incidentId) || incidentId <= 0) return undefined;
+    if (!isIncidentId(incidentId)) return undefined;
     if (typeof severity !== 'string' || !isSeverity(severity)) return undefined;
     return { incidentId, severity };
   } catch {

@@ -26,13 +26,24 @@ export type FieldErrors = Record<string, string>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-function state(values: ViewStateValues, id: InputId): ViewStateValue | undefined {
-  return values[id.block]?.[id.action];
+/**
+ * The element's state, read defensively: Slack's payload is typed, but a signed request can carry
+ * anything, and a wrong shape must become "no value", never a crash.
+ */
+function state(values: ViewStateValues, id: InputId): Record<string, unknown> | undefined {
+  const block: unknown = Object.hasOwn(values, id.block) ? values[id.block] : undefined;
+  if (typeof block !== 'object' || block === null || !Object.hasOwn(block, id.action)) return undefined;
+  const element: unknown = (block as Record<string, unknown>)[id.action];
+  return typeof element === 'object' && element !== null ? (element as Record<string, unknown>) : undefined;
 }
 
-/** A text input's value, trimmed; '' when empty or absent. */
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const optionValue = (o: unknown): string | undefined =>
+  typeof o === 'object' && o !== null ? text((o as Record<string, unknown>)['value']) : undefined;
+
+/** A text input's value, trimmed; '' when empty, absent or not text. */
 export function textValue(values: ViewStateValues, id: InputId): string {
-  return (state(values, id)?.value ?? '').trim();
+  return (text(state(values, id)?.['value']) ?? '').trim();
 }
 
 /** A text input's value, trimmed; null when empty. */
@@ -41,20 +52,27 @@ export function optionalText(values: ViewStateValues, id: InputId): string | nul
 }
 
 export function selectedOption(values: ViewStateValues, id: InputId): string | undefined {
-  return state(values, id)?.selected_option?.value ?? undefined;
+  return optionValue(state(values, id)?.['selected_option']);
 }
 
 export function selectedOptions(values: ViewStateValues, id: InputId): string[] {
-  return (state(values, id)?.selected_options ?? []).map((o) => o.value);
+  const options = state(values, id)?.['selected_options'];
+  return Array.isArray(options) ? options.map(optionValue).filter((v): v is string => v !== undefined) : [];
 }
 
 export function selectedUser(values: ViewStateValues, id: InputId): string | undefined {
-  return state(values, id)?.selected_user ?? undefined;
+  return text(state(values, id)?.['selected_user']);
 }
 
+/** Seconds since the epoch, within years Slack's picker offers (1970–2100); otherwise undefined. */
 export function selectedDateTime(values: ViewStateValues, id: InputId): number | undefined {
-  return state(values, id)?.selected_date_time ?? undefined;
+  const v = state(values, id)?.['selected_date_time'];
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4_102_444_800 ? v : undefined;
 }
+
+/** Postgres' integer: the largest incident number there can be. */
+const MAX_INCIDENT_ID = 2_147_483_647;
+export const isIncidentId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_INCIDENT_ID;
 
 /** `{ incidentId }` from private_metadata, or undefined when missing or malformed. */
 export function incidentIdFromMetadata(metadata: string | undefined): number | undefined {
@@ -63,7 +81,7 @@ export function incidentIdFromMetadata(metadata: string | undefined): number | u
     const parsed: unknown = JSON.parse(metadata);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const id = (parsed as { incidentId?: unknown }).incidentId;
-    return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+    return isIncidentId(id) ? id : undefined;
   } catch {
     return undefined;
   }

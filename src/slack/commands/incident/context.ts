@@ -1,4 +1,4 @@
-import type { AckFn, RespondFn, SlashCommand } from '@slack/bolt';
+import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { assertChangeable, type Incident } from '../../../domain/incident.js';
 import type { Logger } from '../../../logger.js';
@@ -13,7 +13,8 @@ export interface CommandContext {
   /** The text after the subcommand, trimmed. */
   args: string;
   ack: AckFn<string | EphemeralReply>;
-  respond: RespondFn;
+  /** Answers on the response URL (Bolt's respond, or a logger when there is none). */
+  respond: (message: string | RespondArguments) => Promise<unknown>;
   client: WebClient;
   deps: SlackDeps;
   logger: Logger;
@@ -82,6 +83,8 @@ export async function openModal(ctx: CommandContext, view: Parameters<WebClient[
     await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view });
   } catch (err) {
     ctx.logger.warn({ err }, 'views.open failed');
-    await ctx.respond(ephemeralError('Slack did not let me open the form in time. Run the command again.'));
+    await ctx
+      .respond(ephemeralError('Slack did not let me open the form in time. Run the command again.'))
+      .catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not answer on the response_url'));
   }
 }

@@ -3,12 +3,19 @@ import type { SlackDeps } from '../../deps.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeralError } from '../../replies.js';
 import { requestDeps } from '../../request-deps.js';
+import type { CommandContext } from './context.js';
 import { findSubcommand, SUBCOMMANDS } from './registry.js';
 
 /** `/incident <subcommand> [args]`: routes to the subcommand's module. */
 export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, respond, client }) => {
-    const text = command.text.trim();
+    // Slack always sends these; a signed request without them is answered, not crashed on.
+    const given: Record<string, unknown> = { ...command };
+    if (!['user_id', 'channel_id', 'trigger_id'].every((field) => typeof given[field] === 'string' && given[field] !== '')) {
+      await ack(ephemeralError('This command arrived without its user, channel or trigger, so nothing was done. Run it again from Slack.'));
+      return;
+    }
+    const text = (typeof given['text'] === 'string' ? command.text : '').trim();
     const first = text.split(/\s+/)[0] || 'help';
     const name = first.toLowerCase();
     const logger = deps.logger.child({ command: `${SLASH_COMMAND} ${name}`, user: command.user_id, channel: command.channel_id });
@@ -23,6 +30,10 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
     }
     // Applied once per trigger: a replayed command changes nothing twice.
     const scoped = requestDeps(deps, `command:${command.trigger_id}`);
-    await subcommand.run({ command, args: text.slice(first.length).trim(), ack, respond, client, deps: scoped, logger });
+    // Without a response_url Bolt gives no respond(); later answers are then only logged.
+    const answerLater: CommandContext['respond'] = typeof given['response_url'] === 'string'
+      ? respond
+      : (message) => Promise.resolve(void logger.warn({ message }, 'no response_url to answer on'));
+    await subcommand.run({ command, args: text.slice(first.length).trim(), ack, respond: answerLater, client, deps: scoped, logger });
   };
 }
