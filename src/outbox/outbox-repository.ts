@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { rowsOf, type Executor } from '../db/client.js';
 import { fromDate } from '../db/repositories/incident-repository.js';
+import { deleteOldRows } from '../db/delete-old-rows.js';
 import { outbox } from '../db/schema.js';
 import { outboxIntentCodec, type OutboxIntent } from './intents.js';
 
@@ -131,13 +132,10 @@ export class OutboxRepository {
   }
 
   /** Deletes up to `limit` rows delivered before `cutoff`; failed and dead rows stay for a person to read. */
-  async pruneDeliveredBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
-    const result = await ex.execute(sql`
-      delete from outbox where id in (
-        select id from outbox where status = 'delivered' and delivered_at < ${cutoff.toUTC().toISO()}::timestamptz limit ${limit})
-      returning 1 as gone`);
-    return rowsOf(result).length;
+  pruneDeliveredBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
+    return deleteOldRows(ex, { table: 'outbox', key: 'id', time: 'delivered_at', also: sql`status = 'delivered'` }, cutoff, limit);
   }
+
 
   async pendingCount(ex: Executor): Promise<number> {
     const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n from outbox where status = 'pending'`));

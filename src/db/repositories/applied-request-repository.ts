@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { rowsOf, type Executor } from '../client.js';
+import type { Executor } from '../client.js';
+import { deleteOldRows } from '../delete-old-rows.js';
 import { appliedRequests } from '../schema.js';
 
 export class AppliedRequestRepository {
@@ -13,11 +13,8 @@ export class AppliedRequestRepository {
     return rows.length === 1;
   }
 
-  async pruneBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
-    const result = await ex.execute(sql`
-      delete from applied_requests where key in (
-        select key from applied_requests where applied_at < ${cutoff.toUTC().toISO()}::timestamptz limit ${limit})
-      returning 1 as gone`);
-    return rowsOf(result).length;
+  pruneBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
+    return deleteOldRows(ex, { table: 'applied_requests', key: 'key', time: 'applied_at' }, cutoff, limit);
   }
+
 }

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { rowsOf, type Executor } from '../client.js';
+import type { Executor } from '../client.js';
+import { deleteOldRows } from '../delete-old-rows.js';
 import { processedEvents } from '../schema.js';
 
 export class ProcessedEventRepository {
@@ -15,11 +15,8 @@ export class ProcessedEventRepository {
   }
 
   /** Forgets up to `limit` event ids received before `cutoff`; Slack retries within minutes, not days. */
-  async pruneBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
-    const result = await ex.execute(sql`
-      delete from processed_events where event_id in (
-        select event_id from processed_events where received_at < ${cutoff.toUTC().toISO()}::timestamptz limit ${limit})
-      returning 1 as gone`);
-    return rowsOf(result).length;
+  pruneBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
+    return deleteOldRows(ex, { table: 'processed_events', key: 'event_id', time: 'received_at' }, cutoff, limit);
   }
+
 }
