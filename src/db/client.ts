@@ -40,6 +40,12 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
       application_name: 'incident-bot',
     });
     pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection failed'));
+    // A connection lost while checked out (a failover, a restart) emits 'error' on its client,
+    // which pg-pool does not listen to then: without this the process would die of it. The
+    // query under way still fails, and its caller answers for it.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => logger.warn({ err: err.message }, 'database connection lost while in use'));
+    });
     return { db: drizzlePg(pool, { schema }), kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

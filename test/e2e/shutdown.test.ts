@@ -61,6 +61,13 @@ describe('stopping', () => {
       expect(Date.now() - started).toBeLessThan(4000);
     } finally {
       await holder.query('rollback').catch(() => undefined);
+      // The stuck statement now finishes and the app's pool, already told to end, lets it go.
+      await expect
+        .poll(async () => {
+          const { rows } = await holder.query("select count(*)::int as n from pg_stat_activity where application_name = 'incident-bot'");
+          return (rows as { n: number }[])[0]!.n;
+        }, { timeout: 10_000 })
+        .toBe(0);
       await holder.end();
       await t.database.drop();
     }
