@@ -19,7 +19,13 @@ export const BOT_SCOPES = [
   'chat:write',
   'commands',
   'files:write',
+  // Private incidents: create, invite, read and pin in private channels.
+  'groups:history',
+  'groups:read',
+  'groups:write',
   'pins:write',
+  // Who may do what: responders given as user groups.
+  'usergroups:read',
   'users:read',
 ] as const;
 
