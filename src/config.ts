@@ -40,6 +40,7 @@ const EnvSchema = z
     BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
     RESPONDERS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).pipe(z.array(z.string().regex(/^[UWS][A-Z0-9_]+$/, 'user ids (U…) or user group ids (S…), comma-separated'))),
     POLICY_LEAD_ACTIONS: z.string().optional().transform((v) => (v === undefined || v.trim() === '' ? [...DEFAULT_LEAD_ACTIONS] : v.split(',').map((s) => s.trim()).filter(Boolean))).pipe(z.array(z.enum(INCIDENT_ACTIONS))),
+    REMINDERS_IN: z.enum(['incidents', 'incident', 'both']).default('incidents'),
     SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
     ACK_DEADLINE_MS: z.coerce.number().int().min(100).max(2900).default(2500),
   });
@@ -71,6 +72,8 @@ export interface Config {
     | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
     | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string };
   incidentsChannel: string;
+  /** Where status-update reminders go (see IntentDelivery.postReminder). */
+  remindersIn: 'incidents' | 'incident' | 'both';
   database: { url?: string; pgliteDir: string; poolSize: number; statementTimeoutMs: number };
   port: number;
   logLevel: string;
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     slack: slackConfig(e),
     incidentsChannel: e.INCIDENTS_CHANNEL.replace(/^#/, ''),
+    remindersIn: e.REMINDERS_IN,
     database: {
       url: e.DATABASE_URL,
       pgliteDir: e.PGLITE_DIR,

@@ -82,6 +82,7 @@ export function createServices(input: ServicesInput): Services {
     poster: new SlackPoster(deliveryClient, input.botUserId, input.installationId),
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,
+    remindersIn: config.remindersIn,
   });
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),

@@ -36,7 +36,7 @@ export async function startBrowserApp(user = 'U_ALICE'): Promise<BrowserApp> {
   const signingSecret = 'browser-test-secret';
   const ws = createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, clock });
   const app = await startApplication({
-    config: loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent' }),
+    config: loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', REMINDERS_IN: 'incident' }),
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock,
     sandbox: { workspace: ws, signingSecret },

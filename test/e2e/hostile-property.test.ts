@@ -71,7 +71,7 @@ const RESOLUTION = {
 
 async function startWorld(): Promise<World> {
   const logs = captureLogs('warn');
-  const t = await startTestApp({ logger: logs.logger });
+  const t = await startTestApp({ logger: logs.logger, env: { REMINDERS_IN: 'incident' } });
   await declare(t.ws, ALICE, 'sev1 Fuzz open', { title: 'Fuzz open', severity: 'sev1' });
   await t.deliver();
   await declare(t.ws, ALICE, 'sev2 Fuzz closed', { title: 'Fuzz closed', severity: 'sev2' });

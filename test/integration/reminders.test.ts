@@ -6,7 +6,8 @@ import { ALICE, BOB, CAROL, channelId, declare, lastEphemeral, openedView, textO
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // These tests read each stage where REMINDERS_IN=incident puts it: the incident channel, then #incidents.
+  t = await startTestApp({ env: { REMINDERS_IN: 'incident' } });
 });
 afterAll(async () => t?.stop());
 

@@ -6,7 +6,7 @@ import { DeliveryDeferred, PermanentDeliveryError } from '../../outbox/failure.j
 import type { PostTarget } from '../../outbox/intents.js';
 import type { OutboxMessage } from '../../outbox/outbox-repository.js';
 import type { DeliveryService } from '../../services/delivery-service.js';
-import { ANNOUNCEMENT_KEY, CARD_KEY, POSTMORTEM_LINK_KEY, reminderMessageKey } from './message-keys.js';
+import { ANNOUNCEMENT_KEY, CARD_KEY, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
 import type { PostmortemPublisher } from './postmortem-publisher.js';
 import type { OutboxRenderer } from './renderer.js';
 import type { RenderedMessage, SlackPoster } from './slack-poster.js';
@@ -16,9 +16,13 @@ export interface IntentDeliveryDeps {
   poster: SlackPoster;
   renderer: OutboxRenderer;
   incidentsChannel: string;
+  /** Where reminders go: #incidents under the announcement (the default), the incident's channel, or both. */
+  remindersIn: RemindersIn;
   /** Uploads the postmortem draft (`postmortem.publish`); without it those messages fail. */
   postmortems?: PostmortemPublisher;
 }
+
+export type RemindersIn = 'incidents' | 'incident' | 'both';
 
 /** A private incident's updates and notices stay in its own channel, out of #incidents. */
 const keptPrivate = (incident: Incident, target: PostTarget): boolean => incident.isPrivate && target === 'announcement_thread';
@@ -66,20 +70,38 @@ export class IntentDelivery {
       case 'reminder.post':
         return this.postReminder(message, incident, intent.reminder);
       case 'reminder.edit': {
+        // Every copy, wherever it was posted, says the same (answered by …, snoozed until …).
         const { view, closed } = intent.edit;
-        const sent = await delivery.message(incident.id, reminderMessageKey(view.cycle, view.stage));
-        if (sent) await poster.update(sent.channelId, sent.ts, renderer.reminder(incident, view, closed));
+        for (const key of [reminderMessageKey(view.cycle, view.stage), reminderThreadKey(view.cycle, view.stage)]) {
+          const sent = await delivery.message(incident.id, key);
+          if (sent) await poster.update(sent.channelId, sent.ts, renderer.reminder(incident, view, closed));
+        }
         return;
       }
     }
   };
 
-  /** Stages 1–2 in the incident channel, the overdue notice (stage 3) in #incidents; ts kept for edits. */
+  /**
+   * Where REMINDERS_IN says: in #incidents as a reply to the incident's announcement, broadcast to
+   * the channel (the default: the people watching #incidents see what is due), in the incident's
+   * own channel (its overdue notice then goes to #incidents), or both. A private incident's stay in
+   * its own channel. Each copy's ts is kept for the edits.
+   */
   private async postReminder(message: OutboxMessage, incident: Incident, view: ReminderView): Promise<void> {
     const { delivery, poster, renderer } = this.deps;
-    const channel = view.stage === 3 && !incident.isPrivate ? await this.incidentsChannel() : this.channelOf(incident);
-    const ts = await poster.post(message, { channel }, renderer.reminder(incident, view));
-    await delivery.recordMessage(incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
+    const where = incident.isPrivate ? 'incident' : this.deps.remindersIn;
+    const rendered = renderer.reminder(incident, view);
+    if (where === 'incidents' || where === 'both') {
+      const target = await this.target(incident, 'announcement_thread');
+      const ts = await poster.post(message, { ...target, broadcast: true }, rendered);
+      await delivery.recordMessage(incident.id, reminderThreadKey(view.cycle, view.stage), { channelId: target.channel, ts });
+    }
+    if (where === 'incident' || where === 'both') {
+      const toIncidents = where === 'incident' && view.stage === 3 && !incident.isPrivate;
+      const channel = toIncidents ? await this.incidentsChannel() : this.channelOf(incident);
+      const ts = await poster.post(message, { channel }, rendered);
+      await delivery.recordMessage(incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
+    }
   }
 
   private async createChannel(incident: Incident, invite: string[]): Promise<void> {

@@ -7,3 +7,5 @@ export const POSTMORTEM_LINK_KEY = 'postmortem_link';
 /** A file uploaded by one outbox attempt, so a retry can check whether it was shared. */
 export const pendingUploadKey = (outboxId: number): string => `postmortem:outbox:${outboxId}`;
 export const reminderMessageKey = (cycle: number, stage: number): string => `reminder:${cycle}:${stage}`;
+/** The copy of a reminder posted in #incidents, under the incident's announcement. */
+export const reminderThreadKey = (cycle: number, stage: number): string => `reminder:${cycle}:${stage}:incidents`;

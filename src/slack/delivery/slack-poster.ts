@@ -33,20 +33,23 @@ export class SlackPoster {
     private readonly installationId: string,
   ) {}
 
-  async post(ref: OutboxRef, target: { channel: string; threadTs?: string }, message: RenderedMessage): Promise<string> {
+  /** `broadcast`: a thread reply also shown in the channel (Slack's reply_broadcast). */
+  async post(ref: OutboxRef, target: { channel: string; threadTs?: string; broadcast?: boolean }, message: RenderedMessage): Promise<string> {
     if (ref.attempts > 1) {
       const earlier = await this.findEarlierPost(ref, target);
       if (earlier) return earlier;
     }
-    const result = await this.client.chat.postMessage({
+    const base = {
       channel: target.channel,
-      thread_ts: target.threadTs,
       text: message.text,
       blocks: message.blocks,
       unfurl_links: false,
       unfurl_media: false,
       metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id, installation_id: this.installationId } },
-    });
+    };
+    const result = target.threadTs
+      ? await this.client.chat.postMessage({ ...base, thread_ts: target.threadTs, reply_broadcast: target.broadcast === true })
+      : await this.client.chat.postMessage(base);
     return result.ts as string;
   }
 

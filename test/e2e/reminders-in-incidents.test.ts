@@ -1,0 +1,68 @@
+/**
+ * "Interactive update reminders in #incidents": by default a reminder is a reply under the
+ * incident's announcement, broadcast to #incidents, with its buttons; answering edits every copy.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTION_ID } from '../../src/slack/ids.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ALICE, command, declare, openedView, textOf, updateValues } from '../helpers/flows.js';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+});
+
+const isReminder = (text: string) => text.includes('status update #');
+
+async function dueReminder(env: Record<string, string> = {}) {
+  t = await startTestApp({ env });
+  await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
+  await t.deliver();
+  t.clock.advance({ minutes: 15 });
+  expect(await t.app.reminders.tick()).toBe(1);
+  await t.deliver();
+  return t;
+}
+
+describe('reminders in #incidents', () => {
+  it('by default: a broadcast reply under the announcement, naming the commander, with its buttons', async () => {
+    const t = await dueReminder();
+    const announcement = t.ws.messages('incidents')[0]!;
+    const reminder = t.ws.replies('incidents', announcement.ts).find((m) => isReminder(textOf(m)))!;
+    expect(reminder).toBeDefined();
+    const text = textOf(reminder);
+    expect(text).toContain('<@U_ALICE>');
+    expect(text).toContain('Post update');
+    expect(text).toContain('Snooze');
+    // Broadcast: the people watching #incidents see it in the channel itself.
+    expect(t.ws.messages('incidents').some((m) => m.ts === reminder.ts)).toBe(true);
+    expect(t.ws.messages('inc-1-checkout-failing').some((m) => isReminder(textOf(m)))).toBe(false);
+
+    // Answered from its own button in #incidents: the copy says who answered.
+    const ack = await t.ws.clickAction({ userId: ALICE, channelId: t.ws.channel('incidents')!.id, messageTs: reminder.ts, actionId: ACTION_ID.reminderPostUpdate });
+    expect(ack.status).toBe(200);
+    const form = await openedView(t.ws, ALICE, 'incident_update');
+    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+    await t.deliver();
+    const edited = t.ws.replies('incidents', announcement.ts).find((m) => m.ts === reminder.ts)!;
+    expect(textOf(edited)).toContain('answered');
+  });
+
+  it('REMINDERS_IN=both posts a copy in each place and edits both when answered', async () => {
+    const t = await dueReminder({ REMINDERS_IN: 'both' });
+    const announcement = t.ws.messages('incidents')[0]!;
+    const inThread = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)));
+    const inChannel = t.ws.messages('inc-1-checkout-failing').filter((m) => isReminder(textOf(m)));
+    expect([inThread.length, inChannel.length]).toEqual([1, 1]);
+    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
+    const form = await openedView(t.ws, ALICE, 'incident_update');
+    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+    await t.deliver();
+    const copies = [
+      t.ws.replies('incidents', announcement.ts).find((m) => m.ts === inThread[0]!.ts)!,
+      t.ws.messages('inc-1-checkout-failing').find((m) => m.ts === inChannel[0]!.ts)!,
+    ];
+    expect(copies.map((m) => textOf(m).includes('answered'))).toEqual([true, true]);
+  });
+});
