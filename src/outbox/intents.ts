@@ -41,7 +41,6 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional() }),
 ]);
 export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
-export type OutboxKind = OutboxIntent['kind'];
 export const OUTBOX_KINDS = outboxIntentSchema.options.map((o) => o.shape.kind.value);
 
 /** Version 1: the intents above. Rows written before versioning carry the same shape without `v`. */

@@ -2,14 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { rowsOf, type Executor } from '../client.js';
 import type { ReminderView } from '../../domain/reminder-view.js';
-import { TIMELINE_DATA } from '../../domain/timeline.js';
 import { incidents, statusUpdates } from '../schema.js';
-import { readOrThrow, storedCodec } from '../stored-json.js';
+import { readOrThrow } from '../stored-json.js';
 import { fromDate, toDate } from './incident-repository.js';
+import { timelineCodec } from './timeline-repository.js';
 
 const SENT_KINDS = ['reminder_sent', 'reminder_escalated', 'update_overdue'] as const;
 /** The three kinds share one shape: the reminder's view and how late it was. */
-const SENT_CODEC = storedCodec(TIMELINE_DATA.reminder_sent);
+const SENT_CODEC = timelineCodec('reminder_sent');
 
 export interface ReminderRow {
   incidentId: number;

@@ -19,6 +19,11 @@ const CODECS = Object.fromEntries(
   Object.entries(TIMELINE_DATA).map(([kind, schema]) => [kind, storedCodec(schema)]),
 ) as { [K in TimelineKind]: StoredCodec<TimelineData[K]> };
 
+/** How one kind's data is stored: for repositories that read timeline rows themselves. */
+export function timelineCodec<K extends TimelineKind>(kind: K): StoredCodec<TimelineData[K]> {
+  return CODECS[kind];
+}
+
 function isTimelineKind(kind: string): kind is TimelineKind {
   return Object.hasOwn(TIMELINE_DATA, kind);
 }

@@ -13,7 +13,7 @@ export interface CommandContext {
   /** The text after the subcommand, trimmed. */
   args: string;
   ack: AckFn<string | EphemeralReply>;
-  /** Answers on the response URL (Bolt's respond, or a logger when there is none). */
+  /** Answers on the response URL; never throws (see incidentCommand). */
   respond: (message: string | RespondArguments) => Promise<unknown>;
   client: WebClient;
   deps: SlackDeps;
@@ -68,7 +68,7 @@ export async function inIncidentChannel(
   await ctx.ack(STILL_WORKING);
   const outcome = await raced.later;
   const reply = outcome.ok ? (outcome.value ?? ephemeral('Done.')) : outcomeOfFailure(outcome.error, ctx);
-  await ctx.respond(reply).catch((err: unknown) => ctx.logger.warn({ err, done: outcome.ok }, 'could not send the outcome of a slow command'));
+  await ctx.respond(reply);
 }
 
 /** A replay of a command already applied is told so; other failures as usual. */
@@ -83,8 +83,6 @@ export async function openModal(ctx: CommandContext, view: Parameters<WebClient[
     await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view });
   } catch (err) {
     ctx.logger.warn({ err }, 'views.open failed');
-    await ctx
-      .respond(ephemeralError('Slack did not let me open the form in time. Run the command again.'))
-      .catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not answer on the response_url'));
+    await ctx.respond(ephemeralError('Slack did not let me open the form in time. Run the command again.'));
   }
 }

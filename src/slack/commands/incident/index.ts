@@ -30,9 +30,10 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
     }
     // Applied once per trigger: a replayed command changes nothing twice.
     const scoped = requestDeps(deps, `command:${command.trigger_id}`);
-    // Without a response_url Bolt gives no respond(); later answers are then only logged.
+    // Later answers never throw: without a response_url (Bolt then gives no respond()), or with one
+    // used up or expired, the answer is logged and the subcommand carries on.
     const answerLater: CommandContext['respond'] = typeof given['response_url'] === 'string'
-      ? respond
+      ? (message) => respond(message).catch((err: unknown) => logger.warn({ err }, 'could not answer on the response_url'))
       : (message) => Promise.resolve(void logger.warn({ message }, 'no response_url to answer on'));
     await subcommand.run({ command, args: text.slice(first.length).trim(), ack, respond: answerLater, client, deps: scoped, logger });
   };
