@@ -31,6 +31,8 @@ const EnvSchema = z
       .refine((zone) => isValidZone(zone), 'must be an IANA time zone such as Asia/Seoul'),
     POSTMORTEM_LOCALE: z.enum(['en', 'ko']).default('en'),
     API_TOKEN: optionalString,
+    HOOKS_TOKEN: optionalString,
+    ALERT_RULES: optionalString,
     CADENCE_SEV1_MINUTES: optionalMinutes,
     CADENCE_SEV2_MINUTES: optionalMinutes,
     CADENCE_SEV3_MINUTES: optionalMinutes,
@@ -80,6 +82,10 @@ export interface Config {
   exportTimeZone: string;
   postmortemLocale: 'en' | 'ko';
   apiToken?: string;
+  /** Bearer token of the alert hooks (/hooks/*); they answer 503 without it. */
+  hooksToken?: string;
+  /** A YAML file of alert rules (src/domain/alerts/rules.ts); the default rules without it. */
+  alertRulesFile?: string;
   cadenceOverrides: Partial<CadenceMinutes>;
   tickSeconds: number;
   drillSpeed: number;
@@ -130,6 +136,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exportTimeZone: e.EXPORT_TIME_ZONE,
     postmortemLocale: e.POSTMORTEM_LOCALE,
     apiToken: e.API_TOKEN,
+    hooksToken: e.HOOKS_TOKEN,
+    alertRulesFile: e.ALERT_RULES,
     cadenceOverrides: overrides,
     tickSeconds: e.TICK_SECONDS,
     drillSpeed: e.DRILL_SPEED,

@@ -1,5 +1,8 @@
+import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
+import type { Logger } from '../logger.js';
 import { apiRoutes } from '../http/api.js';
+import { alertHookRoutes } from '../http/hooks/alert-hooks.js';
 import { healthRoutes } from '../http/health.js';
 import type { HttpServer, Route } from '../http/server.js';
 import { guardSlackRequests } from '../http/slack-request-guard.js';
@@ -7,13 +10,19 @@ import type { SlackApp } from '../slack/app.js';
 import { SLACK_REQUEST_PATH } from '../slack/capabilities.js';
 import type { Services } from './services.js';
 
-/** Health, the export API, Slack's requests and, in local mode, the local workspace's routes. */
+/** Health, the export API, the alert hooks, Slack's requests and, in local mode, the local workspace's routes. */
 export function mountRoutes(
   http: HttpServer,
-  parts: { db: Db; services: Services; apiToken?: string; slack: SlackApp; signingSecret?: string; bodyLimit: number; localRoutes?: Route[] },
+  parts: {
+    db: Db; services: Services; apiToken?: string; hooksToken?: string; clock: Clock; logger: Logger;
+    slack: SlackApp; signingSecret?: string; bodyLimit: number; localRoutes?: Route[];
+  },
 ): void {
   http.use(healthRoutes(parts.db));
   http.use(apiRoutes({ postmortems: parts.services.postmortems, apiToken: parts.apiToken }));
+  http.use(alertHookRoutes({
+    alerts: parts.services.alerts, token: parts.hooksToken, bodyLimit: parts.bodyLimit, now: () => parts.clock.now(), logger: parts.logger,
+  }));
   const listener = parts.slack.requestListener;
   if (listener && parts.signingSecret) {
     const guarded = guardSlackRequests({ signingSecret: parts.signingSecret, bodyLimit: parts.bodyLimit }, listener);

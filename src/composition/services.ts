@@ -7,6 +7,7 @@ import type { CadenceMinutes } from '../domain/severity.js';
 import { boltLogger, type Logger } from '../logger.js';
 import { OutboxDispatcher } from '../outbox/dispatcher.js';
 import { Access } from '../services/access.js';
+import { AlertService } from '../services/alert-service.js';
 import { DeliveryService } from '../services/delivery-service.js';
 import { EventService } from '../services/event-service.js';
 import { IncidentService } from '../services/incident-service.js';
@@ -21,6 +22,7 @@ import { classifySlackError } from '../slack/delivery/slack-errors.js';
 import { SlackFileUploader } from '../slack/delivery/slack-file-uploader.js';
 import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
+import { loadAlertRules } from './alert-rules-file.js';
 
 export interface Services {
   incidents: IncidentService;
@@ -29,6 +31,7 @@ export interface Services {
   events: EventService;
   dispatcher: OutboxDispatcher;
   retention: RetentionService;
+  alerts: AlertService;
 }
 
 export interface ServicesInput {
@@ -89,5 +92,8 @@ export function createServices(input: ServicesInput): Services {
   });
   const events = new EventService(db, repos.events, clock);
   const retention = new RetentionService({ db, repos, clock, retentionDays: config.retentionDays });
-  return { incidents, postmortems, reminders, events, dispatcher, retention };
+  const alerts = new AlertService({
+    db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
+  });
+  return { incidents, postmortems, reminders, events, dispatcher, retention, alerts };
 }

@@ -13,6 +13,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 
+import { ALERT_SOURCES, ALERT_STATUSES } from '../domain/alerts/alert.js';
 import { ROLES, SCENARIOS, STATUSES } from '../domain/incident.js';
 import { SEVERITIES } from '../domain/severity.js';
 import { HORIZONS, TIMELINE_KINDS } from '../domain/timeline.js';
@@ -221,3 +222,33 @@ export const slackUsers = pgTable('slack_users', {
   tz: text('tz'),
   updatedAt: tz('updated_at').notNull(),
 });
+
+/**
+ * Every alert notification that changed something: one row per alert state (firing, then
+ * resolved) of each fingerprint in its group. A re-notification finds its state here and adds nothing.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    source: text('source', { enum: ALERT_SOURCES }).notNull(),
+    sourceName: text('source_name').notNull(),
+    groupKey: text('group_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    status: text('status', { enum: ALERT_STATUSES }).notNull(),
+    title: text('title').notNull(),
+    /** Versioned JSON (src/db/stored-json.ts): the alert's labels. */
+    labels: jsonb('labels').$type<unknown>().notNull(),
+    startsAt: tz('starts_at').notNull(),
+    endsAt: tz('ends_at'),
+    detailsUrl: text('details_url'),
+    incidentId: integer('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
+    receivedAt: tz('received_at').notNull(),
+  },
+  (t) => [
+    index('alerts_group_idx').on(t.source, t.groupKey, t.fingerprint, t.id),
+    index('alerts_incident_idx').on(t.incidentId),
+    check('alerts_source_check', oneOf(t.source, ALERT_SOURCES)),
+    check('alerts_status_check', oneOf(t.status, ALERT_STATUSES)),
+  ],
+);

@@ -9,6 +9,8 @@ export const HORIZONS = ['immediate', 'short_term', 'long_term'] as const;
 export type Horizon = (typeof HORIZONS)[number];
 export const horizonSchema = z.enum(HORIZONS);
 
+const alertData = z.object({ alertId: z.number().int(), source: z.string(), title: z.string(), detailsUrl: z.string().nullable() });
+
 const reminderData = reminderViewSchema.extend({ minutesLate: z.number().optional() });
 
 /** Each timeline kind's details, as stored in `timeline_events.data` (parsed on read and write). */
@@ -27,6 +29,9 @@ export const TIMELINE_DATA = {
   reopened: z.object({}),
   action_item_added: z.object({ actionItemId: z.number().int(), title: z.string(), horizon: horizonSchema }),
   postmortem_generated: z.object({ locale: z.enum(['en', 'ko']) }),
+  /** A monitoring system's alert started firing (at its own start time) or stopped; the actor is the source, not a person. */
+  alert_fired: alertData,
+  alert_resolved: alertData,
   /** Delivery learned where the incident's channel is. */
   channel_created: z.object({ channelId: z.string(), channelName: z.string() }),
   /** Delivery shared a postmortem draft into the incident channel. */

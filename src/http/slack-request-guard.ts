@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readLimited } from './read-body.js';
 import { sendJson } from './respond.js';
 
 export interface SlackGuardOptions {
@@ -58,26 +59,6 @@ function tooLarge(res: ServerResponse, limit: number): void {
   sendJson(res, 413, { error: 'payload_too_large', message: `Request bodies are limited to ${limit} bytes.` });
 }
 
-/** The whole body, or undefined once it passes `limit` (the rest is not read). */
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.resume();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
-}
 
 function validSignature(secret: string, timestamp: number, body: Buffer, signature: string): boolean {
   const expected = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;

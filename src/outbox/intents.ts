@@ -37,6 +37,10 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   /** Stages 1 and 2 go to the incident channel, stage 3 (overdue) to #incidents. */
   z.object({ kind: z.literal('reminder.post'), reminder: reminderViewSchema }),
   z.object({ kind: z.literal('reminder.edit'), edit: reminderEditSchema }),
+  /** An alert no incident tracks, in #incidents with a Declare button (no incident). */
+  z.object({ kind: z.literal('alert.post'), alertId: z.number().int() }),
+  /** An alert attached to the incident, in its channel; with a Resolve button once all its alerts are resolved. */
+  z.object({ kind: z.literal('alert.notice'), alertId: z.number().int(), suggestResolve: z.boolean() }),
   /** Renders the postmortem draft from Postgres at delivery and uploads it to the incident channel. */
   z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional() }),
 ]);

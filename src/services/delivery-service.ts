@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { SlackMessageRef } from '../db/repositories/slack-message-repository.js';
 import type { SlackUser } from '../db/repositories/slack-user-repository.js';
+import type { RecordedAlert } from '../domain/alerts/alert.js';
 import type { Incident } from '../domain/incident.js';
 import type { StatusUpdate } from '../domain/timeline.js';
 import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
@@ -19,6 +20,10 @@ export class DeliveryService {
 
   incident(incidentId: number): Promise<Incident | undefined> {
     return this.deps.repos.incidents.findById(this.deps.db, incidentId);
+  }
+
+  alert(alertId: number): Promise<RecordedAlert | undefined> {
+    return this.deps.repos.alerts.find(this.deps.db, alertId);
   }
 
   statusUpdate(updateId: number): Promise<StatusUpdate | undefined> {

@@ -14,6 +14,8 @@ export interface DeclareInput {
   detectedAt?: DateTime;
   isDrill?: boolean;
   isPrivate?: boolean;
+  /** Declared from an alert's Declare button: the alert's group joins the incident. */
+  fromAlertId?: number;
 }
 
 /** A status update as posted from the update modal. */

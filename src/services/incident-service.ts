@@ -1,4 +1,7 @@
+import type { DateTime } from 'luxon';
 import { isDrilling, type Clock } from '../clock.js';
+import type { Executor } from '../db/client.js';
+import type { Repositories } from '../db/repositories/index.js';
 import type { NewActionItem } from '../domain/action-item.js';
 import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
@@ -11,6 +14,7 @@ import type { DeclareInput, UpdateInput } from './incident-inputs.js';
 import {
   authorize, IncidentWriter, lockIncident, lockOpenIncident, runInTransaction, withLockedIncident, type TransactionDeps,
 } from './incident-transaction.js';
+import { claimAlertGroup, linkAlertGroup } from './alert-timeline.js';
 import { restartReminders } from './reminder-service.js';
 
 export type { DeclareInput, UpdateInput } from './incident-inputs.js';
@@ -32,37 +36,16 @@ export class IncidentService {
 
   async declare(input: DeclareInput): Promise<Incident> {
     const now = this.deps.clock.now();
-    const title = input.title.trim();
-    if (!title) throw new DomainError('invalid_input', 'Give the incident a title.', 'title');
-    const firstDue = now.plus({ minutes: this.deps.cadence[input.severity] });
     return runInTransaction(this.deps, async (tx, repos) => {
-      const id = await repos.incidents.insert(tx, {
-        title,
-        severity: input.severity,
-        scenario: input.scenario,
-        impact: input.impact.trim(),
-        declaredBy: input.declaredBy,
-        startedAt: input.startedAt ?? now,
-        detectedAt: input.detectedAt ?? input.startedAt ?? now,
-        declaredAt: now,
-        nextUpdateDueAt: firstDue,
-        // While the drill clock runs fast, whatever is declared is a drill.
-        isDrill: (input.isDrill ?? false) || isDrilling(this.deps.clock),
-        isPrivate: input.isPrivate ?? false,
-      });
-      await repos.incidents.setRole(tx, id, 'commander', input.commanderId, now);
-      await restartReminders(tx, repos, id, now, firstDue);
-      const writer = new IncidentWriter(tx, repos, id, now);
-      await writer.record('declared', input.declaredBy, {
-        title,
-        severity: input.severity,
-        scenario: input.scenario,
-        commanderId: input.commanderId,
-      });
-      const invite = [...new Set([input.declaredBy, input.commanderId])];
-      await writer.enqueue({ kind: 'channel.create', inviteUserIds: invite });
-      await writer.syncViews();
-      return (await repos.incidents.findById(tx, id))!;
+      const alert = input.fromAlertId === undefined ? undefined : await repos.alerts.find(tx, input.fromAlertId);
+      if (alert) await claimAlertGroup(tx, repos, alert);
+      // Declared from an alert's Declare button: the monitoring saw it first.
+      const seen = alert && alert.startsAt < now ? alert.startsAt : undefined;
+      const incident = await writeDeclaration({ ...this.deps, tx, repos, now }, {
+        ...input, startedAt: input.startedAt ?? seen, detectedAt: input.detectedAt ?? seen,
+      }, input.declaredBy);
+      if (alert) await linkAlertGroup(tx, repos, incident.id, alert, now);
+      return incident;
     });
   }
 
@@ -214,4 +197,45 @@ export class IncidentService {
     );
     return open.filter((_, index) => visible[index]);
   }
+}
+
+export interface DeclarationContext {
+  tx: Executor;
+  repos: Repositories;
+  now: DateTime;
+  clock: Clock;
+  cadence: CadenceMinutes;
+}
+
+/**
+ * Writes a new incident in the caller's transaction: its row, commander, reminders, the
+ * `declared` event (by `actorId`; null when an alert declared it) and the channel to open.
+ */
+export async function writeDeclaration(ctx: DeclarationContext, input: DeclareInput, actorId: string | null): Promise<Incident> {
+  const { tx, repos, now } = ctx;
+  const title = input.title.trim();
+  if (!title) throw new DomainError('invalid_input', 'Give the incident a title.', 'title');
+  const firstDue = now.plus({ minutes: ctx.cadence[input.severity] });
+  const id = await repos.incidents.insert(tx, {
+    title,
+    severity: input.severity,
+    scenario: input.scenario,
+    impact: input.impact.trim(),
+    declaredBy: input.declaredBy,
+    startedAt: input.startedAt ?? now,
+    detectedAt: input.detectedAt ?? input.startedAt ?? now,
+    declaredAt: now,
+    nextUpdateDueAt: firstDue,
+    // While the drill clock runs fast, whatever is declared is a drill.
+    isDrill: (input.isDrill ?? false) || isDrilling(ctx.clock),
+    isPrivate: input.isPrivate ?? false,
+  });
+  await repos.incidents.setRole(tx, id, 'commander', input.commanderId, now);
+  await restartReminders(tx, repos, id, now, firstDue);
+  const writer = new IncidentWriter(tx, repos, id, now);
+  await writer.record('declared', actorId, { title, severity: input.severity, scenario: input.scenario, commanderId: input.commanderId });
+  const invite = [...new Set([input.declaredBy, input.commanderId])];
+  await writer.enqueue({ kind: 'channel.create', inviteUserIds: invite });
+  await writer.syncViews();
+  return (await repos.incidents.findById(tx, id))!;
 }

@@ -95,7 +95,7 @@ export function withLockedIncident<T>(
 }
 
 /** Queues one outbox intent for the incident in the caller's transaction. */
-export function enqueueIntent(tx: Executor, repos: Repositories, incidentId: number, now: DateTime, intent: OutboxIntent) {
+export function enqueueIntent(tx: Executor, repos: Repositories, incidentId: number | null, now: DateTime, intent: OutboxIntent) {
   return repos.outbox.enqueue(tx, { incidentId, intent, now });
 }
 

@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http';
 import { cleanStrings } from '../domain/text.js';
 import { App, HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@slack/bolt';
 import { boltLogger, type Logger } from '../logger.js';
+import { registerAlertButtons } from './actions/alert-buttons.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
@@ -66,6 +67,7 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   app.command(SLASH_COMMAND, incidentCommand(deps));
   registerViewSubmissions(app, deps);
   registerIncidentButtons(app, deps);
+  registerAlertButtons(app, deps);
   registerReminderButtons(app, deps);
   registerDeclareShortcut(app, deps);
   registerAppMention(app, deps);

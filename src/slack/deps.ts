@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { Logger } from '../logger.js';
+import type { AlertService } from '../services/alert-service.js';
 import type { EventService } from '../services/event-service.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { PostmortemService } from '../services/postmortem-service.js';
@@ -13,6 +14,8 @@ export interface SlackDeps {
   events: EventService;
   /** Status-update reminders (snooze); absent only in tests that build the Slack app alone. */
   reminders?: ReminderService;
+  /** Alerts in (the Declare button on a posted alert); absent only in tests that build the Slack app alone. */
+  alerts?: AlertService;
   clock: Clock;
   cadence: CadenceMinutes;
   /** How long a request's work may run before Slack is answered "in progress" (shorter than its 3 s). */

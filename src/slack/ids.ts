@@ -26,6 +26,8 @@ export const ACTION_ID = {
   reminderPostUpdate: 'reminder_post_update',
   /** On a reminder: puts the next reminder off by 10 minutes (limited per cycle). */
   reminderSnooze: 'reminder_snooze',
+  /** On an alert posted to #incidents: opens the declare modal for it (the value is the alert id). */
+  declareFromAlert: 'alert_declare',
 } as const;
 
 /** A modal input: its `block_id` (errors are keyed by it) and its element's `action_id`. */

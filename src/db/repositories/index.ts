@@ -1,3 +1,4 @@
+import { AlertRepository } from './alert-repository.js';
 import { ActionItemRepository } from './action-item-repository.js';
 import { AppliedRequestRepository } from './applied-request-repository.js';
 import { IncidentRepository } from './incident-repository.js';
@@ -22,6 +23,7 @@ export interface Repositories {
   slackUsers: SlackUserRepository;
   installation: InstallationRepository;
   appliedRequests: AppliedRequestRepository;
+  alerts: AlertRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -37,5 +39,6 @@ export function createRepositories(): Repositories {
     slackUsers: new SlackUserRepository(),
     installation: new InstallationRepository(),
     appliedRequests: new AppliedRequestRepository(),
+    alerts: new AlertRepository(),
   };
 }

@@ -37,6 +37,8 @@ export interface EventText {
   snoozed: (minutes: number | null) => string;
   resolved: string;
   reopened: string;
+  alert_fired: (title: string, source: string) => string;
+  alert_resolved: (title: string, source: string) => string;
   action_item_added: (title: string) => string;
   postmortem_generated: string;
   channel_created: string;
@@ -202,6 +204,8 @@ const en: PostmortemStrings = {
     snoozed: (m) => (m ? `Reminder snoozed for ${m} min` : 'Reminder snoozed'),
     resolved: 'Incident resolved',
     reopened: 'Incident reopened',
+    alert_fired: (title, source) => `Alert fired (${source}): ${title}`,
+    alert_resolved: (title, source) => `Alert resolved (${source}): ${title}`,
     action_item_added: (t) => `Action item added: ${t}`,
     postmortem_generated: 'Postmortem draft generated',
     channel_created: 'Incident channel created',
@@ -359,6 +363,8 @@ const ko: PostmortemStrings = {
     snoozed: (m) => (m ? `리마인더 ${m}분 연기` : '리마인더 연기'),
     resolved: '인시던트 해결',
     reopened: '인시던트 재개',
+    alert_fired: (title, source) => `알림 발생 (${source}): ${title}`,
+    alert_resolved: (title, source) => `알림 해소 (${source}): ${title}`,
     action_item_added: (t) => `조치 항목 추가: ${t}`,
     postmortem_generated: '포스트모템 초안 생성',
     channel_created: '인시던트 채널 생성',

@@ -75,13 +75,16 @@ export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
   const declaredAt = declaredEvent?.occurredAt ?? incident.declaredAt;
   const declaredMs = declaredAt.toMillis();
 
+  // From an alert, acknowledging is the first thing a person does after it (declaring included);
+  // otherwise the declaration is the alert, and the first responder's action after it the answer.
+  const alerted = events.some((e) => e.kind === 'alert_fired');
+  const ackFrom = alerted ? incident.detectedAt : declaredAt;
   const acknowledged = events.find(
     (e) =>
-      e !== declaredEvent &&
+      (e === declaredEvent ? alerted : RESPONDER_KINDS.has(e.kind)) &&
       e.actorId !== null &&
       e.actorId !== '' &&
-      RESPONDER_KINDS.has(e.kind) &&
-      e.occurredAt.toMillis() >= declaredMs,
+      e.occurredAt.toMillis() >= (e === declaredEvent ? ackFrom.toMillis() : declaredMs),
   );
 
   const firstEntry = (status: string): DateTime | null =>
@@ -132,7 +135,7 @@ export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
     mitigatedAt,
     resolvedAt,
     timeToDetectMinutes: minutesBetween(incident.startedAt, incident.detectedAt),
-    timeToAcknowledgeMinutes: since(declaredAt, acknowledged?.occurredAt ?? null),
+    timeToAcknowledgeMinutes: since(ackFrom, acknowledged?.occurredAt ?? null),
     timeToMitigateMinutes: since(incident.startedAt, mitigatedAt),
     timeToResolveMinutes: since(incident.startedAt, resolvedAt),
     durationMinutes: since(incident.startedAt, resolvedAt),

@@ -60,6 +60,9 @@ function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
     }
     case 'action_item_added':
       return t.action_item_added(escapeInline(str(event.data, 'title') ?? ''));
+    case 'alert_fired':
+    case 'alert_resolved':
+      return t[event.kind](escapeInline(truncate(flatten(str(event.data, 'title') ?? ''), 160)), escapeInline(str(event.data, 'source') ?? ''));
     case 'reminder_sent':
     case 'reminder_escalated':
     case 'update_overdue':

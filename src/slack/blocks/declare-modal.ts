@@ -27,6 +27,8 @@ export interface DeclareModalInput {
   severity?: Severity;
   scenario?: Scenario;
   impact?: string;
+  /** Declared from this alert's Declare button (carried in private_metadata). */
+  alertId?: number;
 }
 
 export interface DeclareSubmission {
@@ -37,6 +39,7 @@ export interface DeclareSubmission {
   commanderId: string;
   isDrill: boolean;
   isPrivate: boolean;
+  fromAlertId?: number;
 }
 
 export function severityOption(sev: Severity): PlainTextOption {
@@ -59,6 +62,7 @@ export function declareModal(prefill: DeclareModalInput): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.declare,
+    ...(prefill.alertId === undefined ? {} : { private_metadata: JSON.stringify({ alertId: prefill.alertId }) }),
     title: modalLabel('Declare an incident'),
     submit: modalLabel('Declare'),
     close: modalLabel('Cancel'),
@@ -157,7 +161,20 @@ export function parseDeclareView(view: SubmittedView): ParseResult<DeclareSubmis
     isPrivate: selectedOptions(v, DECLARE_INPUT.drill).includes(PRIVATE_VALUE),
   };
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: zodErrors(parsed.error, BLOCK_OF) };
+  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, BLOCK_OF) };
+  const fromAlertId = alertIdFromMetadata(view.private_metadata);
+  return { ok: true, value: fromAlertId === undefined ? parsed.data : { ...parsed.data, fromAlertId } };
+}
+
+const alertMetadata = z.object({ alertId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+function alertIdFromMetadata(metadata: string | undefined): number | undefined {
+  if (!metadata) return undefined;
+  try {
+    const parsed = alertMetadata.safeParse(JSON.parse(metadata));
+    return parsed.success ? parsed.data.alertId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 

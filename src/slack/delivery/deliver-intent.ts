@@ -38,6 +38,7 @@ export class IntentDelivery {
   readonly deliver = async (message: OutboxMessage): Promise<void> => {
     const { delivery, poster, renderer } = this.deps;
     const intent = message.intent;
+    if (intent.kind === 'alert.post') return this.postAlert(message, intent.alertId);
     const incident = message.incidentId === null ? undefined : await delivery.incident(message.incidentId);
     if (!incident) throw new PermanentDeliveryError(`incident ${message.incidentId} is gone`);
 
@@ -69,6 +70,12 @@ export class IntentDelivery {
         return;
       case 'reminder.post':
         return this.postReminder(message, incident, intent.reminder);
+      case 'alert.notice': {
+        const alert = await delivery.alert(intent.alertId);
+        if (!alert) throw new PermanentDeliveryError(`alert ${intent.alertId} is gone`);
+        await poster.post(message, { channel: this.channelOf(incident) }, renderer.alertNotice(incident, alert, intent.suggestResolve));
+        return;
+      }
       case 'reminder.edit': {
         // Every copy, wherever it was posted, says the same (answered by …, snoozed until …).
         const { view, closed } = intent.edit;
@@ -102,6 +109,12 @@ export class IntentDelivery {
       const ts = await poster.post(message, { channel }, rendered);
       await delivery.recordMessage(incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
     }
+  }
+
+  private async postAlert(message: OutboxMessage, alertId: number): Promise<void> {
+    const alert = await this.deps.delivery.alert(alertId);
+    if (!alert) throw new PermanentDeliveryError(`alert ${alertId} is gone`);
+    await this.deps.poster.post(message, { channel: await this.incidentsChannel() }, this.deps.renderer.alertPost(alert));
   }
 
   private async createChannel(incident: Incident, invite: string[]): Promise<void> {

@@ -1,4 +1,6 @@
+import type { RecordedAlert } from '../../domain/alerts/alert.js';
 import type { Incident } from '../../domain/incident.js';
+import { alertNotice, alertPost } from '../blocks/alert-message.js';
 import type { ReminderClosure, ReminderView } from '../../domain/reminder-view.js';
 import type { CadenceMinutes } from '../../domain/severity.js';
 import type { StatusUpdate } from '../../domain/timeline.js';
@@ -17,6 +19,8 @@ export interface OutboxRenderer {
   statusUpdate(incident: Incident, update: StatusUpdate): RenderedMessage;
   notice(incident: Incident, notice: Notice): RenderedMessage;
   reminder(incident: Incident, reminder: ReminderView, closed?: ReminderClosure): RenderedMessage;
+  alertPost(alert: RecordedAlert): RenderedMessage;
+  alertNotice(incident: Incident, alert: RecordedAlert, suggestResolve: boolean): RenderedMessage;
 }
 
 /** Renders the outbox's intents with the Block Kit builders, from the incident as it is now. */
@@ -27,6 +31,8 @@ export function outboxRenderer(cadence: CadenceMinutes): OutboxRenderer {
     statusUpdate: (incident, update) => statusUpdateMessage({ incident, update }),
     notice: (incident, notice) => eventNotice({ incident, event: toEventNotice(incident, notice, cadence) }),
     reminder: (incident, reminder, closed) => reminderMessage({ incident, reminder, closed }),
+    alertPost,
+    alertNotice,
   };
 }
 
