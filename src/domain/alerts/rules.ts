@@ -12,7 +12,7 @@ import type { Labels } from './alert.js';
 export const ALERT_ACTIONS = ['declare', 'post', 'ignore'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
 
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U024BE7LH');
+const slackUserId = z.string().regex(/^[UW][A-Z0-9_]+$/, 'a Slack user id such as U024BE7LH');
 
 const ruleSchema = z.strictObject({
   /** Labels that must equal these values. */
