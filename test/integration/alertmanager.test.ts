@@ -28,7 +28,7 @@ describe('Alertmanager → the bot', () => {
     const alert = {
       labels: { alertname: 'OrderDbPoolExhausted', severity: 'critical', service: 'order' },
       annotations: { summary: 'order-service database connection pool exhaustion' },
-      startsAt: startsAt.toISO()!,
+      startsAt: startsAt.toISO(),
     };
     await am.postAlerts([alert]);
 
@@ -47,7 +47,7 @@ describe('Alertmanager → the bot', () => {
     expect((await kinds()).filter((k) => k === 'alert_fired')).toHaveLength(1);
     expect(await t.app.incidents.listOpenFor('U_ALICE')).toHaveLength(1);
 
-    await am.postAlerts([{ ...alert, endsAt: DateTime.utc().toISO()! }]);
+    await am.postAlerts([{ ...alert, endsAt: DateTime.utc().toISO() }]);
     await vi.waitFor(async () => expect(await kinds()).toContain('alert_resolved'), { timeout: 15_000, interval: 100 });
     expect((await kinds()).filter((k) => k === 'alert_resolved')).toHaveLength(1);
     await t.deliver();
