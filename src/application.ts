@@ -78,8 +78,8 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const services = createServices({
     config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background,
   });
-  const { incidents, postmortems, events, reminders, dispatcher, alerts } = services;
-  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, alerts, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs }, logger);
+  const { incidents, postmortems, events, reminders, dispatcher, alerts, homes } = services;
+  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, alerts, homes, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
   mountRoutes(http, {
     db: database.db, services, apiToken: config.apiToken, hooksToken: config.hooksToken, clock, logger, slack, signingSecret, bodyLimit: config.bodyLimitBytes, localRoutes: local?.routes,

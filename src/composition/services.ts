@@ -10,6 +10,7 @@ import { Access } from '../services/access.js';
 import { AlertService } from '../services/alert-service.js';
 import { DeliveryService } from '../services/delivery-service.js';
 import { EventService } from '../services/event-service.js';
+import { HomeService } from '../services/home-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { PostmortemService } from '../services/postmortem-service.js';
 import { ReminderService } from '../services/reminder-service.js';
@@ -32,6 +33,7 @@ export interface Services {
   dispatcher: OutboxDispatcher;
   retention: RetentionService;
   alerts: AlertService;
+  homes: HomeService;
 }
 
 export interface ServicesInput {
@@ -76,6 +78,7 @@ export function createServices(input: ServicesInput): Services {
   });
   const reminders = new ReminderService({ db, repos, clock, cadence, access, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
+  const homes = new HomeService({ db, repos, clock, access, onOutboxWritten: deliver });
   const intents = new IntentDelivery({
     delivery,
     postmortems: new PostmortemPublisher({
@@ -86,6 +89,7 @@ export function createServices(input: ServicesInput): Services {
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,
     remindersIn: config.remindersIn,
+    homes,
   });
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),
@@ -95,5 +99,5 @@ export function createServices(input: ServicesInput): Services {
   const alerts = new AlertService({
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
   });
-  return { incidents, postmortems, reminders, events, dispatcher, retention, alerts };
+  return { incidents, postmortems, reminders, events, dispatcher, retention, alerts, homes };
 }

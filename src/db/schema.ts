@@ -252,3 +252,10 @@ export const alerts = pgTable(
     check('alerts_status_check', oneOf(t.status, ALERT_STATUSES)),
   ],
 );
+
+/** People who opened the app's Home tab: their Home is re-published when incidents change, throttled per person. */
+export const homeTabs = pgTable('home_tabs', {
+  userId: text('user_id').primaryKey(),
+  openedAt: tz('opened_at').notNull(),
+  publishedAt: tz('published_at'),
+});

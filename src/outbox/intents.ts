@@ -41,6 +41,10 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('alert.post'), alertId: z.number().int() }),
   /** An alert attached to the incident, in its channel; with a Resolve button once all its alerts are resolved. */
   z.object({ kind: z.literal('alert.notice'), alertId: z.number().int(), suggestResolve: z.boolean() }),
+  /** Something on App Home changed: queues a (throttled) publish for everyone who opened it. */
+  z.object({ kind: z.literal('home.refresh') }),
+  /** Renders one person's App Home from Postgres at delivery and publishes it (views.publish). */
+  z.object({ kind: z.literal('home.publish'), userId: z.string() }),
   /** Renders the postmortem draft from Postgres at delivery and uploads it to the incident channel. */
   z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional() }),
 ]);

@@ -27,18 +27,28 @@ export interface UnreadableOutboxRow extends ClaimedRow {
 export type ClaimedOutboxRow = { readable: true; message: OutboxMessage } | { readable: false; row: UnreadableOutboxRow };
 
 export class OutboxRepository {
-  async enqueue(ex: Executor, message: { incidentId: number | null; intent: OutboxIntent; now: DateTime }): Promise<number> {
+  /** `availableAt`: not before then (a throttle); now by default. */
+  async enqueue(ex: Executor, message: { incidentId: number | null; intent: OutboxIntent; now: DateTime; availableAt?: DateTime }): Promise<number> {
     const [row] = await ex
       .insert(outbox)
       .values({
         incidentId: message.incidentId,
         kind: message.intent.kind,
         payload: outboxIntentCodec.write(message.intent),
-        availableAt: message.now.toJSDate(),
+        availableAt: (message.availableAt ?? message.now).toJSDate(),
         createdAt: message.now.toJSDate(),
       })
       .returning({ id: outbox.id });
     return row!.id;
+  }
+
+  /** Whether a person's App Home publish waits unclaimed: a new one would show nothing more. */
+  async homePublishWaiting(ex: Executor, userId: string): Promise<boolean> {
+    const result = await ex.execute(sql`
+      select 1 from outbox
+      where kind = 'home.publish' and status = 'pending' and claimed_until is null and payload->>'userId' = ${userId}
+      limit 1`);
+    return rowsOf(result).length > 0;
   }
 
   /**

@@ -58,6 +58,7 @@ export class DeliveryService {
       if (shared.permalink) await repos.messages.save(tx, incidentId, keys.link, { channelId: shared.channelId, ts: shared.permalink });
       await writer.record('postmortem_shared', null, { fileId: shared.fileId, permalink: shared.permalink });
       await writer.enqueue({ kind: 'announcement.sync' });
+      await writer.refreshHomes();
     });
   }
 

@@ -124,9 +124,15 @@ export class IncidentWriter {
     }
   }
 
-  /** Re-renders the incident card and the #incidents announcement. */
+  /** Re-renders the incident card, the #incidents announcement and App Home. */
   async syncViews() {
     await this.enqueue({ kind: 'card.sync' });
     await this.enqueue({ kind: 'announcement.sync' });
+    await this.refreshHomes();
+  }
+
+  /** App Home shows this incident: refresh it, outside the incident's own delivery order. */
+  refreshHomes() {
+    return enqueueIntent(this.tx, this.repos, null, this.now, { kind: 'home.refresh' });
   }
 }

@@ -116,6 +116,7 @@ export class ReminderService {
     const writer = new IncidentWriter(tx, repos, incidentId, now);
     await writer.record(STAGE_KIND[stage], null, { ...view, minutesLate: minutesLate(dueAt, now) });
     await writer.enqueue({ kind: 'reminder.post', reminder: view });
+    await writer.refreshHomes();
     await repos.reminders.update(tx, incidentId, {
       stage, lastRemindedAt: now, nextReminderAt: nextReminderAfter({ ...cycle, stage }),
     });

@@ -3,12 +3,14 @@ import { cleanStrings } from '../domain/text.js';
 import { App, HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@slack/bolt';
 import { boltLogger, type Logger } from '../logger.js';
 import { registerAlertButtons } from './actions/alert-buttons.js';
+import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
 import { incidentCommand } from './commands/incident/index.js';
 import type { SlackDeps } from './deps.js';
 import type { BotIdentity } from './identity.js';
+import { registerAppHomeOpened } from './events/app-home-opened.js';
 import { registerAppMention } from './events/app-mention.js';
 import { registerDeclareShortcut } from './shortcuts/declare.js';
 import { registerViewSubmissions } from './views/submissions.js';
@@ -71,6 +73,8 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   registerReminderButtons(app, deps);
   registerDeclareShortcut(app, deps);
   registerAppMention(app, deps);
+  registerAppHomeOpened(app, deps);
+  registerHomeButtons(app, deps);
   app.error((error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
     return Promise.resolve();

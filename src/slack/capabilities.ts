@@ -8,7 +8,7 @@ export const GLOBAL_SHORTCUTS = {
   declare: 'declare_incident_shortcut',
 } as const;
 
-export const BOT_EVENTS = ['app_mention'] as const;
+export const BOT_EVENTS = ['app_home_opened', 'app_mention'] as const;
 
 export const BOT_SCOPES = [
   'app_mentions:read',

@@ -3,6 +3,7 @@ import type { CadenceMinutes } from '../domain/severity.js';
 import type { Logger } from '../logger.js';
 import type { AlertService } from '../services/alert-service.js';
 import type { EventService } from '../services/event-service.js';
+import type { HomeService } from '../services/home-service.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { PostmortemService } from '../services/postmortem-service.js';
 import type { ReminderService } from '../services/reminder-service.js';
@@ -16,6 +17,8 @@ export interface SlackDeps {
   reminders?: ReminderService;
   /** Alerts in (the Declare button on a posted alert); absent only in tests that build the Slack app alone. */
   alerts?: AlertService;
+  /** App Home (app_home_opened); absent only in tests that build the Slack app alone. */
+  homes?: HomeService;
   clock: Clock;
   cadence: CadenceMinutes;
   /** How long a request's work may run before Slack is answered "in progress" (shorter than its 3 s). */

@@ -28,6 +28,8 @@ export const ACTION_ID = {
   reminderSnooze: 'reminder_snooze',
   /** On an alert posted to #incidents: opens the declare modal for it (the value is the alert id). */
   declareFromAlert: 'alert_declare',
+  /** On App Home: opens the declare modal. */
+  homeDeclare: 'home_declare',
 } as const;
 
 /** A modal input: its `block_id` (errors are keyed by it) and its element's `action_id`. */

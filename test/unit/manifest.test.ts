@@ -19,6 +19,7 @@ const schemaPath = path.resolve(repoRoot, 'test', 'fixtures', 'slack', 'manifest
 interface Manifest {
   _metadata?: { major_version?: number };
   features?: {
+    app_home?: { home_tab_enabled?: boolean };
     bot_user?: { display_name?: string };
     slash_commands?: { command: string; url?: string }[];
     shortcuts?: { type: string; callback_id: string }[];
@@ -92,6 +93,11 @@ describe('manifest.yml', () => {
     expect(shortcutIds).toEqual(expect.arrayContaining(Object.values(GLOBAL_SHORTCUTS)));
     expect(manifest.settings?.event_subscriptions?.bot_events).toEqual(expect.arrayContaining([...BOT_EVENTS]));
     expect(manifest.oauth_config?.scopes?.bot).toEqual(expect.arrayContaining([...BOT_SCOPES]));
+  });
+
+  it('turns on the Home tab that app_home_opened and views.publish need', () => {
+    expect(BOT_EVENTS).toContain('app_home_opened');
+    expect(manifest.features?.app_home?.home_tab_enabled).toBe(true);
   });
 
   it('sends interactivity and events to the app request path over HTTP', () => {

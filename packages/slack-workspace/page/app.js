@@ -12,6 +12,8 @@ const ui = {
   wantChannel: params.get('channel'),
   thread: null,
   showPins: false,
+  /** The app's Home tab is shown instead of a channel. */
+  home: false,
   notices: [],
   state: null,
   fetchedAt: 0,
@@ -89,7 +91,8 @@ function render() {
   }
   renderTopbar();
   renderSidebar();
-  renderChannel();
+  if (ui.home) renderHome();
+  else renderChannel();
   renderThread();
   renderModal();
 }
@@ -124,15 +127,17 @@ function channelLabel(c) {
 }
 
 function renderSidebar() {
-  const list = (items) => items.map((c) => `<li><a href="#" class="channel-link${c.id === ui.channelId ? ' active' : ''}${c.isArchived ? ' archived' : ''}${c.isMember ? '' : ' not-member'}" data-channel-id="${esc(c.id)}" data-name="${esc(c.isIm ? 'im' : c.name)}">${esc(channelLabel(c))}</a></li>`).join('');
+  const list = (items) => items.map((c) => `<li><a href="#" class="channel-link${!ui.home && c.id === ui.channelId ? ' active' : ''}${c.isArchived ? ' archived' : ''}${c.isMember ? '' : ' not-member'}" data-channel-id="${esc(c.id)}" data-name="${esc(c.isIm ? 'im' : c.name)}">${esc(channelLabel(c))}</a></li>`).join('');
   const channels = ui.state.channels.filter((c) => !c.isIm).sort((a, b) => a.name.localeCompare(b.name));
   const ims = ui.state.channels.filter((c) => c.isIm);
-  $('#sidebar').innerHTML = `<h2>Channels</h2><ul>${list(channels)}</ul>${ims.length ? `<h2>Direct messages</h2><ul>${list(ims)}</ul>` : ''}`;
+  const home = `<h2>Apps</h2><ul><li><a href="#" class="home-link${ui.home ? ' active' : ''}" data-home>🏠 ${esc(ui.state.app.name)}</a></li></ul>`;
+  $('#sidebar').innerHTML = `${home}<h2>Channels</h2><ul>${list(channels)}</ul>${ims.length ? `<h2>Direct messages</h2><ul>${list(ims)}</ul>` : ''}`;
 }
 
 function renderChannel() {
   const channel = ui.state.channels.find((c) => c.id === ui.channelId);
   if (!channel) return;
+  $('#composer-wrap').hidden = false;
   const messages = ui.state.messages[channel.id] ?? [];
   const pinned = messages.filter((m) => m.pinned);
   $('#channel-header').innerHTML = `<div class="channel-title">${esc(channelLabel(channel))}${channel.isArchived ? ' <span class="archived-badge">archived</span>' : ''}</div>
@@ -151,6 +156,18 @@ function renderChannel() {
   if (atBottom || box.dataset.channel !== channel.id) box.scrollTop = box.scrollHeight;
   box.dataset.channel = channel.id;
   $('#composer').placeholder = `Message ${channel.isIm ? ui.state.app.name : `#${channel.name}`} — try ${ui.state.slashCommand} help`;
+}
+
+/** The app's Home tab, as the app last published it for this person (views.publish). */
+function renderHome() {
+  $('#channel-header').innerHTML = `<div class="channel-title">🏠 ${esc(ui.state.app.name)} · Home</div>`;
+  $('#pins-panel').hidden = true;
+  const home = ui.state.home;
+  $('#messages').innerHTML = home
+    ? `<div class="home-view" data-view-id="${esc(home.id)}">${renderBlocks(home.blocks, ctx())}</div>`
+    : '<p class="empty">The app has not published its Home tab yet.</p>';
+  $('#messages').dataset.channel = '';
+  $('#composer-wrap').hidden = true;
 }
 
 function renderThread() {
@@ -182,6 +199,11 @@ function renderModal() {
 }
 
 async function act(el) {
+  if (el.closest('.home-view')) {
+    const result = await post('/sandbox/home/action', { userId: ui.me, actionId: el.dataset.actionId });
+    if (!result.ok) window.alert(result.message ?? result.error);
+    return;
+  }
   const message = el.closest('.message');
   if (!message) return;
   const body = { userId: ui.me, channelId: message.dataset.channel, messageTs: message.dataset.ts, actionId: el.dataset.actionId };
@@ -227,9 +249,17 @@ async function modalButton(kind) {
 
 document.addEventListener('click', (event) => {
   const t = event.target;
+  if (t.closest('[data-home]')) {
+    event.preventDefault();
+    ui.home = true;
+    ui.thread = null;
+    render();
+    return void post('/sandbox/home/open', { userId: ui.me });
+  }
   const link = t.closest('.channel-link, .channel-mention');
   if (link) {
     event.preventDefault();
+    ui.home = false;
     ui.channelId = link.dataset.channelId ?? link.dataset.channel;
     ui.thread = null;
     return render();
@@ -259,6 +289,7 @@ $('#user-switcher').addEventListener('change', (event) => {
   localStorage.setItem('sandbox.user', ui.me);
   params.set('user', ui.me);
   history.replaceState(null, '', `?${params}`);
+  if (ui.home) void post('/sandbox/home/open', { userId: ui.me });
   void refresh();
 });
 

@@ -60,6 +60,8 @@ export class SandboxStore extends EventEmitter {
   readonly ephemerals: StoredEphemeral[] = [];
   readonly views = new Map<string, StoredView>();
   readonly viewStacks = new Map<string, string[]>();
+  /** Each person's Home tab, as last published (views.publish). */
+  readonly homeViews = new Map<string, StoredView>();
   readonly files = new Map<string, StoredFile>();
   readonly triggers = new Map<string, { issuedAtMs: number; userId: string; used: boolean }>();
   readonly responseUrls = new Map<string, IssuedResponseUrl>();

@@ -56,6 +56,9 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
         }),
         options.slashCommand,
       ),
+    '/sandbox/home/open': async (b) => botResult(await ws.openAppHome(String(b['userId'])), 'App Home'),
+    '/sandbox/home/action': async (b) =>
+      botResult(await ws.clickHomeAction({ userId: String(b['userId']), actionId: String(b['actionId']) }), 'App Home'),
     '/sandbox/submit': async (b) =>
       botResult(await ws.submitView({ userId: String(b['userId']), viewId: String(b['viewId']), values: b['values'] as never }), 'the form'),
     '/sandbox/close': async (b) => {

@@ -16,6 +16,8 @@ export interface PageState {
   messages: Record<string, Array<MessageSnapshot & { replies: MessageSnapshot[] }>>;
   ephemerals: Array<{ ts: string; channelId: string; text: string; blocks: unknown[]; threadTs?: string }>;
   views: Array<{ id: string; title: string; view: Record<string, unknown>; errors: Record<string, string> | null }>;
+  /** The app's Home tab for this person, as last published. */
+  home: { id: string; blocks: unknown[] } | null;
   files: Array<{ id: string; name: string; title: string; length: number; ready: boolean }>;
   slashCommand: string;
   commands: CommandHint[];
@@ -49,6 +51,12 @@ export function pageState(ws: Workspace, me: string, extra: { now: string; drill
     messages,
     ephemerals: ws.ephemerals(me).map((e) => ({ ts: e.ts, channelId: e.channelId, text: e.text, blocks: e.blocks ?? [], threadTs: e.threadTs })),
     views: ws.openViews(me).map((v) => ({ id: v.id, title: v.title, view: v.view, errors: v.errors })),
+    home: homeOf(ws, me),
     files: ws.files().map((f) => ({ id: f.id, name: f.name, title: f.title, length: f.length, ready: f.content !== null })),
   };
+}
+
+function homeOf(ws: Workspace, me: string): PageState['home'] {
+  const home = ws.homeView(me);
+  return home ? { id: home.id, blocks: home.blocks } : null;
 }

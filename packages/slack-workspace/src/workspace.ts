@@ -18,6 +18,7 @@ import {
 import { BOT_USER_ID, DEFAULT_BOT, DEFAULT_CHANNELS, DEFAULT_SLASH_COMMAND } from './seed.js';
 import { persistTo, restoreFrom } from './persistence.js';
 import { refusal, ownHosts } from './request-guard.js';
+import { clickHomeAction, homeMethods, openAppHome, type HomeActionInput } from './app-home.js';
 import { DEFAULT_LIMITS, SandboxStore } from './store.js';
 import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
 import type {
@@ -47,6 +48,12 @@ export interface Workspace {
   /** The user presses Close on their top view; returns the bot's ack when `notify_on_close` was set. */
   closeView(userId: string): Promise<BotResponse | null>;
   sendEvent(event: Record<string, unknown>, options?: EventOptions): Promise<BotResponse & { eventId: string }>;
+  /** The person opens the app's Home tab (Slack sends `app_home_opened`). */
+  openAppHome(userId: string): Promise<BotResponse & { eventId: string }>;
+  /** The person clicks a button on the app's Home tab. */
+  clickHomeAction(input: HomeActionInput): Promise<BotResponse>;
+  /** The person's Home tab as last published, if any. */
+  homeView(userId: string): ViewSnapshot | undefined;
   /** A person posts a message; the bot hears `app_mention` when it is mentioned. */
   postAsUser(input: { userId: string; channelId: string; text: string; threadTs?: string }): Promise<MessageSnapshot>;
 
@@ -91,7 +98,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const faults = new FaultInjector();
   const deps: ServerDeps = {
     ctx,
-    methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...userAndFileMethods },
+    methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...homeMethods, ...userAndFileMethods },
     botToken: options.botToken,
     faults,
     rateLimiter: new RateLimiter(options.rateLimits ?? {}, store.realClock),
@@ -166,6 +173,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     submitView: (input) => submitView(interactions, input),
     closeView: (userId) => closeView(interactions, userId),
     sendEvent: (event, opts) => sendEvent(interactions, event, opts),
+    openAppHome: (userId) => openAppHome(interactions, userId),
+    clickHomeAction: (input) => clickHomeAction(interactions, input),
+    homeView: (userId) => {
+      const home = store.homeViews.get(userId);
+      return home ? viewSnapshot(home) : undefined;
+    },
     async postAsUser({ userId, channelId, text, threadTs }) {
       const user = store.requireUser(userId);
       const channel = store.requireChannel(channelId);

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { NewActionItem } from '../../domain/action-item.js';
 import type { ActionItem } from '../../domain/timeline.js';
@@ -15,6 +15,17 @@ export class ActionItemRepository {
       .values({ incidentId, ...item, createdAt: createdAt.toJSDate() })
       .returning();
     return toActionItem(row!);
+  }
+
+  /** A person's open action items, the soonest due first (undated last). */
+  async listOpenForOwner(ex: Executor, ownerId: string, limit: number): Promise<ActionItem[]> {
+    const rows = await ex
+      .select()
+      .from(actionItems)
+      .where(and(eq(actionItems.ownerId, ownerId), eq(actionItems.done, false)))
+      .orderBy(sql`${actionItems.dueDate} asc nulls last`, asc(actionItems.id))
+      .limit(limit);
+    return rows.map(toActionItem);
   }
 
   async listForIncident(ex: Executor, incidentId: number): Promise<ActionItem[]> {

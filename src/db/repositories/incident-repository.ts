@@ -1,4 +1,4 @@
-import { asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
 import type { Severity } from '../../domain/severity.js';
@@ -77,6 +77,17 @@ export class IncidentRepository {
 
   async listOpen(ex: Executor): Promise<Incident[]> {
     const rows = await ex.select().from(incidents).where(ne(incidents.status, 'resolved')).orderBy(asc(incidents.id));
+    return this.withRoles(ex, rows);
+  }
+
+  /** Resolved since `since`, the latest first. */
+  async listResolvedSince(ex: Executor, since: DateTime, limit: number): Promise<Incident[]> {
+    const rows = await ex
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.status, 'resolved'), gte(incidents.resolvedAt, since.toJSDate())))
+      .orderBy(desc(incidents.resolvedAt), desc(incidents.id))
+      .limit(limit);
     return this.withRoles(ex, rows);
   }
 

@@ -1,6 +1,7 @@
 import { AlertRepository } from './alert-repository.js';
 import { ActionItemRepository } from './action-item-repository.js';
 import { AppliedRequestRepository } from './applied-request-repository.js';
+import { HomeTabRepository } from './home-tab-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { InstallationRepository } from './installation-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
@@ -24,6 +25,7 @@ export interface Repositories {
   installation: InstallationRepository;
   appliedRequests: AppliedRequestRepository;
   alerts: AlertRepository;
+  homeTabs: HomeTabRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -40,5 +42,6 @@ export function createRepositories(): Repositories {
     installation: new InstallationRepository(),
     appliedRequests: new AppliedRequestRepository(),
     alerts: new AlertRepository(),
+    homeTabs: new HomeTabRepository(),
   };
 }

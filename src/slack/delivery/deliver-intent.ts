@@ -6,6 +6,8 @@ import { DeliveryDeferred, PermanentDeliveryError } from '../../outbox/failure.j
 import type { PostTarget } from '../../outbox/intents.js';
 import type { OutboxMessage } from '../../outbox/outbox-repository.js';
 import type { DeliveryService } from '../../services/delivery-service.js';
+import type { HomeService } from '../../services/home-service.js';
+import { appHome } from '../blocks/app-home.js';
 import { ANNOUNCEMENT_KEY, CARD_KEY, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
 import type { PostmortemPublisher } from './postmortem-publisher.js';
 import type { OutboxRenderer } from './renderer.js';
@@ -18,6 +20,8 @@ export interface IntentDeliveryDeps {
   incidentsChannel: string;
   /** Where reminders go: #incidents under the announcement (the default), the incident's channel, or both. */
   remindersIn: RemindersIn;
+  /** App Home: who sees what, and when each person's was last published. */
+  homes: HomeService;
   /** Uploads the postmortem draft (`postmortem.publish`); without it those messages fail. */
   postmortems?: PostmortemPublisher;
 }
@@ -39,6 +43,8 @@ export class IntentDelivery {
     const { delivery, poster, renderer } = this.deps;
     const intent = message.intent;
     if (intent.kind === 'alert.post') return this.postAlert(message, intent.alertId);
+    if (intent.kind === 'home.refresh') return void (await this.deps.homes.queuePublishes());
+    if (intent.kind === 'home.publish') return this.publishHome(intent.userId);
     const incident = message.incidentId === null ? undefined : await delivery.incident(message.incidentId);
     if (!incident) throw new PermanentDeliveryError(`incident ${message.incidentId} is gone`);
 
@@ -109,6 +115,19 @@ export class IntentDelivery {
       const ts = await poster.post(message, { channel }, rendered);
       await delivery.recordMessage(incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
     }
+  }
+
+  /** Rendered from Postgres now, so a publish that waited out the throttle shows the latest. */
+  private async publishHome(userId: string): Promise<void> {
+    const { delivery, homes, poster } = this.deps;
+    const data = await homes.view(userId);
+    const draftLinks = new Map<number, string>();
+    for (const incident of data.recentlyResolved) {
+      const link = await delivery.message(incident.id, POSTMORTEM_LINK_KEY);
+      if (link) draftLinks.set(incident.id, link.ts);
+    }
+    await poster.publishHome(userId, appHome({ data, draftLinks }));
+    await homes.published(userId);
   }
 
   private async postAlert(message: OutboxMessage, alertId: number): Promise<void> {

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { KnownBlock } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PermanentDeliveryError } from '../../outbox/failure.js';
@@ -51,6 +51,11 @@ export class SlackPoster {
       ? await this.client.chat.postMessage({ ...base, thread_ts: target.threadTs, reply_broadcast: target.broadcast === true })
       : await this.client.chat.postMessage(base);
     return result.ts as string;
+  }
+
+  /** Replaces a person's Home tab (views.publish); publishing again is harmless, so no idempotency key is needed. */
+  async publishHome(userId: string, view: HomeView): Promise<void> {
+    await this.client.views.publish({ user_id: userId, view });
   }
 
   async update(channel: string, ts: string, message: RenderedMessage): Promise<void> {

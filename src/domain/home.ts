@@ -1,0 +1,16 @@
+import type { DateTime } from 'luxon';
+import type { Incident } from './incident.js';
+import type { ActionItem } from './timeline.js';
+
+/** What one person's App Home shows, as of `now`. */
+export interface HomeData {
+  userId: string;
+  now: DateTime;
+  /** Open incidents they may see, the most severe first; `moreOpen` beyond those shown. */
+  open: Incident[];
+  moreOpen: number;
+  /** Open incidents where they hold a role. */
+  mine: Incident[];
+  followUps: Array<{ item: ActionItem; incident: Incident | undefined }>;
+  recentlyResolved: Incident[];
+}

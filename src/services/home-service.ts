@@ -1,0 +1,88 @@
+import type { Clock } from '../clock.js';
+import type { Incident } from '../domain/incident.js';
+import { holdsRole } from '../domain/policy.js';
+import { SEVERITIES } from '../domain/severity.js';
+import type { HomeData } from '../domain/home.js';
+import type { Access } from './access.js';
+import { runInTransaction, type TransactionDeps } from './incident-transaction.js';
+
+/** At most one App Home publish per person this often, however busy the incidents are. */
+export const HOME_THROTTLE_SECONDS = 5;
+const OPEN_SHOWN = 20;
+const RECENT_DAYS = 7;
+const RECENT_SHOWN = 5;
+const FOLLOW_UPS_SHOWN = 10;
+
+export interface HomeServiceDeps extends TransactionDeps {
+  clock: Clock;
+  access?: Access;
+}
+
+/** App Home: who opened it, when to publish it again, and what it shows to each person. */
+export class HomeService {
+  constructor(private readonly deps: HomeServiceDeps) {}
+
+  /** `app_home_opened`: remember the viewer and publish now, unless a publish already waits. */
+  async opened(userId: string): Promise<void> {
+    const now = this.deps.clock.now();
+    await runInTransaction(this.deps, async (tx, repos) => {
+      await repos.homeTabs.lock(tx);
+      await repos.homeTabs.opened(tx, userId, now);
+      if (await repos.outbox.homePublishWaiting(tx, userId)) return;
+      await repos.outbox.enqueue(tx, { incidentId: null, intent: { kind: 'home.publish', userId }, now });
+    });
+  }
+
+  /** Something changed: a publish for each viewer, no sooner than the throttle allows, one waiting at most. */
+  async queuePublishes(): Promise<number> {
+    const now = this.deps.clock.now();
+    return runInTransaction(this.deps, async (tx, repos) => {
+      await repos.homeTabs.lock(tx);
+      let queued = 0;
+      for (const viewer of await repos.homeTabs.viewers(tx)) {
+        if (await repos.outbox.homePublishWaiting(tx, viewer.userId)) continue;
+        const earliest = viewer.publishedAt?.plus({ seconds: HOME_THROTTLE_SECONDS });
+        const availableAt = earliest && earliest > now ? earliest : now;
+        await repos.outbox.enqueue(tx, { incidentId: null, intent: { kind: 'home.publish', userId: viewer.userId }, now, availableAt });
+        queued += 1;
+      }
+      return queued;
+    });
+  }
+
+  async published(userId: string): Promise<void> {
+    await this.deps.repos.homeTabs.published(this.deps.db, userId, this.deps.clock.now());
+  }
+
+  async view(userId: string): Promise<HomeData> {
+    const { db, repos } = this.deps;
+    const now = this.deps.clock.now();
+    const open = await this.visible(userId, await repos.incidents.listOpen(db));
+    open.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.declaredAt.toMillis() - b.declaredAt.toMillis());
+    const items = await repos.actionItems.listOpenForOwner(db, userId, FOLLOW_UPS_SHOWN);
+    const followUps = await Promise.all(items.map(async (item) => {
+      const incident = await repos.incidents.findById(db, item.incidentId);
+      return { item, incident: incident && (await this.canSee(userId, incident)) ? incident : undefined };
+    }));
+    const resolved = await repos.incidents.listResolvedSince(db, now.minus({ days: RECENT_DAYS }), RECENT_SHOWN * 3);
+    return {
+      userId,
+      now,
+      open: open.slice(0, OPEN_SHOWN),
+      moreOpen: Math.max(0, open.length - OPEN_SHOWN),
+      mine: open.filter((i) => holdsRole(userId, i)),
+      followUps,
+      recentlyResolved: (await this.visible(userId, resolved)).slice(0, RECENT_SHOWN),
+    };
+  }
+
+  private async visible(userId: string, incidents: Incident[]): Promise<Incident[]> {
+    const seen = await Promise.all(incidents.map((i) => this.canSee(userId, i)));
+    return incidents.filter((_, index) => seen[index]);
+  }
+
+  private canSee(userId: string, incident: Incident): Promise<boolean> {
+    if (this.deps.access) return this.deps.access.canSee(userId, incident);
+    return Promise.resolve(!incident.isPrivate || holdsRole(userId, incident));
+  }
+}
