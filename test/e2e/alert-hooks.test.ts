@@ -128,6 +128,24 @@ describe('alerts from the generic webhook', () => {
       .toEqual({ outcome: 'attached', incident: 'INC-1' });
   });
 
+  it('takes alerts while Slack is down: the answer says declared, and the announcement and posts arrive once Slack is back', async () => {
+    t = await startTestApp({ env: { HOOKS_TOKEN: TOKEN } });
+    for (const method of ['conversations.create', 'chat.postMessage']) t.ws.faults.set(method, { rate: 1, kinds: ['500'] });
+    expect(await (await post('/hooks/incident', webhook())).json()).toEqual({ outcome: 'declared', incident: 'INC-1' });
+    expect(await (await post('/hooks/incident', webhook({ severity: 'info', dedupe_key: 'disk', title: 'Disk 80%' }))).json()).toMatchObject({ outcome: 'posted' });
+    await t.deliver();
+    expect(t.ws.messages('incidents')).toHaveLength(0);
+
+    t.ws.faults.clear();
+    for (let i = 0; i < 12 && t.ws.messages('incidents').length < 2; i++) {
+      t.clock.advance({ minutes: 5 });
+      await t.deliver();
+    }
+    const posted = t.ws.messages('incidents').map((m) => textOf(m));
+    expect(posted.filter((m) => m.includes('Checkout error rate above 5%'))).toHaveLength(1);
+    expect(posted.filter((m) => m.includes('Disk 80%'))).toHaveLength(1);
+  });
+
   it('a rules file decides: a matching rule declares with its severity and commander, others are posted', async () => {
     const rules = join(tmpdir(), `alert-rules-${process.pid}-${Date.now()}.yaml`);
     writeFileSync(rules, [
