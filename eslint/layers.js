@@ -21,6 +21,11 @@ export const LAYERS = [
   { layer: 'src/jobs', not: ['src/slack', 'src/db', 'src/http', 'src/composition'], why: 'jobs run services; they do not talk to Slack or SQL themselves' },
   { layer: 'src/http', not: ['src/slack', 'src/jobs', 'src/composition'], why: 'HTTP routes call services' },
   {
+    layer: 'src/observability',
+    not: ['src/slack', 'src/services', 'src/db', 'src/outbox', 'src/jobs', 'src/http', 'src/composition'],
+    why: 'metrics and request ids are fed by the layers; they call none of them',
+  },
+  {
     layer: 'packages',
     ownPackageOnly: true,
     why: 'a workspace package stands alone: it never imports the app (src, test) or another package by path',
@@ -31,6 +36,7 @@ export const LAYERS = [
 const OWNERS = [
   { pkg: 'node-cron', owner: 'src/jobs/scheduler.ts', why: 'only the scheduler knows node-cron' },
   { pkg: 'pino', owner: 'src/logger.ts', why: 'loggers are made in src/logger.ts and passed in' },
+  { pkg: 'prom-client', owner: 'src/observability/metrics.ts', why: 'metrics are defined in one place and passed in' },
 ];
 
 /** The local Slack workspace: loaded by dynamic import() in local mode only, never statically from src. */

@@ -8,6 +8,9 @@ import { migrate } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
 import { DEFAULT_CADENCE, type CadenceMinutes } from './domain/severity.js';
 import { HttpServer } from './http/server.js';
+import { Metrics } from './observability/metrics.js';
+import { RequestContext } from './observability/request-context.js';
+import { OperatorService } from './services/operator-service.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
 import { pruneOldRowsJob } from './jobs/prune-old-rows.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -31,6 +34,8 @@ export interface ApplicationOptions {
   /** Deliver the outbox and tick jobs in the background (default); tests drive them by hand instead. */
   startScheduler?: boolean;
   host?: string;
+  /** The request ids the logger names (give the same one to createLogger); one is made when absent. */
+  requestIds?: RequestContext;
   /** How long a Slack call may take before the outbox treats it as failed (default 10 s). */
   deliveryTimeoutMs?: number;
 }
@@ -62,9 +67,12 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const database = await openDatabase(config.database, logger);
   const { applied } = await migrate(database.db);
   logger.info({ applied, database: database.kind }, 'database migrations checked');
-  const repos = createRepositories();
+  const requestIds = options.requestIds ?? new RequestContext();
+  const repos = createRepositories(() => requestIds.current());
+  const operator = new OperatorService({ db: database.db, repos, clock });
+  const metrics = new Metrics({ snapshot: () => operator.snapshot(), pool: () => database.poolStats() });
 
-  const http = new HttpServer(logger);
+  const http = new HttpServer(logger, requestIds);
   const port = await http.listen(config.port, options.host);
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const drill = clock instanceof DrillClock ? clock : undefined;
@@ -72,22 +80,22 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const local = real ? undefined : await connectLocalWorkspace(config, url, clock, { given: options.sandbox, drill });
   const transport = real ?? local!.transport;
 
-  const deliveryClient = createDeliveryClient(transport.botToken, transport.apiUrl, options.deliveryTimeoutMs ?? 10_000, logger);
+  const deliveryClient = createDeliveryClient(transport.botToken, transport.apiUrl, options.deliveryTimeoutMs ?? 10_000, logger, metrics);
   const identity = local?.identity ?? (await fetchBotIdentity(deliveryClient));
   const installationId = await repos.installation.ensureId(database.db, clock.now());
   const services = createServices({
-    config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background,
+    config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background, metrics, requestIds,
   });
   const { incidents, postmortems, events, reminders, dispatcher, alerts, homes } = services;
-  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, alerts, homes, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs }, logger);
+  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, alerts, homes, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
   mountRoutes(http, {
-    db: database.db, services, apiToken: config.apiToken, hooksToken: config.hooksToken, clock, logger, slack, signingSecret, bodyLimit: config.bodyLimitBytes, localRoutes: local?.routes,
+    db: database.db, services, apiToken: config.apiToken, hooksToken: config.hooksToken, clock, logger, metrics, metricsToken: config.metricsToken, slack, signingSecret, bodyLimit: config.bodyLimitBytes, localRoutes: local?.routes,
   });
   await slack.start();
 
   const scheduler = new Scheduler(logger);
-  if (background) startJobs(scheduler, services, config, logger, drill !== undefined);
+  if (background) startJobs(scheduler, services, config, logger, drill !== undefined, requestIds);
 
   return {
     url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, slack, workspace: local?.workspace,
@@ -114,13 +122,15 @@ function defaultClock(config: Config): Clock {
   return config.drillSpeed > 1 ? new AcceleratedClock(config.drillSpeed) : systemClock;
 }
 
-function startJobs(scheduler: Scheduler, services: Services, config: Config, logger: Logger, drillable: boolean): void {
+function startJobs(scheduler: Scheduler, services: Services, config: Config, logger: Logger, drillable: boolean, requestIds: RequestContext): void {
   // A drill runs the clock faster, so reminders are looked for more often to stay on time.
   const tickSeconds = drillable ? 1 : Math.max(1, Math.round(config.tickSeconds / config.drillSpeed));
-  scheduler.start([
+  const jobs = [
     { name: 'outbox', everySeconds: 5, run: () => services.dispatcher.kick() },
     sendDueRemindersJob(services.reminders, { everySeconds: tickSeconds, logger }),
     pruneOldRowsJob(services.retention, logger),
-  ]);
+  ];
+  // Each run is a request of its own: its log lines and the outbox rows it writes share an id.
+  scheduler.start(jobs.map((job) => ({ ...job, run: () => requestIds.run(RequestContext.newId(`job-${job.name}`), () => job.run()) })));
   services.dispatcher.kick();
 }

@@ -32,6 +32,7 @@ const EnvSchema = z
     POSTMORTEM_LOCALE: z.enum(['en', 'ko']).default('en'),
     API_TOKEN: optionalString,
     HOOKS_TOKEN: optionalString,
+    METRICS_TOKEN: optionalString,
     ALERT_RULES: optionalString,
     CADENCE_SEV1_MINUTES: optionalMinutes,
     CADENCE_SEV2_MINUTES: optionalMinutes,
@@ -84,6 +85,8 @@ export interface Config {
   apiToken?: string;
   /** Bearer token of the alert hooks (/hooks/*); they answer 503 without it. */
   hooksToken?: string;
+  /** Bearer token for /metrics; open without it. */
+  metricsToken?: string;
   /** A YAML file of alert rules (src/domain/alerts/rules.ts); the default rules without it. */
   alertRulesFile?: string;
   cadenceOverrides: Partial<CadenceMinutes>;
@@ -137,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     postmortemLocale: e.POSTMORTEM_LOCALE,
     apiToken: e.API_TOKEN,
     hooksToken: e.HOOKS_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     alertRulesFile: e.ALERT_RULES,
     cadenceOverrides: overrides,
     tickSeconds: e.TICK_SECONDS,

@@ -31,11 +31,16 @@ export function scrub(value: unknown, depth = 0, seen = new WeakSet<object>()): 
   return out;
 }
 
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+/** `requestIds`: the request under way (src/observability/request-context.ts), named on every line it causes. */
+export function createLogger(level: string, destination?: NodeJS.WritableStream, requestIds?: { current(): string | undefined }): Logger {
   return pino(
     {
       level,
       base: { app: 'incident-bot' },
+      mixin: () => {
+        const requestId = requestIds?.current();
+        return requestId ? { requestId } : {};
+      },
       formatters: { log: (record) => scrub(record) as Record<string, unknown> },
       hooks: {
         // The message text is scrubbed too: Bolt and the Web API client log strings.

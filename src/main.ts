@@ -1,6 +1,7 @@
 import { startApplication } from './application.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { RequestContext } from './observability/request-context.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,13 +14,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const requestIds = new RequestContext();
+  const logger = createLogger(config.logLevel, undefined, requestIds);
   // A stray rejection (a library's background call, a listener's late promise) is logged, never fatal:
   // the bot is needed most when things are failing.
   process.on('unhandledRejection', (reason: unknown) => {
     logger.error({ err: reason }, 'unhandled promise rejection; the bot carries on');
   });
-  const app = await startApplication({ config, logger, host: config.slack.mode === 'sandbox' ? '127.0.0.1' : undefined });
+  const app = await startApplication({ config, logger, requestIds, host: config.slack.mode === 'sandbox' ? '127.0.0.1' : undefined });
   if (config.slack.mode === 'sandbox') {
     logger.info({ url: app.url }, `No Slack credentials: running against the local workspace. Open ${app.url.replace('127.0.0.1', 'localhost')} in a browser.`);
   } else {

@@ -4,6 +4,8 @@ import type { Logger } from '../logger.js';
 import { apiRoutes } from '../http/api.js';
 import { alertHookRoutes } from '../http/hooks/alert-hooks.js';
 import { healthRoutes } from '../http/health.js';
+import { metricsRoute } from '../http/metrics-route.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { HttpServer, Route } from '../http/server.js';
 import { guardSlackRequests } from '../http/slack-request-guard.js';
 import type { SlackApp } from '../slack/app.js';
@@ -15,17 +17,23 @@ export function mountRoutes(
   http: HttpServer,
   parts: {
     db: Db; services: Services; apiToken?: string; hooksToken?: string; clock: Clock; logger: Logger;
+    metrics: Metrics; metricsToken?: string;
     slack: SlackApp; signingSecret?: string; bodyLimit: number; localRoutes?: Route[];
   },
 ): void {
   http.use(healthRoutes(parts.db));
+  http.use(metricsRoute({ metrics: parts.metrics, token: parts.metricsToken }));
   http.use(apiRoutes({ postmortems: parts.services.postmortems, apiToken: parts.apiToken }));
   http.use(alertHookRoutes({
     alerts: parts.services.alerts, token: parts.hooksToken, bodyLimit: parts.bodyLimit, now: () => parts.clock.now(), logger: parts.logger,
   }));
   const listener = parts.slack.requestListener;
   if (listener && parts.signingSecret) {
-    const guarded = guardSlackRequests({ signingSecret: parts.signingSecret, bodyLimit: parts.bodyLimit }, listener);
+    const guarded = guardSlackRequests({
+      signingSecret: parts.signingSecret,
+      bodyLimit: parts.bodyLimit,
+      observeAck: (kind, seconds) => parts.metrics.ackSeconds.observe({ kind }, seconds),
+    }, listener);
     http.use(async (req, res, path) => {
       if (path !== SLACK_REQUEST_PATH) return false;
       await guarded(req, res);

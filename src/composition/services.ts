@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { WebClient, type WebAPICallResult } from '@slack/web-api';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -11,6 +11,9 @@ import { AlertService } from '../services/alert-service.js';
 import { DeliveryService } from '../services/delivery-service.js';
 import { EventService } from '../services/event-service.js';
 import { HomeService } from '../services/home-service.js';
+import { observeApiCall } from '../observability/api-call-metrics.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { RequestContext } from '../observability/request-context.js';
 import { IncidentService } from '../services/incident-service.js';
 import { PostmortemService } from '../services/postmortem-service.js';
 import { ReminderService } from '../services/reminder-service.js';
@@ -48,19 +51,33 @@ export interface ServicesInput {
   botUserId: string;
   /** This installation's id (see the installation table), read once at start-up. */
   installationId: string;
+  metrics: Metrics;
+  requestIds: RequestContext;
   /** Start delivering as soon as a change commits (off in tests that drive the outbox by hand). */
   deliverAtOnce: boolean;
 }
 
+/** Every method of a WebClient goes through apiCall (bound at construction, hence a subclass): each call is counted and timed. */
+class InstrumentedWebClient extends WebClient {
+  constructor(private readonly metrics: Metrics, private readonly callLogger: Logger, ...args: ConstructorParameters<typeof WebClient>) {
+    super(...args);
+  }
+
+  override apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
+    return observeApiCall(this.metrics, this.callLogger, method, () => super.apiCall(method, options));
+  }
+}
+
 /** The client that delivers the outbox: no hidden retries, 429s surface to the dispatcher. */
-export function createDeliveryClient(botToken: string, apiUrl: string | undefined, timeoutMs: number, logger: Logger): WebClient {
-  return new WebClient(botToken, {
+export function createDeliveryClient(botToken: string, apiUrl: string | undefined, timeoutMs: number, logger: Logger, metrics: Metrics): WebClient {
+  const client = new InstrumentedWebClient(metrics, logger.child({ component: 'slack-api' }), botToken, {
     slackApiUrl: apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
     logger: boltLogger(logger.child({ component: 'delivery' })),
   });
+  return client;
 }
 
 export function createServices(input: ServicesInput): Services {
@@ -76,7 +93,14 @@ export function createServices(input: ServicesInput): Services {
   const postmortems = new PostmortemService({
     db, repos, clock, access, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
   });
-  const reminders = new ReminderService({ db, repos, clock, cadence, access, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver });
+  const { metrics } = input;
+  const reminders = new ReminderService({
+    db, repos, clock, cadence, access, logger: logger.child({ component: 'reminders' }), onOutboxWritten: deliver,
+    onReminderQueued: (stage, lateness) => {
+      metrics.remindersPosted.inc({ stage: String(stage) });
+      metrics.reminderLateness.observe(lateness);
+    },
+  });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
   const homes = new HomeService({ db, repos, clock, access, onOutboxWritten: deliver });
   const intents = new IntentDelivery({
@@ -93,6 +117,7 @@ export function createServices(input: ServicesInput): Services {
   });
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),
+    runAs: (requestId, work) => input.requestIds.run(requestId, work),
   });
   const events = new EventService(db, repos.events, clock);
   const retention = new RetentionService({ db, repos, clock, retentionDays: config.retentionDays });

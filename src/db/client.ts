@@ -22,6 +22,8 @@ export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** Connections checked out and queries waiting for one (PGlite has no pool: zeros). */
+  poolStats(): { inUse: number; waiting: number };
 }
 
 /**
@@ -46,14 +48,19 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
     pool.on('connect', (client) => {
       client.on('error', (err) => logger.warn({ err: err.message }, 'database connection lost while in use'));
     });
-    return { db: drizzlePg(pool, { schema }), kind: 'postgres', close: () => pool.end() };
+    return {
+      db: drizzlePg(pool, { schema }),
+      kind: 'postgres',
+      close: () => pool.end(),
+      poolStats: () => ({ inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   if (options.pgliteDir !== 'memory://') mkdirSync(options.pgliteDir, { recursive: true });
   const client = new PGlite(options.pgliteDir);
   await client.waitReady;
   logger.info({ dir: options.pgliteDir }, 'using the embedded PGlite database');
-  return { db: drizzlePglite(client, { schema }), kind: 'pglite', close: () => client.close() };
+  return { db: drizzlePglite(client, { schema }), kind: 'pglite', close: () => client.close(), poolStats: () => ({ inUse: 0, waiting: 0 }) };
 }
 
 /** `execute` answers `{ rows }` on both drivers. */

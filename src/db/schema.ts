@@ -146,6 +146,8 @@ export const outbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     incidentId: integer('incident_id'),
+    /** The request that caused it, for tracing a message from its cause to its delivery. */
+    requestId: text('request_id'),
     kind: text('kind').notNull(),
     /** A versioned outbox intent (src/outbox/intents.ts), parsed when claimed. */
     payload: jsonb('payload').$type<unknown>().notNull(),

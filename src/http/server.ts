@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import type { RequestContext } from '../observability/request-context.js';
 import { sendJson } from './respond.js';
 
 /** A route answers true when it handled the request. */
@@ -17,14 +18,24 @@ export class HttpServer {
   /** While draining, only paths this accepts are served; others get 503 (see drain). */
   private serving: ((path: string) => boolean) | undefined;
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    /** Each request runs under its own id (or the caller's X-Request-Id), answered in X-Request-Id. */
+    private readonly requestIds?: RequestContext,
+  ) {
     this.server = createServer((req, res) => {
       this.inFlight += 1;
       res.once('close', () => {
         this.inFlight -= 1;
         if (this.inFlight === 0) this.idle?.();
       });
-      void this.dispatch(req, res);
+      const given = req.headers['x-request-id'];
+      const run = (work: () => Promise<void>) => (this.requestIds ? this.requestIds.run(typeof given === 'string' ? given : undefined, work) : work());
+      void run(() => {
+        const id = this.requestIds?.current();
+        if (id) res.setHeader('x-request-id', id);
+        return this.dispatch(req, res);
+      });
     });
   }
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SlackRequestKind } from '../observability/metrics.js';
 import { readLimited } from './read-body.js';
 import { sendJson } from './respond.js';
 
@@ -9,6 +10,8 @@ export interface SlackGuardOptions {
   bodyLimit: number;
   /** Wall-clock milliseconds: Slack's timestamps are real time, whatever the app's clock says. */
   now?: () => number;
+  /** Told how long each verified request took to be answered, by kind. */
+  observeAck?: (kind: SlackRequestKind, seconds: number) => void;
 }
 
 /** Slack's window for a request timestamp, either side of now. */
@@ -45,6 +48,11 @@ export function guardSlackRequests(options: SlackGuardOptions, listener: Listene
     if (problem) return sendJson(res, 400, { error: 'malformed_body', message: problem });
 
     Object.assign(req, { rawBody: body });
+    if (options.observeAck) {
+      const started = process.hrtime.bigint();
+      const kind = requestKind(body, header(req, 'content-type'));
+      res.once('finish', () => options.observeAck?.(kind, Number(process.hrtime.bigint() - started) / 1e9));
+    }
     listener(req, res);
   };
 }
@@ -75,6 +83,29 @@ function malformed(body: Buffer, contentType: string): string | undefined {
   const payload = new URLSearchParams(text).get('payload');
   if (payload !== null && !isObject(parseJson(payload))) return 'The payload field is not a JSON object.';
   return undefined;
+}
+
+/** What kind of Slack request a verified body is, for the acknowledgement-latency histogram. */
+function requestKind(body: Buffer, contentType: string): SlackRequestKind {
+  const text = body.toString('utf8');
+  if (/^application\/json\b/i.test(contentType)) return 'event';
+  const form = new URLSearchParams(text);
+  if (form.has('command')) return 'command';
+  const payload = parseJson(form.get('payload') ?? '') as { type?: unknown } | undefined;
+  switch (payload?.type) {
+    case 'block_actions':
+      return 'action';
+    case 'view_submission':
+    case 'view_closed':
+      return 'view';
+    case 'shortcut':
+    case 'message_action':
+      return 'shortcut';
+    case 'block_suggestion':
+      return 'options';
+    default:
+      return 'other';
+  }
 }
 
 function parseJson(text: string): unknown {

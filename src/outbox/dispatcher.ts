@@ -18,6 +18,8 @@ export interface DispatcherDeps {
   batchSize?: number;
   leaseSeconds?: number;
   maxAttempts?: number;
+  /** Runs a delivery under the id of the request that wrote the row, so its log lines name it. */
+  runAs?: <T>(requestId: string | undefined, work: () => Promise<T>) => Promise<T>;
 }
 
 export interface DispatcherCounts {
@@ -120,7 +122,12 @@ export class OutboxDispatcher {
     return 'dead';
   }
 
-  private async deliverOne(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry'> {
+  private deliverOne(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry'> {
+    const runAs = this.deps.runAs ?? ((_id, work) => work());
+    return runAs(message.requestId ?? `outbox-${message.id}`, () => this.deliverNow(message));
+  }
+
+  private async deliverNow(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry'> {
     const { outbox, db, clock, logger } = this.deps;
     const log = logger.child({ outboxId: message.id, incidentId: message.incidentId, kind: message.intent.kind });
     try {

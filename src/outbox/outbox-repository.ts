@@ -9,6 +9,8 @@ import { outboxIntentCodec, type OutboxIntent } from './intents.js';
 interface ClaimedRow {
   id: number;
   incidentId: number | null;
+  /** The request that wrote it (src/observability/request-context.ts), when there was one. */
+  requestId: string | null;
   attempts: number;
   createdAt: DateTime;
 }
@@ -27,12 +29,16 @@ export interface UnreadableOutboxRow extends ClaimedRow {
 export type ClaimedOutboxRow = { readable: true; message: OutboxMessage } | { readable: false; row: UnreadableOutboxRow };
 
 export class OutboxRepository {
+  /** `requestId`: the request under way when a row is written, stored on it for tracing. */
+  constructor(private readonly requestId: () => string | undefined = () => undefined) {}
+
   /** `availableAt`: not before then (a throttle); now by default. */
   async enqueue(ex: Executor, message: { incidentId: number | null; intent: OutboxIntent; now: DateTime; availableAt?: DateTime }): Promise<number> {
     const [row] = await ex
       .insert(outbox)
       .values({
         incidentId: message.incidentId,
+        requestId: this.requestId() ?? null,
         kind: message.intent.kind,
         payload: outboxIntentCodec.write(message.intent),
         availableAt: (message.availableAt ?? message.now).toJSDate(),
@@ -74,10 +80,11 @@ export class OutboxRepository {
       )
       update outbox set claimed_until = ${until}::timestamptz, attempts = outbox.attempts + 1
       from candidates where outbox.id = candidates.id
-      returning outbox.id, outbox.incident_id, outbox.kind, outbox.payload, outbox.attempts, outbox.created_at`);
+      returning outbox.id, outbox.incident_id, outbox.request_id, outbox.kind, outbox.payload, outbox.attempts, outbox.created_at`);
     return rowsOf<{
       id: string | number;
       incident_id: number | null;
+      request_id: string | null;
       kind: string;
       payload: unknown;
       attempts: number;
@@ -85,7 +92,7 @@ export class OutboxRepository {
     }>(result)
       .sort((a, b) => Number(a.id) - Number(b.id))
       .map((r): ClaimedOutboxRow => {
-        const row = { id: Number(r.id), incidentId: r.incident_id, attempts: r.attempts, createdAt: fromDate(new Date(r.created_at))! };
+        const row = { id: Number(r.id), incidentId: r.incident_id, requestId: r.request_id, attempts: r.attempts, createdAt: fromDate(new Date(r.created_at))! };
         const read = outboxIntentCodec.read(r.payload);
         if (!read.ok) return { readable: false, row: { ...row, kind: r.kind, reason: read.reason } };
         if (read.value.kind !== r.kind) {

@@ -23,6 +23,13 @@ export interface ReminderServiceDeps extends TransactionDeps {
   batchSize?: number;
   /** Test seam: runs after a batch is written and before it commits (crash tests kill the process here). */
   beforeCommit?: (claimed: number[]) => Promise<void>;
+  /** Told of each reminder queued, after its commit: its stage and how late the tick took it. */
+  onReminderQueued?: (stage: ReminderStage, latenessSeconds: number) => void;
+}
+
+interface QueuedReminder {
+  stage: ReminderStage;
+  latenessSeconds: number;
 }
 
 const STAGE_KIND: Record<ReminderStage, TimelineKind> = { 1: 'reminder_sent', 2: 'reminder_escalated', 3: 'update_overdue' };
@@ -50,13 +57,17 @@ export class ReminderService {
       const now = clock.now();
       const { claimed, queued } = await db.transaction(async (tx) => {
         const ids = await repos.reminders.claimDue(tx, now, limit);
-        let n = 0;
-        for (const id of ids) n += await this.sendDue(tx, id, now);
+        const sentNow: QueuedReminder[] = [];
+        for (const id of ids) {
+          const one = await this.sendDue(tx, id, now);
+          if (one) sentNow.push(one);
+        }
         if (ids.length > 0) await this.deps.beforeCommit?.(ids);
-        return { claimed: ids.length, queued: n };
+        return { claimed: ids.length, queued: sentNow };
       });
-      sent += queued;
-      if (queued > 0) this.deps.onOutboxWritten?.();
+      for (const q of queued) this.deps.onReminderQueued?.(q.stage, q.latenessSeconds);
+      sent += queued.length;
+      if (queued.length > 0) this.deps.onOutboxWritten?.();
       if (claimed < limit) return sent;
     }
   }
@@ -92,22 +103,22 @@ export class ReminderService {
     });
   }
 
-  private async sendDue(tx: Executor, incidentId: number, now: DateTime): Promise<number> {
+  private async sendDue(tx: Executor, incidentId: number, now: DateTime): Promise<QueuedReminder | undefined> {
     const { repos } = this.deps;
     const incident = await repos.incidents.findById(tx, incidentId);
     const state = await repos.reminders.find(tx, incidentId);
-    if (!incident || !state) return 0;
+    if (!incident || !state) return undefined;
     const dueAt = incident.nextUpdateDueAt;
     const cadenceMinutes = this.deps.cadence[incident.severity];
     if (!dueAt) {
       await repos.reminders.update(tx, incidentId, { nextReminderAt: null });
-      return 0;
+      return undefined;
     }
     const cycle = { dueAt, cadenceMinutes, stage: state.stage, snoozeCount: state.snoozeCount };
     const stage = stageDueNow(cycle, now);
     if (!stage) {
       await repos.reminders.update(tx, incidentId, { nextReminderAt: nextReminderAfter(cycle) });
-      return 0;
+      return undefined;
     }
     const view = reminderView(incident, {
       cycle: state.cycle, stage, dueAt, now, cadenceMinutes, snoozeCount: state.snoozeCount,
@@ -120,7 +131,9 @@ export class ReminderService {
     await repos.reminders.update(tx, incidentId, {
       stage, lastRemindedAt: now, nextReminderAt: nextReminderAfter({ ...cycle, stage }),
     });
-    return 1;
+    // How late the tick took it: from when this stage was due (the claim's next_reminder_at).
+    const scheduled = state.nextReminderAt ?? now;
+    return { stage, latenessSeconds: Math.max(0, now.diff(scheduled).as('seconds')) };
   }
 
 }

@@ -61,6 +61,12 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
       working.delete(run);
     }
   });
+  // A Socket Mode envelope has no HTTP request around it: it gets its own id here.
+  app.use(async ({ next }) => {
+    const ids = deps.requestIds;
+    if (!ids || ids.current()) return next();
+    return ids.run(undefined, next);
+  });
   // Text that Postgres or UTF-8 cannot keep (NUL, lone surrogates) is cleaned before any listener reads it.
   app.use(async ({ body, next }) => {
     cleanStrings(body);

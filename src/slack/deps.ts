@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { Logger } from '../logger.js';
+import type { RequestContext } from '../observability/request-context.js';
 import type { AlertService } from '../services/alert-service.js';
 import type { EventService } from '../services/event-service.js';
 import type { HomeService } from '../services/home-service.js';
@@ -19,6 +20,8 @@ export interface SlackDeps {
   alerts?: AlertService;
   /** App Home (app_home_opened); absent only in tests that build the Slack app alone. */
   homes?: HomeService;
+  /** Socket Mode envelopes get a request id here (HTTP requests have one from the server). */
+  requestIds?: RequestContext;
   clock: Clock;
   cadence: CadenceMinutes;
   /** How long a request's work may run before Slack is answered "in progress" (shorter than its 3 s). */

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { LOCAL_BOT_TOKEN, startApplication, type Application } from '../../src/application.js';
 import { createWorkspace, type Workspace, type WorkspaceOptions } from 'local-slack-workspace';
 import { localProfile } from '../../src/local-workspace/profile.js';
+import type { RequestContext } from '../../src/observability/request-context.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
@@ -30,6 +31,8 @@ export async function startTestApp(
     deliveryTimeoutMs?: number;
     /** The app's logger; by default one at TEST_LOG_LEVEL (silent). See `captureLogs` in log-capture.ts. */
     logger?: Logger;
+    /** The request ids the logger names (see captureLogs). */
+    requestIds?: RequestContext;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -45,6 +48,7 @@ export async function startTestApp(
     sandbox: { workspace: ws, signingSecret },
     startScheduler: false,
     deliveryTimeoutMs: options.deliveryTimeoutMs,
+    requestIds: options.requestIds,
   });
   return {
     app,

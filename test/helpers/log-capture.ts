@@ -19,7 +19,7 @@ export interface LogCapture {
  * A real app logger (the same scrubbing and formatters as production) whose records are kept in
  * memory, so a test can assert what the app logged. Pass `logger` to `startTestApp`.
  */
-export function captureLogs(level = 'warn'): LogCapture {
+export function captureLogs(level = 'warn', requestIds?: { current(): string | undefined }): LogCapture {
   const records: LogRecord[] = [];
   const sink = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
@@ -34,6 +34,6 @@ export function captureLogs(level = 'warn'): LogCapture {
       done();
     },
   });
-  const logger = createLogger(level, sink);
+  const logger = createLogger(level, sink, requestIds);
   return { logger, records, atLeast: (min = 50, from = 0) => records.slice(from).filter((r) => r.level >= min) };
 }

@@ -2,6 +2,7 @@ import { AlertRepository } from './alert-repository.js';
 import { ActionItemRepository } from './action-item-repository.js';
 import { AppliedRequestRepository } from './applied-request-repository.js';
 import { HomeTabRepository } from './home-tab-repository.js';
+import { OperatorRepository } from './operator-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { InstallationRepository } from './installation-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
@@ -26,14 +27,16 @@ export interface Repositories {
   appliedRequests: AppliedRequestRepository;
   alerts: AlertRepository;
   homeTabs: HomeTabRepository;
+  operator: OperatorRepository;
 }
 
-export function createRepositories(): Repositories {
+/** `requestId`: the request under way, stamped on the outbox rows it writes. */
+export function createRepositories(requestId?: () => string | undefined): Repositories {
   return {
     incidents: new IncidentRepository(),
     timeline: new TimelineRepository(),
     updates: new StatusUpdateRepository(),
-    outbox: new OutboxRepository(),
+    outbox: new OutboxRepository(requestId),
     messages: new SlackMessageRepository(),
     events: new ProcessedEventRepository(),
     reminders: new ReminderRepository(),
@@ -43,5 +46,6 @@ export function createRepositories(): Repositories {
     appliedRequests: new AppliedRequestRepository(),
     alerts: new AlertRepository(),
     homeTabs: new HomeTabRepository(),
+    operator: new OperatorRepository(),
   };
 }
