@@ -14,6 +14,8 @@ import { OperatorService } from './services/operator-service.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
 import { pruneOldRowsJob } from './jobs/prune-old-rows.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { DueWaker } from './jobs/due-waker.js';
+import { listenForDueTimes } from './composition/due-times.js';
 import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
 import type { Logger } from './logger.js';
 import { connectLocalWorkspace, type GivenWorkspace, type LocalWorkspace } from './local-workspace/connect.js';
@@ -95,7 +97,11 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   await slack.start();
 
   const scheduler = new Scheduler(logger);
-  if (background) startJobs(scheduler, services, config, logger, drill !== undefined, requestIds);
+  let stopWaking = async () => {};
+  if (background) {
+    startJobs(scheduler, services, config, logger, drill !== undefined, requestIds);
+    if (drill === undefined && config.drillSpeed === 1) stopWaking = await wakeAtDueTimes(database, services, clock, config, logger, requestIds);
+  }
 
   return {
     url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, slack, workspace: local?.workspace,
@@ -104,6 +110,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       // back the leases of sends still going, then close the pool.
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await scheduler.stop();
+      await stopWaking();
       http.drain((path) => local?.serves(path) ?? false);
       await Promise.race([slack.settled(), deadline]);
       await http.close(deadline);
@@ -113,6 +120,26 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       // A connection still stuck in a query past the deadline must not hold the exit.
       await Promise.race([database.close(), deadline.then(() => new Promise((r) => setTimeout(r, 200).unref()))]);
     },
+  };
+}
+
+/**
+ * Reminders go out at their due time: a timer on the earliest, re-read on every NOTIFY (any
+ * replica's change). The tick stays as the safety net, and is all there is when LISTEN fails.
+ */
+async function wakeAtDueTimes(database: Database, services: Services, clock: Clock, config: Config, logger: Logger, requestIds: RequestContext) {
+  const waker = new DueWaker({
+    clock,
+    nextDueAt: () => services.reminders.nextDueAt(),
+    run: () => requestIds.run(RequestContext.newId('job-due'), () => services.reminders.tick()),
+    maxSleepMs: config.tickSeconds * 1000,
+    logger: logger.child({ component: 'due-waker' }),
+  });
+  const listener = await listenForDueTimes(database, () => waker.changed(), logger);
+  waker.start();
+  return async () => {
+    waker.stop();
+    await listener?.close().catch(() => undefined);
   };
 }
 

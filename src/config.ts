@@ -20,6 +20,7 @@ const EnvSchema = z
     SLACK_API_URL: optionalString.pipe(z.url().optional()),
     INCIDENTS_CHANNEL: z.string().trim().min(1).default('incidents'),
     DATABASE_URL: optionalString,
+    DATABASE_LISTEN_URL: optionalString,
     DATABASE_POOL_SIZE: positiveInt(10),
     DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5000),
     PGLITE_DIR: z.string().default('./.data'),
@@ -77,7 +78,7 @@ export interface Config {
   incidentsChannel: string;
   /** Where status-update reminders go (see IntentDelivery.postReminder). */
   remindersIn: 'incidents' | 'incident' | 'both';
-  database: { url?: string; pgliteDir: string; poolSize: number; statementTimeoutMs: number };
+  database: { url?: string; listenUrl?: string; pgliteDir: string; poolSize: number; statementTimeoutMs: number };
   port: number;
   logLevel: string;
   exportTimeZone: string;
@@ -130,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     remindersIn: e.REMINDERS_IN,
     database: {
       url: e.DATABASE_URL,
+      listenUrl: e.DATABASE_LISTEN_URL,
       pgliteDir: e.PGLITE_DIR,
       poolSize: e.DATABASE_POOL_SIZE,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,

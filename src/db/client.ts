@@ -13,6 +13,8 @@ export type Executor = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface DatabaseOptions {
   url?: string;
+  /** A direct connection for LISTEN when `url` goes through PgBouncer in transaction mode. */
+  listenUrl?: string;
   pgliteDir: string;
   poolSize: number;
   statementTimeoutMs: number;
@@ -24,6 +26,8 @@ export interface Database {
   close(): Promise<void>;
   /** Connections checked out and queries waiting for one (PGlite has no pool: zeros). */
   poolStats(): { inUse: number; waiting: number };
+  /** LISTENs on `channel` on a connection of its own; `onNotify` gets each payload. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<{ close(): Promise<void> }>;
 }
 
 /**
@@ -53,6 +57,7 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
       kind: 'postgres',
       close: () => pool.end(),
       poolStats: () => ({ inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
+      listen: (channel, onNotify) => listenOn(options.listenUrl ?? options.url!, channel, onNotify, logger),
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -60,7 +65,28 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
   const client = new PGlite(options.pgliteDir);
   await client.waitReady;
   logger.info({ dir: options.pgliteDir }, 'using the embedded PGlite database');
-  return { db: drizzlePglite(client, { schema }), kind: 'pglite', close: () => client.close(), poolStats: () => ({ inUse: 0, waiting: 0 }) };
+  return {
+    db: drizzlePglite(client, { schema }),
+    kind: 'pglite',
+    close: () => client.close(),
+    poolStats: () => ({ inUse: 0, waiting: 0 }),
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return { close: () => unlisten() };
+    },
+  };
+}
+
+/** A connection that only listens; if it drops, the caller's safety-net tick carries on. */
+async function listenOn(url: string, channel: string, onNotify: (payload: string) => void, logger: Logger) {
+  const client = new pg.Client({ connectionString: url, application_name: 'incident-bot-listen', connectionTimeoutMillis: 5000 });
+  client.on('error', (err) => logger.warn({ err: err.message }, 'the LISTEN connection failed; due times are read on the tick until restart'));
+  client.on('notification', (message) => {
+    if (message.channel === channel) onNotify(message.payload ?? '');
+  });
+  await client.connect();
+  await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  return { close: () => client.end() };
 }
 
 /** `execute` answers `{ rows }` on both drivers. */

@@ -48,6 +48,11 @@ export class ReminderService {
     return new ReminderService({ ...this.deps, requestKey: key });
   }
 
+  /** When the next reminder falls due, if any is pending. */
+  nextDueAt(): Promise<DateTime | undefined> {
+    return this.deps.repos.reminders.earliestDue(this.deps.db);
+  }
+
   /** Sends every reminder due now; resolves with how many were queued. */
   async tick(): Promise<number> {
     const { db, repos, clock } = this.deps;

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { rowsOf, type Executor } from '../client.js';
 import type { ReminderView } from '../../domain/reminder-view.js';
 import { incidents, statusUpdates } from '../schema.js';
@@ -44,6 +44,14 @@ export class ReminderRepository {
       limit ${limit}
       for update skip locked`);
     return rowsOf<{ id: number }>(result).map((r) => Number(r.id));
+  }
+
+  /** The earliest reminder due among open incidents (the partial index answers it in one step). */
+  async earliestDue(ex: Executor): Promise<DateTime | undefined> {
+    const result = await ex.execute(sql`
+      select min(next_reminder_at) as at from incidents where status <> 'resolved' and next_reminder_at is not null`);
+    const at = rowsOf<{ at: Date | string | null }>(result)[0]?.at;
+    return at ? DateTime.fromJSDate(new Date(at), { zone: 'utc' }) : undefined;
   }
 
   async find(ex: Executor, incidentId: number): Promise<ReminderRow | undefined> {
