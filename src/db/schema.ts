@@ -116,9 +116,13 @@ export const timelineEvents = pgTable(
     occurredAt: tz('occurred_at').notNull(),
     /** Versioned JSON whose shape the kind decides, parsed on read. */
     data: jsonb('data').$type<unknown>().notNull().default({}),
+    /** For the conversation kinds: the Slack message the event is about, so an edit or deletion finds its entries. */
+    messageChannelId: text('message_channel_id'),
+    messageTs: text('message_ts'),
   },
   (t) => [
     index('timeline_incident_idx').on(t.incidentId, t.occurredAt, t.id),
+    index('timeline_message_idx').on(t.messageChannelId, t.messageTs).where(sql`${t.messageTs} is not null`),
     check('timeline_events_kind_check', oneOf(t.kind, TIMELINE_KINDS)),
   ],
 );

@@ -13,6 +13,16 @@ const alertData = z.object({ alertId: z.number().int(), source: z.string(), titl
 
 const reminderData = reminderViewSchema.extend({ minutesLate: z.number().optional() });
 
+/** A Slack message, by channel and ts: the key every conversation kind carries. */
+const messageRef = { channelId: z.string(), messageTs: z.string() };
+/** A file shared in a message, kept as a link. */
+export const messageFileSchema = z.object({ name: z.string(), permalink: z.string() });
+export type MessageFile = z.infer<typeof messageFileSchema>;
+/** What a message said; `editedTs` orders versions (null: never edited). */
+export const messageContentSchema = z.object({ text: z.string(), files: z.array(messageFileSchema), editedTs: z.string().nullable() });
+export type MessageContent = z.infer<typeof messageContentSchema>;
+export const PIN_SOURCES = ['reaction', 'shortcut'] as const;
+
 /** Each timeline kind's details, as stored in `timeline_events.data` (parsed on read and write). */
 export const TIMELINE_DATA = {
   declared: z.object({ title: z.string(), severity: severitySchema, scenario: scenarioSchema, commanderId: z.string() }),
@@ -36,6 +46,17 @@ export const TIMELINE_DATA = {
   channel_created: z.object({ channelId: z.string(), channelName: z.string() }),
   /** Delivery shared a postmortem draft into the incident channel. */
   postmortem_shared: z.object({ fileId: z.string(), permalink: z.string().nullable() }),
+  /**
+   * A message put on the timeline (a 📌 reaction or the message shortcut), recorded at the
+   * message's own time. A reaction carries no content: delivery fetches it (`message_fetched`).
+   */
+  message_pinned: z.object({ ...messageRef, via: z.enum(PIN_SOURCES), authorId: z.string().nullable(), content: messageContentSchema.nullable() }),
+  /** The person who pinned it by reaction took the reaction away. */
+  message_unpinned: z.object(messageRef),
+  message_edited: z.object({ ...messageRef, content: messageContentSchema }),
+  message_deleted: z.object(messageRef),
+  /** Delivery read the message from Slack: its content (when asked for) and permalink. */
+  message_fetched: z.object({ ...messageRef, authorId: z.string().nullable(), permalink: z.string().nullable(), content: messageContentSchema.nullable() }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type TimelineKind = keyof typeof TIMELINE_DATA;
@@ -44,6 +65,11 @@ export type TimelineData = { [K in TimelineKind]: z.infer<(typeof TIMELINE_DATA)
 
 /** What delivery learned from Slack (where the channel and the draft are): kept, but not part of the postmortem's story. */
 export const DELIVERY_RECORD_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>(['channel_created', 'postmortem_shared']);
+
+/** The history of messages on the timeline: folded into one entry per message (src/domain/conversation.ts), never shown one by one. */
+export const CONVERSATION_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>([
+  'message_pinned', 'message_unpinned', 'message_edited', 'message_deleted', 'message_fetched',
+]);
 
 /** One recorded step: its kind decides the shape of `data`. */
 export type TimelineEvent = {

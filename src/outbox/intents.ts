@@ -47,6 +47,8 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home.publish'), userId: z.string() }),
   /** Renders the postmortem draft from Postgres at delivery and uploads it to the incident channel. */
   z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional() }),
+  /** Reads a message put on the timeline from Slack (its content when `content`, always its permalink) and records it. */
+  z.object({ kind: z.literal('message.fetch'), channelId: z.string(), messageTs: z.string(), content: z.boolean() }),
 ]);
 export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
 export const OUTBOX_KINDS = outboxIntentSchema.options.map((o) => o.shape.kind.value);
