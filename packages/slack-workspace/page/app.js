@@ -19,7 +19,17 @@ const ui = {
   fetchedAt: 0,
   modalKey: '',
   clientErrors: {},
+  /** The message whose reaction picker or "More actions" menu is open: { ts, menu: 'react' | 'more' }. */
+  menu: null,
+  /** The message being edited: its ts, and the text typed so far (kept across re-renders). */
+  editing: null,
+  editText: '',
 };
+
+/** The reactions the picker offers, and how a few common names look. */
+const EMOJI = { pushpin: '📌', eyes: '👀', white_check_mark: '✅', '+1': '👍', heavy_plus_sign: '➕', fire: '🔥' };
+const PICKER = ['pushpin', 'eyes', 'white_check_mark', '+1'];
+const emojiGlyph = (name) => EMOJI[name] ?? `:${name}:`;
 
 async function post(path, body) {
   const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -76,11 +86,87 @@ function messageHtml(m, kind = 'message') {
   const author = kind === 'notice' ? 'Slackbot' : m.isBot || kind === 'ephemeral' ? ui.state.app.name : userName(m.user);
   const app = kind !== 'notice' && (m.isBot || kind === 'ephemeral') ? '<span class="app-badge">APP</span>' : '';
   const thread = m.replyCount > 0 ? `<a href="#" class="thread-link" data-thread="${esc(m.ts)}">${m.replyCount} ${m.replyCount === 1 ? 'reply' : 'replies'}</a>` : '';
+  const editing = kind === 'message' && ui.editing === m.ts;
+  const shown = editing
+    ? `<div class="edit-box"><textarea class="edit-text">${esc(ui.editText)}</textarea><button type="button" class="bk-button" data-edit="cancel">Cancel</button><button type="button" class="bk-button primary" data-edit="save">Save</button></div>`
+    : body;
   return `<div class="message ${kind}${m.pinned ? ' pinned' : ''}" data-ts="${esc(m.ts)}" data-channel="${esc(m.channel ?? m.channelId)}" data-kind="${kind}">
     ${m.pinned ? '<div class="pin-label">📌 Pinned</div>' : ''}
     <div class="msg-head"><span class="author">${esc(author)}</span>${app}<span class="msg-time">${timeOf(m.ts)}</span>${m.edited ? '<span class="edited">(edited)</span>' : ''}</div>
-    <div class="msg-body">${body}</div>${files.join('')}${thread}
-    ${kind === 'message' ? '' : '<div class="ephemeral-label">👁 Only visible to you</div>'}</div>`;
+    <div class="msg-body">${shown}</div>${files.join('')}${kind === 'message' ? reactionsHtml(m) : ''}${thread}
+    ${kind === 'message' ? messageActionsHtml(m) : '<div class="ephemeral-label">👁 Only visible to you</div>'}</div>`;
+}
+
+function reactionsHtml(m) {
+  if (!m.reactions?.length) return '';
+  const pills = m.reactions.map((r) => {
+    const mine = r.users.includes(ui.me);
+    const who = r.users.map(userName).join(', ');
+    return `<button type="button" class="reaction${mine ? ' mine' : ''}" data-reaction="${esc(r.name)}" data-mine="${mine}" title="${esc(who)} reacted with :${esc(r.name)}:">${emojiGlyph(r.name)} <span class="count">${r.count}</span></button>`;
+  });
+  return `<div class="reactions">${pills.join('')}</div>`;
+}
+
+/** Slack's hover bar: add a reaction, and "More actions" (the app's message shortcuts; edit and delete for your own). */
+function messageActionsHtml(m) {
+  const open = ui.menu?.ts === m.ts ? ui.menu.menu : null;
+  const picker = open === 'react'
+    ? `<div class="menu picker">${PICKER.map((n) => `<button type="button" data-pick="${esc(n)}" title=":${esc(n)}:">${emojiGlyph(n)}</button>`).join('')}</div>`
+    : '';
+  const own = m.user === ui.me && !m.isBot;
+  const items = [
+    ...(ui.state.app.messageShortcuts ?? []).map((s) => `<button type="button" data-shortcut="${esc(s.callbackId)}">${esc(s.name)}</button>`),
+    ...(own ? ['<button type="button" data-edit="start">Edit message</button>', '<button type="button" class="danger" data-delete>Delete message…</button>'] : []),
+  ];
+  const more = open === 'more' ? `<div class="menu more">${items.length ? items.join('') : '<span class="empty">No actions</span>'}</div>` : '';
+  return `<div class="msg-actions${open ? ' open' : ''}"><button type="button" data-menu="react" title="Add reaction" aria-label="Add reaction">☺︎+</button><button type="button" data-menu="more" title="More actions" aria-label="More actions">⋮</button>${picker}${more}</div>`;
+}
+
+/** What a person does to a message from its hover bar, reactions or edit box. */
+async function messageAction(t, message) {
+  const where = { userId: ui.me, channelId: message.dataset.channel, ts: message.dataset.ts };
+  const fail = (result) => {
+    if (!result.ok) notice(where.channelId, result.message ?? result.error);
+  };
+  const menu = t.closest('[data-menu]');
+  if (menu) {
+    ui.menu = ui.menu?.ts === where.ts && ui.menu.menu === menu.dataset.menu ? null : { ts: where.ts, menu: menu.dataset.menu };
+    return render();
+  }
+  ui.menu = null;
+  const pick = t.closest('[data-pick]');
+  const pill = t.closest('[data-reaction]');
+  if (pick || pill) {
+    const name = pick ? pick.dataset.pick : pill.dataset.reaction;
+    const mine = (ui.state.messages[where.channelId] ?? []).find((m) => m.ts === where.ts)?.reactions.find((r) => r.name === name)?.users.includes(ui.me);
+    render();
+    return fail(await post('/sandbox/react', { ...where, name, on: !mine }));
+  }
+  const shortcut = t.closest('[data-shortcut]');
+  if (shortcut) {
+    render();
+    return fail(await post('/sandbox/message-shortcut', { ...where, callbackId: shortcut.dataset.shortcut }));
+  }
+  const edit = t.closest('[data-edit]')?.dataset.edit;
+  if (edit === 'start' || edit === 'cancel') {
+    ui.editing = edit === 'start' ? where.ts : null;
+    ui.editText = (ui.state.messages[where.channelId] ?? []).find((m) => m.ts === where.ts)?.text ?? '';
+    return render();
+  }
+  if (edit === 'save') {
+    const text = ui.editText;
+    ui.editing = null;
+    render();
+    return fail(await post('/sandbox/edit', { ...where, text }));
+  }
+  if (t.closest('[data-delete]')) {
+    render();
+    const confirmed = await confirmDialog({
+      title: { text: 'Delete message' }, text: { text: 'Are you sure you want to delete this message? This cannot be undone.' },
+      confirm: { text: 'Delete' }, style: 'danger',
+    });
+    if (confirmed) fail(await post('/sandbox/delete', where));
+  }
 }
 
 function render() {
@@ -272,11 +358,17 @@ document.addEventListener('click', (event) => {
   }
   if (t.closest('[data-close-thread]')) return void ((ui.thread = null), render());
   if (t.closest('[data-pins]')) return void ((ui.showPins = !ui.showPins), render());
+  const ownMessage = t.closest('.message[data-kind="message"]');
+  if (ownMessage && t.closest('.msg-actions, .reactions, .edit-box')) return void messageAction(t, ownMessage);
   const modalAction = t.closest('[data-modal]');
   if (modalAction) return void modalButton(modalAction.dataset.modal);
   const button = t.closest('button[data-interactive]');
   if (button?.dataset.url) window.open(button.dataset.url, '_blank', 'noopener');
   if (button) void act(button);
+});
+
+document.addEventListener('input', (event) => {
+  if (event.target.matches('.edit-text')) ui.editText = event.target.value;
 });
 
 document.addEventListener('change', (event) => {

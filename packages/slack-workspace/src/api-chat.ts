@@ -2,7 +2,7 @@ import { validateBlocks } from './block-validation.js';
 import { isObject } from './element-validation.js';
 import { bool, str, type ApiContext, type ApiMethod, type Params } from './api-types.js';
 import { BOT_ID, BOT_USER_ID } from './seed.js';
-import { messageJson } from './serializers.js';
+import { messageJson, permalinkOf } from './serializers.js';
 import { ApiError, type MessageMetadata } from './types.js';
 
 interface Content {
@@ -90,7 +90,7 @@ const postEphemeral: ApiMethod = ({ store }, params) => {
 const getPermalink: ApiMethod = ({ store, publicUrl }, params) => {
   const channel = store.requireChannel(params['channel']);
   const message = store.requireMessage(channel.id, params['message_ts']);
-  return { channel: channel.id, permalink: `${publicUrl()}/archives/${channel.id}/p${message.ts.replace('.', '')}` };
+  return { channel: channel.id, permalink: permalinkOf(publicUrl(), channel.id, message.ts) };
 };
 
 const remove: ApiMethod = ({ store }, params) => {

@@ -14,11 +14,19 @@ const usersList: ApiMethod = ({ store }) => ({
   response_metadata: { next_cursor: '' },
 });
 
-function fileJson(f: StoredFile, publicUrl: () => string): Record<string, unknown> {
+export function fileJson(f: StoredFile, publicUrl: () => string): Record<string, unknown> {
   return {
     id: f.id, name: f.name, title: f.title, size: f.length, created: f.created, user: f.user,
     mimetype: 'application/octet-stream', channels: f.channels, is_public: true,
     permalink: `${publicUrl()}/files/${f.user}/${f.id}/${encodeURIComponent(f.name)}`,
+  };
+}
+
+/** Expands a message's file ids into Slack's file objects. */
+export function fileLookup(ctx: { store: { files: Map<string, StoredFile> }; publicUrl: () => string }) {
+  return (id: string): Record<string, unknown> | undefined => {
+    const file = ctx.store.files.get(id);
+    return file ? fileJson(file, ctx.publicUrl) : undefined;
   };
 }
 

@@ -15,6 +15,8 @@ export interface InteractionContext {
   publicUrl: () => string;
   /** Sent when a slash command names none. */
   slashCommand: string;
+  /** The app's event subscriptions; undefined: all. */
+  botEvents?: ReadonlySet<string>;
 }
 
 export interface SlashCommandInput {

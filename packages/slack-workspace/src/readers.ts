@@ -17,6 +17,7 @@ export interface MessageSnapshot {
   editCount: number;
   files: string[];
   pinned: boolean;
+  reactions: Array<{ name: string; users: string[]; count: number }>;
 }
 
 export interface ViewSnapshot {
@@ -49,6 +50,7 @@ function snapshot(store: SandboxStore, m: StoredMessage): MessageSnapshot {
     editCount: m.history.length,
     files: m.files ?? [],
     pinned: pins.some((p: Pin) => p.ts === m.ts),
+    reactions: (m.reactions ?? []).map((r) => ({ name: r.name, users: [...r.users], count: r.users.length })),
   };
 }
 

@@ -3,8 +3,19 @@ import type { WorkspaceClock as Clock } from './clock.js';
 import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID } from './seed.js';
 import type { SeedUser, StoredChannel, StoredMessage, StoredView } from './types.js';
 
-/** A stored message as the Web API returns it. */
-export function messageJson(m: StoredMessage, opts: { includeMetadata?: boolean } = {}): Record<string, unknown> {
+/** A message's permalink, as chat.getPermalink and reactions.get give it. */
+export function permalinkOf(publicUrl: string, channelId: string, ts: string): string {
+  return `${publicUrl}/archives/${channelId}/p${ts.replace('.', '')}`;
+}
+
+/**
+ * A stored message as the Web API returns it. `file` expands a file id into Slack's file object
+ * (name, title, permalink…); without it files are `{ id }` only.
+ */
+export function messageJson(
+  m: StoredMessage,
+  opts: { includeMetadata?: boolean; file?: (id: string) => Record<string, unknown> | undefined } = {},
+): Record<string, unknown> {
   const json: Record<string, unknown> = { type: 'message', ts: m.ts, user: m.user, text: m.text, team: TEAM_ID };
   if (m.botId) Object.assign(json, { bot_id: m.botId, app_id: APP_ID });
   if (m.blocks) json['blocks'] = m.blocks;
@@ -13,7 +24,8 @@ export function messageJson(m: StoredMessage, opts: { includeMetadata?: boolean 
   if (m.broadcast) json['subtype'] = 'thread_broadcast';
   if (m.threadTs === m.ts) Object.assign(json, { reply_count: m.replyCount, reply_users: m.replyUsers, latest_reply: m.latestReply });
   if (m.edited) json['edited'] = m.edited;
-  if (m.files) json['files'] = m.files.map((id) => ({ id }));
+  if (m.files) json['files'] = m.files.map((id) => opts.file?.(id) ?? { id });
+  if (m.reactions?.length) json['reactions'] = m.reactions.map((r) => ({ name: r.name, users: [...r.users], count: r.users.length }));
   if (m.metadata && opts.includeMetadata !== false) json['metadata'] = m.metadata;
   return json;
 }

@@ -35,6 +35,11 @@ export interface WorkspaceOptions {
    * temp file and a rename) shortly after each change, and on close.
    */
   persistPath?: string;
+  /**
+   * The app's event subscriptions (its manifest's `bot_events`, e.g. `reaction_added`,
+   * `message.channels`). Only these are sent, as Slack does; default: every event the workspace sends.
+   */
+  botEvents?: string[];
   /** How much the store keeps: messages per channel, ephemerals per person, call log entries (defaults 2000, 2000, 5000). */
   limits?: Partial<StoreLimits>;
 }
@@ -80,6 +85,8 @@ export interface StoredMessage {
   /** Earlier versions, oldest first; its length is the edit count. */
   history: Array<{ text: string; blocks?: unknown[] }>;
   files?: string[];
+  /** Emoji reactions in the order first added, each with the people (or bot) who reacted. */
+  reactions?: Array<{ name: string; users: string[] }>;
 }
 
 export interface StoredEphemeral {
@@ -131,7 +138,7 @@ export interface CallLogEntry {
 }
 
 export interface ChangeEvent {
-  kind: 'message' | 'channel' | 'ephemeral' | 'view' | 'pin' | 'file' | 'call';
+  kind: 'message' | 'channel' | 'ephemeral' | 'view' | 'pin' | 'file' | 'call' | 'reaction';
   channelId?: string;
   userId?: string;
   ts?: string;

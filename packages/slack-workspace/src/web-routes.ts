@@ -59,6 +59,24 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
     '/sandbox/home/open': async (b) => botResult(await ws.openAppHome(String(b['userId'])), 'App Home'),
     '/sandbox/home/action': async (b) =>
       botResult(await ws.clickHomeAction({ userId: String(b['userId']), actionId: String(b['actionId']) }), 'App Home'),
+    '/sandbox/react': async (b) => {
+      const input = { userId: String(b['userId']), channelId: String(b['channelId']), ts: String(b['ts']), name: String(b['name']) };
+      await (b['on'] === false ? ws.unreact(input) : ws.react(input));
+      return { ok: true };
+    },
+    '/sandbox/edit': async (b) => {
+      await ws.editMessage({ userId: String(b['userId']), channelId: String(b['channelId']), ts: String(b['ts']), text: text(b['text']) });
+      return { ok: true };
+    },
+    '/sandbox/delete': async (b) => {
+      await ws.deleteMessage({ userId: String(b['userId']), channelId: String(b['channelId']), ts: String(b['ts']) });
+      return { ok: true };
+    },
+    '/sandbox/message-shortcut': async (b) =>
+      botResult(
+        await ws.messageShortcut({ userId: String(b['userId']), channelId: String(b['channelId']), messageTs: String(b['ts']), callbackId: String(b['callbackId']) }),
+        'the shortcut',
+      ),
     '/sandbox/submit': async (b) =>
       botResult(await ws.submitView({ userId: String(b['userId']), viewId: String(b['viewId']), values: b['values'] as never }), 'the form'),
     '/sandbox/close': async (b) => {

@@ -32,6 +32,8 @@ export interface AppFace {
   homeChannel?: string;
   /** What the slash command does, in a few words, for completion. */
   commandDescription?: string;
+  /** Shortcuts offered in every message's "More actions" menu. */
+  messageShortcuts?: Array<{ callbackId: string; name: string }>;
 }
 
 /** Everything the page shows to one person, read through the workspace's public readers. */

@@ -17,6 +17,10 @@ import {
 } from './readers.js';
 import { BOT_USER_ID, DEFAULT_BOT, DEFAULT_CHANNELS, DEFAULT_SLASH_COMMAND } from './seed.js';
 import { persistTo, restoreFrom } from './persistence.js';
+import {
+  deleteMessage, editMessage, messageShortcut, notifyNewMessage, react, unreact, type MessageShortcutInput, type ReactionInput,
+} from './person-actions.js';
+import { reactionMethods } from './reactions.js';
 import { refusal, ownHosts } from './request-guard.js';
 import { clickHomeAction, homeMethods, openAppHome, type HomeActionInput } from './app-home.js';
 import { DEFAULT_LIMITS, SandboxStore } from './store.js';
@@ -54,8 +58,18 @@ export interface Workspace {
   clickHomeAction(input: HomeActionInput): Promise<BotResponse>;
   /** The person's Home tab as last published, if any. */
   homeView(userId: string): ViewSnapshot | undefined;
-  /** A person posts a message; the bot hears `app_mention` when it is mentioned. */
+  /** A person posts a message; the bot hears `message` (when subscribed) and `app_mention` when it is mentioned. */
   postAsUser(input: { userId: string; channelId: string; text: string; threadTs?: string }): Promise<MessageSnapshot>;
+  /** A person adds a reaction to a message; the bot hears `reaction_added`. */
+  react(input: ReactionInput): Promise<void>;
+  /** A person takes their reaction away; the bot hears `reaction_removed`. */
+  unreact(input: ReactionInput): Promise<void>;
+  /** A person edits their own message; the bot hears `message_changed`. */
+  editMessage(input: { userId: string; channelId: string; ts: string; text: string }): Promise<void>;
+  /** A person deletes their own message; the bot hears `message_deleted`. */
+  deleteMessage(input: { userId: string; channelId: string; ts: string }): Promise<void>;
+  /** A person runs a message shortcut on a message; returns the bot's ack. */
+  messageShortcut(input: MessageShortcutInput): Promise<BotResponse>;
 
   channels(): StoredChannel[];
   channel(idOrName: string): StoredChannel | undefined;
@@ -98,7 +112,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const faults = new FaultInjector();
   const deps: ServerDeps = {
     ctx,
-    methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...homeMethods, ...userAndFileMethods },
+    methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...homeMethods, ...userAndFileMethods, ...reactionMethods },
     botToken: options.botToken,
     faults,
     rateLimiter: new RateLimiter(options.rateLimits ?? {}, store.realClock),
@@ -108,6 +122,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const interactions: InteractionContext = {
     store, signingSecret: options.signingSecret, realClock: store.realClock, botUrl: () => botRequestUrl, publicUrl: ctx.publicUrl,
     slashCommand: options.slashCommand ?? DEFAULT_SLASH_COMMAND,
+    botEvents: options.botEvents ? new Set(options.botEvents) : undefined,
   };
   const mustChannel = (idOrName: string) => {
     const channel = store.findChannel(idOrName);
@@ -183,11 +198,17 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       const user = store.requireUser(userId);
       const channel = store.requireChannel(channelId);
       const message = store.addMessage({ channel: channel.id, ts: store.nextTs(), user: user.id, text, threadTs, replyCount: 0, replyUsers: [], history: [] });
+      await notifyNewMessage(interactions, channel, message);
       if (text.includes(`<@${bot.id}>`)) {
         await sendEvent(interactions, { type: 'app_mention', user: user.id, text, ts: message.ts, channel: channel.id, ...(threadTs ? { thread_ts: threadTs } : {}) });
       }
       return readMessages(store, channel).find((m) => m.ts === message.ts) ?? readReplies(store, channel, threadTs ?? '').find((m) => m.ts === message.ts)!;
     },
+    react: (input) => react(interactions, input),
+    unreact: (input) => unreact(interactions, input),
+    editMessage: (input) => editMessage(interactions, input),
+    deleteMessage: (input) => deleteMessage(interactions, input),
+    messageShortcut: (input) => messageShortcut(interactions, input),
     channels: () => [...store.channels.values()].map((c) => ({ ...c, members: [...c.members] })),
     channel: (idOrName) => {
       const c = store.findChannel(idOrName);
