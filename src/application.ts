@@ -88,8 +88,11 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const services = createServices({
     config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background, metrics, requestIds,
   });
-  const { incidents, postmortems, events, reminders, dispatcher, alerts, homes } = services;
-  const slack = createSlackApp(transport, identity, { incidents, postmortems, events, reminders, alerts, homes, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs }, logger);
+  const { incidents, postmortems, events, conversation, reminders, dispatcher, alerts, homes } = services;
+  const slack = createSlackApp(transport, identity, {
+    incidents, postmortems, events, conversation, reminders, alerts, homes, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
+    timelineEmoji: config.timelineEmoji,
+  }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
   mountRoutes(http, {
     db: database.db, services, apiToken: config.apiToken, hooksToken: config.hooksToken, clock, logger, metrics, metricsToken: config.metricsToken, slack, signingSecret, bodyLimit: config.bodyLimitBytes, localRoutes: local?.routes,

@@ -47,6 +47,7 @@ const EnvSchema = z
     REMINDERS_IN: z.enum(['incidents', 'incident', 'both']).default('incidents'),
     SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
     ACK_DEADLINE_MS: z.coerce.number().int().min(100).max(2900).default(2500),
+    TIMELINE_EMOJI: z.string().trim().transform((v) => v.replace(/^:|:$/g, '')).pipe(z.string().regex(/^[a-z0-9_+'-]+$/, 'an emoji name such as pushpin (with or without colons)')).default('pushpin'),
   });
 
 /** Checked apart from the schema so these are reported together with every other bad field. */
@@ -101,6 +102,8 @@ export interface Config {
   ackDeadlineMs: number;
   /** How long a stopping process gives work under way before it exits (SHUTDOWN_TIMEOUT, seconds). */
   shutdownTimeoutMs: number;
+  /** The reaction that puts a message on its incident's timeline (TIMELINE_EMOJI, no colons). */
+  timelineEmoji: string;
   /** Who may do what beyond the incident's own people: responders and the actions kept for leads. */
   access: { responders: string[]; leadActions: IncidentAction[] };
 }
@@ -152,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ackDeadlineMs: e.ACK_DEADLINE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
     access: { responders: e.RESPONDERS, leadActions: e.POLICY_LEAD_ACTIONS },
+    timelineEmoji: e.TIMELINE_EMOJI,
   };
 }
 

@@ -8,6 +8,7 @@ import { boltLogger, type Logger } from '../logger.js';
 import { OutboxDispatcher } from '../outbox/dispatcher.js';
 import { Access } from '../services/access.js';
 import { AlertService } from '../services/alert-service.js';
+import { ConversationService } from '../services/conversation-service.js';
 import { DeliveryService } from '../services/delivery-service.js';
 import { EventService } from '../services/event-service.js';
 import { HomeService } from '../services/home-service.js';
@@ -24,6 +25,7 @@ import { PostmortemPublisher } from '../slack/delivery/postmortem-publisher.js';
 import { outboxRenderer } from '../slack/delivery/renderer.js';
 import { classifySlackError } from '../slack/delivery/slack-errors.js';
 import { SlackFileUploader } from '../slack/delivery/slack-file-uploader.js';
+import { SlackMessageReader } from '../slack/delivery/slack-message-reader.js';
 import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
@@ -33,6 +35,7 @@ export interface Services {
   postmortems: PostmortemService;
   reminders: ReminderService;
   events: EventService;
+  conversation: ConversationService;
   dispatcher: OutboxDispatcher;
   retention: RetentionService;
   alerts: AlertService;
@@ -110,6 +113,7 @@ export function createServices(input: ServicesInput): Services {
       users: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
     }),
     poster: new SlackPoster(deliveryClient, input.botUserId, input.installationId),
+    messages: new SlackMessageReader(deliveryClient),
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,
     remindersIn: config.remindersIn,
@@ -120,9 +124,10 @@ export function createServices(input: ServicesInput): Services {
     runAs: (requestId, work) => input.requestIds.run(requestId, work),
   });
   const events = new EventService(db, repos.events, clock);
+  const conversation = new ConversationService({ db, repos, clock, access, onOutboxWritten: deliver });
   const retention = new RetentionService({ db, repos, clock, retentionDays: config.retentionDays });
   const alerts = new AlertService({
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
   });
-  return { incidents, postmortems, reminders, events, dispatcher, retention, alerts, homes };
+  return { incidents, postmortems, reminders, events, conversation, dispatcher, retention, alerts, homes };
 }

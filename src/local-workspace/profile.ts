@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SeedUser } from 'local-slack-workspace';
 import type { Config } from '../config.js';
-import { SLASH_COMMAND } from '../slack/capabilities.js';
+import { BOT_EVENTS, MESSAGE_SHORTCUTS, SLASH_COMMAND } from '../slack/capabilities.js';
 import { SUBCOMMANDS } from '../slack/commands/incident/registry.js';
 
 /**
@@ -31,13 +31,17 @@ export function localProfile(incidentsChannel: Config['incidentsChannel']) {
     users: LOCAL_PEOPLE,
     channels: [incidentsChannel, 'general'],
     slashCommand: SLASH_COMMAND,
+    botEvents: [...BOT_EVENTS],
   };
 }
 
 /** How the page presents the app, and the subcommands its composer completes. */
 export function localPage(incidentsChannel: Config['incidentsChannel']) {
   return {
-    app: { name: 'Incident Bot', homeChannel: incidentsChannel, commandDescription: 'Incident coordination' },
+    app: {
+      name: 'Incident Bot', homeChannel: incidentsChannel, commandDescription: 'Incident coordination',
+      messageShortcuts: [{ callbackId: MESSAGE_SHORTCUTS.addToTimeline, name: 'Add to incident timeline' }],
+    },
     slashCommand: SLASH_COMMAND,
     commands: SUBCOMMANDS.map(({ syntax, does }) => ({ syntax, does })),
   };

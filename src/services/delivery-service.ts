@@ -4,7 +4,7 @@ import type { SlackMessageRef } from '../db/repositories/slack-message-repositor
 import type { SlackUser } from '../db/repositories/slack-user-repository.js';
 import type { RecordedAlert } from '../domain/alerts/alert.js';
 import type { Incident } from '../domain/incident.js';
-import type { StatusUpdate } from '../domain/timeline.js';
+import type { MessageContent, StatusUpdate } from '../domain/timeline.js';
 import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
 
 export type { SlackMessageRef } from '../db/repositories/slack-message-repository.js';
@@ -59,6 +59,16 @@ export class DeliveryService {
       await writer.record('postmortem_shared', null, { fileId: shared.fileId, permalink: shared.permalink });
       await writer.enqueue({ kind: 'announcement.sync' });
       await writer.refreshHomes();
+    });
+  }
+
+  /** What Slack said of a message on the timeline (its permalink, and its content when asked for). */
+  async recordMessageFetched(
+    incidentId: number,
+    fetched: { channelId: string; messageTs: string; authorId: string | null; permalink: string | null; content: MessageContent | null },
+  ): Promise<void> {
+    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ writer }) => {
+      await writer.record('message_fetched', null, fetched);
     });
   }
 

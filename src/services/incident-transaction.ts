@@ -108,8 +108,9 @@ export class IncidentWriter {
     private readonly now: DateTime,
   ) {}
 
-  record<K extends TimelineKind>(kind: K, actorId: string | null, data: TimelineData[K]) {
-    return this.repos.timeline.append(this.tx, { incidentId: this.incidentId, kind, actorId, occurredAt: this.now, data });
+  /** Recorded now, or at `occurredAt` when the event stands for something that happened earlier (a message's own time). */
+  record<K extends TimelineKind>(kind: K, actorId: string | null, data: TimelineData[K], occurredAt: DateTime = this.now) {
+    return this.repos.timeline.append(this.tx, { incidentId: this.incidentId, kind, actorId, occurredAt, data });
   }
 
   enqueue(intent: OutboxIntent) {

@@ -12,6 +12,8 @@ import type { SlackDeps } from './deps.js';
 import type { BotIdentity } from './identity.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
 import { registerAppMention } from './events/app-mention.js';
+import { registerConversationEvents } from './events/conversation.js';
+import { registerAddToTimelineShortcut } from './shortcuts/add-to-timeline.js';
 import { registerDeclareShortcut } from './shortcuts/declare.js';
 import { registerViewSubmissions } from './views/submissions.js';
 
@@ -78,9 +80,11 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   registerAlertButtons(app, deps);
   registerReminderButtons(app, deps);
   registerDeclareShortcut(app, deps);
+  registerAddToTimelineShortcut(app, deps);
   registerAppMention(app, deps);
   registerAppHomeOpened(app, deps);
   registerHomeButtons(app, deps);
+  registerConversationEvents(app, deps);
   app.error((error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
     return Promise.resolve();

@@ -8,7 +8,20 @@ export const GLOBAL_SHORTCUTS = {
   declare: 'declare_incident_shortcut',
 } as const;
 
-export const BOT_EVENTS = ['app_home_opened', 'app_mention'] as const;
+/** Shortcuts on a message's "More actions" menu. */
+export const MESSAGE_SHORTCUTS = {
+  addToTimeline: 'add_to_timeline',
+} as const;
+
+export const BOT_EVENTS = [
+  'app_home_opened',
+  'app_mention',
+  // The conversation on the timeline: the timeline emoji, edits and deletions (message_changed / message_deleted).
+  'reaction_added',
+  'reaction_removed',
+  'message.channels',
+  'message.groups',
+] as const;
 
 export const BOT_SCOPES = [
   'app_mentions:read',
@@ -24,6 +37,8 @@ export const BOT_SCOPES = [
   'groups:read',
   'groups:write',
   'pins:write',
+  // reaction_added / reaction_removed, and reactions.get to read a pinned message back.
+  'reactions:read',
   // Who may do what: responders given as user groups.
   'usergroups:read',
   'users:read',

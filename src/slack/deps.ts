@@ -3,6 +3,7 @@ import type { CadenceMinutes } from '../domain/severity.js';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from '../observability/request-context.js';
 import type { AlertService } from '../services/alert-service.js';
+import type { ConversationService } from '../services/conversation-service.js';
 import type { EventService } from '../services/event-service.js';
 import type { HomeService } from '../services/home-service.js';
 import type { IncidentService } from '../services/incident-service.js';
@@ -14,6 +15,10 @@ export interface SlackDeps {
   incidents: IncidentService;
   postmortems: PostmortemService;
   events: EventService;
+  /** Messages put on the timeline (reactions, the message shortcut, edits, deletions). */
+  conversation: ConversationService;
+  /** The reaction that puts a message on the timeline, without colons (`pushpin`). */
+  timelineEmoji: string;
   /** Status-update reminders (snooze); absent only in tests that build the Slack app alone. */
   reminders?: ReminderService;
   /** Alerts in (the Declare button on a posted alert); absent only in tests that build the Slack app alone. */

@@ -9,6 +9,8 @@ export const CALLBACK_ID = {
   update: 'incident_update',
   resolve: 'incident_resolve',
   followup: 'incident_followup',
+  /** The message shortcut's "choose the incident" modal. */
+  timelineMessage: 'incident_timeline_message',
 } as const;
 
 /**
@@ -47,6 +49,10 @@ export const DECLARE_INPUT = {
   impact: input('declare_impact'),
   commander: input('declare_commander'),
   drill: input('declare_drill'),
+} as const satisfies Record<string, InputId>;
+
+export const TIMELINE_MESSAGE_INPUT = {
+  incident: input('timeline_message_incident'),
 } as const satisfies Record<string, InputId>;
 
 export const UPDATE_INPUT = {

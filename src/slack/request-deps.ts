@@ -9,6 +9,7 @@ export function requestDeps(deps: SlackDeps, key: string): SlackDeps {
     ...deps,
     incidents: deps.incidents.forRequest(key),
     postmortems: deps.postmortems.forRequest(key),
+    conversation: deps.conversation.forRequest(key),
     reminders: deps.reminders?.forRequest(key),
   };
 }

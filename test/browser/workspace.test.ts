@@ -96,7 +96,7 @@ describe('the local workspace in a browser', () => {
     await reminder.filter({ hasText: 'Answered: @Alice Kim posted the update' }).waitFor();
     expect(await reminder.textContent()).toContain('(3 min late)');
     expect(await reminder.locator('.edited').count()).toBe(1);
-    expect(await reminder.locator('button').count()).toBe(0);
+    expect(await reminder.locator('.msg-body button').count()).toBe(0);
 
     await type('/incident update');
     await modal('incident_update');
@@ -129,6 +129,38 @@ describe('the local workspace in a browser', () => {
     await t.page.click('[data-pins]');
     await t.page.waitForSelector('#pins-panel:not([hidden]) .message.pinned');
     await t.page.click('[data-pins]');
+  });
+
+  it('pins a message to the timeline with 📌, edits it, and finds it in the postmortem draft', async () => {
+    await openChannel(CHANNEL);
+    await type('DB failover started at 14:05');
+    const said = t.page.locator('#messages .message[data-kind="message"]', { hasText: 'DB failover started at 14:05' });
+    await said.waitFor();
+    await said.hover();
+    await said.locator('[data-menu="react"]').click();
+    await said.locator('[data-pick="pushpin"]').click();
+    const pin = said.locator('.reaction.mine[data-reaction="pushpin"]');
+    await pin.waitFor();
+    expect(await pin.textContent()).toContain('📌 1');
+
+    await said.hover();
+    await said.locator('[data-menu="more"]').click();
+    expect(await said.locator('.menu.more button').allTextContents()).toEqual(['Add to incident timeline', 'Edit message', 'Delete message…']);
+    await said.locator('[data-edit="start"]').click();
+    await said.locator('.edit-text').fill('DB failover finished at 14:07');
+    await said.locator('[data-edit="save"]').click();
+    const edited = t.page.locator('#messages .message[data-kind="message"]', { hasText: 'DB failover finished at 14:07' });
+    await edited.locator('.edited').waitFor();
+
+    const drafts = await t.page.locator('#messages .file-download').count();
+    await type('/incident postmortem');
+    await t.page.waitForFunction((n) => document.querySelectorAll('#messages .file-download').length > n, drafts);
+    const download = t.page.locator('#messages .file-download').last();
+    const file = await t.page.request.get(new URL((await download.getAttribute('href'))!, t.app.url).toString());
+    const draft = await file.text();
+    expect(draft).toContain('Alice Kim: DB failover finished at 14:07 ([message](');
+    expect(draft).not.toContain('14:05');
+    await t.page.screenshot({ path: `${ARTIFACTS}/workspace-pinned-message.png` });
   });
 
   it('answers an unknown slash command as Slack does, and an unknown subcommand as the bot does', async () => {

@@ -21,6 +21,12 @@ describe('configuration', () => {
     expect(loadConfig({ CADENCE_SEV1_MINUTES: '10' }).cadenceOverrides).toEqual({ sev1: 10 });
   });
 
+  it('reads the timeline emoji with or without colons, and refuses what is not an emoji name', () => {
+    expect(loadConfig({}).timelineEmoji).toBe('pushpin');
+    expect(loadConfig({ TIMELINE_EMOJI: ':memo:' }).timelineEmoji).toBe('memo');
+    expect(() => loadConfig({ TIMELINE_EMOJI: 'not an emoji' })).toThrow(/TIMELINE_EMOJI/);
+  });
+
   it('names every invalid field at once', () => {
     let error: unknown;
     try {

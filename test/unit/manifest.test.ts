@@ -8,6 +8,7 @@ import {
   BOT_EVENTS,
   BOT_SCOPES,
   GLOBAL_SHORTCUTS,
+  MESSAGE_SHORTCUTS,
   SLACK_REQUEST_PATH,
   SLASH_COMMAND,
 } from '../../src/slack/capabilities.js';
@@ -62,6 +63,10 @@ function manifestProblems(manifest: Manifest): string[] {
   for (const id of Object.values(GLOBAL_SHORTCUTS)) {
     if (!globalShortcuts.includes(id)) problems.push(`global shortcut ${id} missing`);
   }
+  const messageShortcuts = (manifest.features?.shortcuts ?? []).filter((s) => s.type === 'message').map((s) => s.callback_id);
+  for (const id of Object.values(MESSAGE_SHORTCUTS)) {
+    if (!messageShortcuts.includes(id)) problems.push(`message shortcut ${id} missing`);
+  }
   const events = manifest.settings?.event_subscriptions?.bot_events ?? [];
   for (const event of BOT_EVENTS) if (!events.includes(event)) problems.push(`bot event ${event} missing`);
   const scopes = manifest.oauth_config?.scopes?.bot ?? [];
@@ -91,6 +96,8 @@ describe('manifest.yml', () => {
     expect(manifest.features?.slash_commands?.map((c) => c.command)).toContain(SLASH_COMMAND);
     const shortcutIds = manifest.features?.shortcuts?.filter((s) => s.type === 'global').map((s) => s.callback_id);
     expect(shortcutIds).toEqual(expect.arrayContaining(Object.values(GLOBAL_SHORTCUTS)));
+    const messageShortcutIds = manifest.features?.shortcuts?.filter((s) => s.type === 'message').map((s) => s.callback_id);
+    expect(messageShortcutIds).toEqual(expect.arrayContaining(Object.values(MESSAGE_SHORTCUTS)));
     expect(manifest.settings?.event_subscriptions?.bot_events).toEqual(expect.arrayContaining([...BOT_EVENTS]));
     expect(manifest.oauth_config?.scopes?.bot).toEqual(expect.arrayContaining([...BOT_SCOPES]));
   });
@@ -111,6 +118,18 @@ describe('manifest.yml', () => {
     const broken = structuredClone(manifest);
     broken.oauth_config!.scopes!.bot = broken.oauth_config!.scopes!.bot!.filter((s) => s !== missing);
     expect(manifestProblems(broken)).toEqual([`bot scope ${missing} missing`]);
+  });
+
+  it('rejects a manifest without the conversation events, their scope or the message shortcut', () => {
+    const broken = structuredClone(manifest);
+    broken.settings!.event_subscriptions!.bot_events = broken.settings!.event_subscriptions!.bot_events!.filter((e) => e !== 'reaction_added');
+    broken.oauth_config!.scopes!.bot = broken.oauth_config!.scopes!.bot!.filter((s) => s !== 'reactions:read');
+    broken.features!.shortcuts = broken.features!.shortcuts!.filter((s) => s.type !== 'message');
+    expect(manifestProblems(broken)).toEqual([
+      `message shortcut ${MESSAGE_SHORTCUTS.addToTimeline} missing`,
+      'bot event reaction_added missing',
+      'bot scope reactions:read missing',
+    ]);
   });
 
   it('rejects a manifest that breaks the schema or points Slack elsewhere', () => {

@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { messageRefOf } from '../../domain/conversation.js';
 import type { DateTime } from 'luxon';
 import { TIMELINE_DATA, type TimelineData, type TimelineEvent, type TimelineKind } from '../../domain/timeline.js';
 import type { Executor } from '../client.js';
@@ -31,6 +32,7 @@ function isTimelineKind(kind: string): kind is TimelineKind {
 export class TimelineRepository {
   async append<K extends TimelineKind>(ex: Executor, event: NewTimelineEvent<K>): Promise<number> {
     const codec: StoredCodec<TimelineData[K]> = CODECS[event.kind];
+    const message = messageRefOf(event.kind, event.data);
     const [row] = await ex
       .insert(timelineEvents)
       .values({
@@ -39,6 +41,8 @@ export class TimelineRepository {
         actorId: event.actorId,
         occurredAt: event.occurredAt.toJSDate(),
         data: codec.write(event.data),
+        messageChannelId: message?.channelId ?? null,
+        messageTs: message?.messageTs ?? null,
       })
       .returning({ id: timelineEvents.id });
     return row!.id;
@@ -51,6 +55,26 @@ export class TimelineRepository {
       .where(eq(timelineEvents.incidentId, incidentId))
       .orderBy(asc(timelineEvents.occurredAt), asc(timelineEvents.id));
     return rows.map((r) => toEvent(r));
+  }
+
+  /** The incident's events about one Slack message, in the order recorded. */
+  async listForMessage(ex: Executor, incidentId: number, channelId: string, messageTs: string): Promise<TimelineEvent[]> {
+    const rows = await ex
+      .select()
+      .from(timelineEvents)
+      .where(and(eq(timelineEvents.incidentId, incidentId), eq(timelineEvents.messageChannelId, channelId), eq(timelineEvents.messageTs, messageTs)))
+      .orderBy(asc(timelineEvents.id));
+    return rows.map((r) => toEvent(r));
+  }
+
+  /** Incidents whose timeline has this message on it (or had), lowest id first. */
+  async incidentsWithMessage(ex: Executor, channelId: string, messageTs: string): Promise<number[]> {
+    const rows = await ex
+      .selectDistinct({ incidentId: timelineEvents.incidentId })
+      .from(timelineEvents)
+      .where(and(eq(timelineEvents.messageChannelId, channelId), eq(timelineEvents.messageTs, messageTs), eq(timelineEvents.kind, 'message_pinned')))
+      .orderBy(asc(timelineEvents.incidentId));
+    return rows.map((r) => r.incidentId);
   }
 }
 

@@ -43,6 +43,11 @@ export interface EventText {
   postmortem_generated: string;
   channel_created: string;
   postmortem_shared: string;
+  /** A message of the conversation; `text` null until it was read from Slack. */
+  message_pinned: (author: string, text: string | null) => string;
+  message_link: string;
+  message_files: string;
+  message_history: string;
 }
 
 export interface PostmortemStrings {
@@ -210,6 +215,10 @@ const en: PostmortemStrings = {
     postmortem_generated: 'Postmortem draft generated',
     channel_created: 'Incident channel created',
     postmortem_shared: 'Postmortem draft shared in the incident channel',
+    message_pinned: (a, t) => (t === null ? `Message from ${a}` : `${a}: ${t}`),
+    message_link: 'message',
+    message_files: 'files',
+    message_history: 'Message on the timeline changed',
   },
   rootCause: {
     prompt: '_To fill in: what caused the incident, and how it was confirmed._',
@@ -369,6 +378,10 @@ const ko: PostmortemStrings = {
     postmortem_generated: '포스트모템 초안 생성',
     channel_created: '인시던트 채널 생성',
     postmortem_shared: '인시던트 채널에 포스트모템 초안 공유',
+    message_pinned: (a, t) => (t === null ? `${a}의 메시지` : `${a}: ${t}`),
+    message_link: '메시지',
+    message_files: '파일',
+    message_history: '타임라인 메시지 변경',
   },
   rootCause: {
     prompt: '_작성 필요: 무엇이 인시던트를 일으켰고 어떻게 확인했는지._',

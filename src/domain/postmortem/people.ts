@@ -16,6 +16,7 @@ export function peopleOf(input: Omit<PostmortemInput, 'userNames' | 'cadence'>):
   add(incident.declaredBy);
   for (const e of input.timeline) {
     add(e.actorId);
+    if (e.kind === 'message_pinned' || e.kind === 'message_fetched') add(e.data.authorId);
     if (e.kind === 'role_assigned') {
       add(e.data['userId']);
       add(e.data['previous']);

@@ -1,20 +1,25 @@
 import type { DateTime } from 'luxon';
 import type { Status } from '../incident.js';
-import { DELIVERY_RECORD_KINDS, type TimelineEvent } from '../timeline.js';
+import { conversationEntries, type ConversationEntry } from '../conversation.js';
+import { CONVERSATION_KINDS, DELIVERY_RECORD_KINDS, type TimelineEvent } from '../timeline.js';
 import type { KeyMoment } from './i18n.js';
 import { computeMetrics, sortEvents } from './metrics.js';
 import type { PostmortemInput } from './model.js';
 
-/** One line of the Timeline section. `event` is null for key moments with no event of their own. */
+/**
+ * One line of the Timeline section. `event` is null for key moments with no event of their own
+ * and for a message of the conversation (`message`).
+ */
 export interface TimelineEntry {
   at: DateTime;
   event: TimelineEvent | null;
   markers: KeyMoment[];
+  message?: ConversationEntry;
 }
 
 /** Events in time order (ties by id) plus lines for key moments no event stands for. */
 export function timelineEntries(input: PostmortemInput, metrics = computeMetrics(input)): TimelineEntry[] {
-  const events = sortEvents(input.timeline).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind));
+  const events = sortEvents(input.timeline).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind) && !CONVERSATION_KINDS.has(e.kind));
   const entries: TimelineEntry[] = events.map((event) => ({ at: event.occurredAt, event, markers: [] }));
   const byEvent = (e: TimelineEvent | undefined): TimelineEntry | undefined =>
     e ? entries.find((x) => x.event === e) : undefined;
@@ -42,8 +47,12 @@ export function timelineEntries(input: PostmortemInput, metrics = computeMetrics
   }
 
   // Merge synthetic lines in: before events at the same instant, in rank order.
+  const messages = conversationEntries(input.timeline).map((message) => ({
+    entry: { at: message.at, event: null, markers: [], message }, rank: 10, id: message.firstEventId,
+  }));
   const all = [
     ...entries.map((entry) => ({ entry, rank: 10, id: entry.event?.id ?? 0 })),
+    ...messages,
     ...synthetic.map((x) => ({ ...x, id: 0 })),
   ];
   all.sort(

@@ -2,6 +2,7 @@ import { ROLES, STATUSES, type Role, type Status } from '../incident.js';
 import { isSeverity, SEVERITY_INFO } from '../severity.js';
 import type { StatusUpdate, TimelineEvent } from '../timeline.js';
 import { shortTime, userName, zoneAbbreviation, type RenderContext } from './formatting.js';
+import type { ConversationEntry } from '../conversation.js';
 import { escapeInline, flatten, truncate } from './markdown.js';
 import type { TimelineEntry } from './timeline-entries.js';
 
@@ -22,7 +23,9 @@ function timelineLine(ctx: RenderContext, entry: TimelineEntry): string {
   if (entry.markers.length > 0) {
     parts.push(`**${entry.markers.map((k) => ctx.s.keyMoments[k]).join(' · ')}**`);
   }
-  if (entry.event) {
+  if (entry.message) {
+    parts.push(describeMessage(ctx, entry.message));
+  } else if (entry.event) {
     let text = describeEvent(ctx, entry.event);
     if (entry.event.actorId) text += ` — ${userName(ctx, entry.event.actorId)}`;
     parts.push(text);
@@ -30,6 +33,27 @@ function timelineLine(ctx: RenderContext, entry: TimelineEntry): string {
     parts.push(escapeInline(truncate(flatten(ctx.input.resolution.recoverySignal), 160)));
   }
   return `- ${parts.join(' · ')}`;
+}
+
+/** A message of the conversation: its author, its text (escaped), a link to it and its files. */
+function describeMessage(ctx: RenderContext, message: ConversationEntry): string {
+  const t = ctx.s.events;
+  const author = message.authorId ? userName(ctx, message.authorId) : ctx.s.unknown;
+  let text = t.message_pinned(author, message.text === null ? null : escapeInline(truncate(flatten(message.text), 300)));
+  const link = markdownLink(t.message_link, message.permalink);
+  if (link) text += ` (${link})`;
+  const files = message.files.flatMap((f) => {
+    const fileLink = markdownLink(escapeInline(truncate(flatten(f.name), 80)), f.permalink);
+    return fileLink ? [fileLink] : [];
+  });
+  if (files.length > 0) text += ` · ${t.message_files}: ${files.join(', ')}`;
+  return text;
+}
+
+/** `[label](url)` for a plain http(s) URL; null for anything that could break out of the link. */
+function markdownLink(label: string, url: string | null): string | null {
+  if (!url || !/^https?:\/\/[^\s<>()\\`]+$/.test(url)) return null;
+  return `[${label}](${url})`;
 }
 
 /** A timeline event in words (internal variant), user text escaped. */
@@ -72,6 +96,13 @@ function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
     case 'channel_created':
     case 'postmortem_shared':
       return t[event.kind];
+    case 'message_pinned':
+    case 'message_unpinned':
+    case 'message_edited':
+    case 'message_deleted':
+    case 'message_fetched':
+      // Folded into one line per message (describeMessage); never a line of their own.
+      return t.message_history;
   }
 }
 

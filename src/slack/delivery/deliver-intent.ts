@@ -11,6 +11,7 @@ import { appHome } from '../blocks/app-home.js';
 import { ANNOUNCEMENT_KEY, CARD_KEY, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
 import type { PostmortemPublisher } from './postmortem-publisher.js';
 import type { OutboxRenderer } from './renderer.js';
+import type { SlackMessageReader } from './slack-message-reader.js';
 import type { RenderedMessage, SlackPoster } from './slack-poster.js';
 
 export interface IntentDeliveryDeps {
@@ -24,6 +25,8 @@ export interface IntentDeliveryDeps {
   homes: HomeService;
   /** Uploads the postmortem draft (`postmortem.publish`); without it those messages fail. */
   postmortems?: PostmortemPublisher;
+  /** Reads messages put on the timeline (`message.fetch`); without it those messages fail. */
+  messages?: SlackMessageReader;
 }
 
 export type RemindersIn = 'incidents' | 'incident' | 'both';
@@ -82,6 +85,8 @@ export class IntentDelivery {
         await poster.post(message, { channel: this.channelOf(incident) }, renderer.alertNotice(incident, alert, intent.suggestResolve));
         return;
       }
+      case 'message.fetch':
+        return this.fetchMessage(incident, intent.channelId, intent.messageTs, intent.content);
       case 'reminder.edit': {
         // Every copy, wherever it was posted, says the same (answered by …, snoozed until …).
         const { view, closed } = intent.edit;
@@ -134,6 +139,17 @@ export class IntentDelivery {
     const alert = await this.deps.delivery.alert(alertId);
     if (!alert) throw new PermanentDeliveryError(`alert ${alertId} is gone`);
     await this.deps.poster.post(message, { channel: await this.incidentsChannel() }, this.deps.renderer.alertPost(alert));
+  }
+
+  /** A message on the timeline, read back from Slack: its permalink, and its text when the pin carried none. */
+  private async fetchMessage(incident: Incident, channelId: string, messageTs: string, content: boolean): Promise<void> {
+    const reader = this.deps.messages;
+    if (!reader) throw new PermanentDeliveryError('reading messages is not configured');
+    const ref = { channelId, messageTs };
+    const fetched = content
+      ? await reader.read(channelId, messageTs)
+      : { authorId: null, permalink: await reader.permalink(channelId, messageTs), content: null };
+    await this.deps.delivery.recordMessageFetched(incident.id, { ...ref, ...fetched });
   }
 
   private async createChannel(incident: Incident, invite: string[]): Promise<void> {

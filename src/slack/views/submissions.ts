@@ -7,13 +7,15 @@ import { parseFollowupView } from '../blocks/followup-modal.js';
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
 import { progressModal } from '../blocks/progress-modal.js';
 import { parseResolveView } from '../blocks/resolve-modal.js';
+import { parseTimelineMessageView } from '../blocks/timeline-message-modal.js';
 import { parseUpdateView } from '../blocks/update-modal.js';
 import type { ParseResult } from '../blocks/view-state.js';
 import { withinDeadline } from '../deadline.js';
 import type { SlackDeps } from '../deps.js';
-import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../ids.js';
+import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_MESSAGE_INPUT, UPDATE_INPUT } from '../ids.js';
 import { modalErrors } from '../replies.js';
 import { requestDeps } from '../request-deps.js';
+import { pinnedAnswer } from '../shortcuts/add-to-timeline.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: App['client'] };
 
@@ -98,5 +100,11 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
       const added = await scoped.postmortems.addActionItems(value.incidentId, userId, value.items);
       return `${added.length} follow-up${added.length === 1 ? '' : 's'} added to ${incidentRef(value.incidentId)}.`;
     }),
+  );
+  app.view(
+    CALLBACK_ID.timelineMessage,
+    submission(deps, ({ view }) => parseTimelineMessageView(view), TIMELINE_MESSAGE_INPUT.incident.block, {}, async (value, userId, scoped) =>
+      pinnedAnswer(await scoped.conversation.addToIncident(value.incidentId, userId, value.message)),
+    ),
   );
 }
