@@ -15,6 +15,7 @@ import { registerAppMention } from './events/app-mention.js';
 import { registerConversationEvents } from './events/conversation.js';
 import { registerAddToTimelineShortcut } from './shortcuts/add-to-timeline.js';
 import { registerDeclareShortcut } from './shortcuts/declare.js';
+import { ignoreUnknownShortcuts } from './shortcuts/unknown.js';
 import { registerViewSubmissions } from './views/submissions.js';
 
 export type SlackTransport =
@@ -74,6 +75,7 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
     cleanStrings(body);
     await next();
   });
+  ignoreUnknownShortcuts(app, deps);
   app.command(SLASH_COMMAND, incidentCommand(deps));
   registerViewSubmissions(app, deps);
   registerIncidentButtons(app, deps);

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { signRequest, type SubmittedValue, type SubmittedValues, type ViewSnapshot } from 'local-slack-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS } from '../../src/slack/commands/incident/registry.js';
-import { ACTION_ID, actionItemInput, CALLBACK_ID } from '../../src/slack/ids.js';
+import { MESSAGE_SHORTCUTS } from '../../src/slack/capabilities.js';
+import { ACTION_ID, actionItemInput, CALLBACK_ID, TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, BOB, CAROL, channelId, declare, declareValues, openedView, resolveValues, updateValues } from '../helpers/flows.js';
 import { captureLogs, type LogCapture, type LogRecord } from '../helpers/log-capture.js';
@@ -341,6 +342,12 @@ describe('raw signed payloads the workspace would not build', () => {
       await restore(w);
       await w.t.ws.slashCommand({ userId: ALICE, channelId: w.open.channel, text: 'note base' });
       await w.t.ws.slashCommand({ userId: ALICE, channelId: general, text: 'list' });
+      // The message shortcut from a channel that is no incident's, and its "which incident" modal.
+      const said = await w.t.ws.postAsUser({ userId: BOB, channelId: general, text: 'raw message' });
+      await w.t.ws.messageShortcut({ userId: ALICE, channelId: general, messageTs: said.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });
+      const pick = await openedView(w.t.ws, ALICE, CALLBACK_ID.timelineMessage);
+      const chosen = { [TIMELINE_MESSAGE_INPUT.incident.block]: { [TIMELINE_MESSAGE_INPUT.incident.action]: String(w.open.id) } };
+      await w.t.ws.submitView({ userId: ALICE, viewId: pick.id, values: chosen });
       for (const [kind, values] of [
         ['update', updateValues('sev1', 'identified')],
         ['followup', { [actionItemInput(0, 'title').block]: { [actionItemInput(0, 'title').action]: 'Add an index' } }],
@@ -382,6 +389,7 @@ describe('raw signed payloads the workspace would not build', () => {
     for (const id of Object.values(ACTION_ID)) expect(kinds).toContain(`block_actions ${id}`);
     for (const id of Object.values(CALLBACK_ID)) expect(kinds).toContain(`view_submission ${id}`);
     expect(kinds).toContain('command note');
+    expect(kinds).toContain('message_action undefined');
   });
 
   function send(body: string, contentType = 'application/x-www-form-urlencoded') {

@@ -1,4 +1,5 @@
 import type { App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
 import { incidentRef } from '../../domain/incident.js';
 import type { MessageInput, PinOutcome } from '../../services/conversation-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
@@ -10,6 +11,15 @@ import { ephemeral, errorReply, safeRespond } from '../replies.js';
 import { requestDeps } from '../request-deps.js';
 
 type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & { client: App['client'] };
+
+/** Read defensively: a signed request can carry anything, and a wrong shape must never crash. */
+const payloadSchema = z.object({
+  channel: z.object({ id: z.string() }).loose(),
+  user: z.object({ id: z.string() }).loose(),
+  trigger_id: z.string(),
+  action_ts: z.string(),
+  message: z.unknown(),
+}).loose();
 
 /** What the person is told once the message is on the timeline (or was already). */
 export function pinnedAnswer({ result, incident }: PinOutcome): string {
@@ -26,20 +36,20 @@ export function pinnedAnswer({ result, incident }: PinOutcome): string {
 export function registerAddToTimelineShortcut(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(MESSAGE_SHORTCUTS.addToTimeline, async (args: ShortcutArgs) => {
     await args.ack();
-    const { shortcut, client } = args;
-    const logger = deps.logger.child({ shortcut: shortcut.callback_id, user: shortcut.user.id });
+    const logger = deps.logger.child({ shortcut: MESSAGE_SHORTCUTS.addToTimeline });
     const reply = safeRespond(args, logger);
-    const slackMessage = readSlackMessage(shortcut.message);
-    if (!slackMessage) return reply(ephemeral('That message cannot be read; nothing was added.'));
-    const message: MessageInput = {
-      channelId: shortcut.channel.id, messageTs: slackMessage.ts, authorId: slackMessage.user ?? null, content: messageContent(slackMessage),
-    };
-    const scoped = requestDeps(deps, `shortcut:${shortcut.user.id}:${shortcut.action_ts}`);
+    const parsed = payloadSchema.safeParse(args.shortcut);
+    const slackMessage = parsed.success ? readSlackMessage(parsed.data.message) : undefined;
+    if (!parsed.success || !slackMessage) return reply(ephemeral('That message cannot be read; nothing was added.'));
+    const { channel, user, trigger_id: triggerId, action_ts: actionTs } = parsed.data;
+    const content = messageContent(slackMessage);
+    const message = { channelId: channel.id, messageTs: slackMessage.ts, authorId: slackMessage.user ?? null, content } satisfies MessageInput;
+    const scoped = requestDeps(deps, `shortcut:${user.id}:${actionTs}`);
     try {
-      const added = await scoped.conversation.addFromIncidentChannel(shortcut.user.id, message);
+      const added = await scoped.conversation.addFromIncidentChannel(user.id, message);
       if (added) return reply(ephemeral(pinnedAnswer(added)));
-      const incidents = await deps.conversation.choicesFor(shortcut.user.id);
-      await client.views.open({ trigger_id: shortcut.trigger_id, view: timelineMessageModal({ incidents, message: { ...message, content: message.content! } }) });
+      const incidents = await deps.conversation.choicesFor(user.id);
+      await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ incidents, message }) });
     } catch (err) {
       if (err instanceof AlreadyApplied) return;
       await reply(errorReply(err, logger));
