@@ -1,0 +1,7 @@
+ALTER TABLE "outbox" DROP CONSTRAINT "outbox_kind_check";--> statement-breakpoint
+ALTER TABLE "timeline_events" DROP CONSTRAINT "timeline_events_kind_check";--> statement-breakpoint
+ALTER TABLE "timeline_events" ADD COLUMN "message_channel_id" text;--> statement-breakpoint
+ALTER TABLE "timeline_events" ADD COLUMN "message_ts" text;--> statement-breakpoint
+CREATE INDEX "timeline_message_idx" ON "timeline_events" USING btree ("message_channel_id","message_ts") WHERE "timeline_events"."message_ts" is not null;--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_kind_check" CHECK ("outbox"."kind" in ('channel.create', 'channel.invite', 'card.sync', 'announcement.sync', 'update.post', 'notice.post', 'reminder.post', 'reminder.edit', 'alert.post', 'alert.notice', 'home.refresh', 'home.publish', 'postmortem.publish', 'message.fetch'));--> statement-breakpoint
+ALTER TABLE "timeline_events" ADD CONSTRAINT "timeline_events_kind_check" CHECK ("timeline_events"."kind" in ('declared', 'status_changed', 'severity_changed', 'role_assigned', 'update_posted', 'note_added', 'reminder_sent', 'reminder_escalated', 'update_overdue', 'snoozed', 'resolved', 'reopened', 'action_item_added', 'postmortem_generated', 'alert_fired', 'alert_resolved', 'channel_created', 'postmortem_shared', 'message_pinned', 'message_unpinned', 'message_edited', 'message_deleted', 'message_fetched'));
