@@ -72,7 +72,7 @@ const RESOLUTION = {
 
 async function startWorld(): Promise<World> {
   const logs = captureLogs('warn');
-  const t = await startTestApp({ logger: logs.logger, env: { REMINDERS_IN: 'incident' } });
+  const t = await startTestApp({ logger: logs.logger, env: { REMINDERS_IN: 'incident', HOOKS_TOKEN: 'fuzz-hooks' } });
   await declare(t.ws, ALICE, 'sev1 Fuzz open', { title: 'Fuzz open', severity: 'sev1' });
   await t.deliver();
   await declare(t.ws, ALICE, 'sev2 Fuzz closed', { title: 'Fuzz closed', severity: 'sev2' });
@@ -82,6 +82,14 @@ async function startWorld(): Promise<World> {
   // A status-update reminder in the open incident's channel, for its buttons.
   t.clock.advance({ minutes: 20 });
   await t.app.reminders.tick();
+  await t.deliver();
+  // An alert in #incidents (its Declare button) and everyone's App Home (its Declare button).
+  await fetch(`${t.app.url}/hooks/incident`, {
+    method: 'POST', headers: { authorization: 'Bearer fuzz-hooks', 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Disk 80% on db-2', dedupe_key: 'fuzz-disk', severity: 'info' }),
+  });
+  for (const user of USERS) await t.ws.openAppHome(user);
+  await sleep(100);
   await t.deliver();
   return {
     t, logs, events: `${t.app.url}/slack/events`,
@@ -202,9 +210,10 @@ describe('every button, values that are not incident ids', () => {
   }, 30_000);
   afterAll(async () => w?.t.stop());
 
-  /** The newest real message in the incident channels that carries this button. */
+  /** The newest real message in the incident channels and #incidents that carries this button. */
   function messageWith(actionId: string): { channel: string; ts: string } | undefined {
-    for (const channel of [w.open.channel, w.closed.channel]) {
+    if (actionId === ACTION_ID.homeDeclare) return { channel: 'home', ts: '' };
+    for (const channel of [w.open.channel, w.closed.channel, channelId(w.t.ws, 'incidents')]) {
       const found = w.t.ws.messages(channel).filter((m) => JSON.stringify(m.blocks).includes(`"action_id":"${actionId}"`)).at(-1);
       if (found) return { channel, ts: found.ts };
     }
@@ -225,7 +234,9 @@ describe('every button, values that are not incident ids', () => {
         }
         if (!target) throw new Error(`no message carries ${actionId}: ${JSON.stringify(w.t.ws.messages(w.closed.channel).map((m) => m.text))}`);
         const from = w.logs.records.length;
-        const ack = await w.t.ws.clickAction({ userId, channelId: target.channel, messageTs: target.ts, actionId, value: v });
+        const ack = target.channel === 'home'
+          ? await w.t.ws.clickHomeAction({ userId, actionId })
+          : await w.t.ws.clickAction({ userId, channelId: target.channel, messageTs: target.ts, actionId, value: v });
         expect(ack.status).toBeLessThan(500);
         await settle(w, from, () => `${userId} clicks ${actionId} value ${JSON.stringify(v?.slice(0, 100))}`);
       }),
@@ -329,8 +340,9 @@ describe('raw signed payloads the workspace would not build', () => {
     try {
       const general = channelId(w.t.ws, 'general');
       // Buttons first: a posted update takes the reminder's buttons away.
+      await w.t.ws.clickHomeAction({ userId: BOB, actionId: ACTION_ID.homeDeclare });
       for (const actionId of Object.values(ACTION_ID)) {
-        for (const channel of [w.open.channel, w.closed.channel]) {
+        for (const channel of [w.open.channel, w.closed.channel, channelId(w.t.ws, 'incidents')]) {
           const m = w.t.ws.messages(channel).filter((x) => JSON.stringify(x.blocks).includes(`"action_id":"${actionId}"`)).at(-1);
           if (m) {
             await w.t.ws.clickAction({ userId: BOB, channelId: channel, messageTs: m.ts, actionId });
@@ -381,7 +393,8 @@ describe('raw signed payloads the workspace would not build', () => {
     const payload = params.get('payload');
     if (!payload) return `command ${params.get('text')?.split(' ')[0]}`;
     const p = JSON.parse(payload) as { type: string; view?: { callback_id: string }; actions?: { action_id: string }[] };
-    return `${p.type} ${p.view?.callback_id ?? p.actions?.[0]?.action_id}`;
+    // A click in a view (a modal's, the Home tab's) names its action, not the view.
+    return `${p.type} ${p.type === 'block_actions' ? p.actions?.[0]?.action_id : (p.view?.callback_id ?? p.actions?.[0]?.action_id)}`;
   }
 
   it('recorded a real payload for every command, button and modal it mutates', () => {

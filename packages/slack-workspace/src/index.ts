@@ -6,7 +6,7 @@ export type {
 export type { MessageSnapshot, ViewSnapshot } from './readers.js';
 export type { ClickActionInput, EventOptions, GlobalShortcutInput, SlashCommandInput } from './interactions.js';
 export type { SubmitViewInput } from './submit-view.js';
-export type { HomeActionInput } from './app-home.js';
+export type { HomeActionInput } from './home-tab.js';
 export type { MessageShortcutInput, ReactionInput } from './person-actions.js';
 export type { SubmittedValue, SubmittedValues } from './view-submission.js';
 export { FaultInjector, seededRandom, type FaultKind, type FaultSpec } from './faults.js';

@@ -22,7 +22,7 @@ import {
 } from './person-actions.js';
 import { reactionMethods } from './reactions.js';
 import { refusal, ownHosts } from './request-guard.js';
-import { clickHomeAction, homeMethods, openAppHome, type HomeActionInput } from './app-home.js';
+import { clickHomeAction, homeMethods, openAppHome, type HomeActionInput } from './home-tab.js';
 import { DEFAULT_LIMITS, SandboxStore } from './store.js';
 import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
 import type {
