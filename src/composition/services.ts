@@ -26,6 +26,7 @@ import { outboxRenderer } from '../slack/delivery/renderer.js';
 import { classifySlackError } from '../slack/delivery/slack-errors.js';
 import { SlackFileUploader } from '../slack/delivery/slack-file-uploader.js';
 import { SlackMessageReader } from '../slack/delivery/slack-message-reader.js';
+import { RateLimitHolds } from '../slack/delivery/rate-limit-holds.js';
 import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
@@ -112,7 +113,7 @@ export function createServices(input: ServicesInput): Services {
       delivery, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient),
       users: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
     }),
-    poster: new SlackPoster(deliveryClient, input.botUserId, input.installationId),
+    poster: new SlackPoster(deliveryClient, input.botUserId, input.installationId, new RateLimitHolds(clock)),
     messages: new SlackMessageReader(deliveryClient),
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,

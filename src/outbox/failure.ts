@@ -16,6 +16,14 @@ export class DeliveryDeferred extends Error {
   override readonly name = 'DeliveryDeferred';
 }
 
+/** Thrown by delivery when the destination asked for a pause (a rate limit still running): retry then. */
+export class RetryAfter extends Error {
+  override readonly name = 'RetryAfter';
+  constructor(message: string, readonly seconds: number) {
+    super(message);
+  }
+}
+
 /** 1 s, 2 s, 4 s … capped at 5 minutes. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(300, 2 ** Math.max(0, attempts - 1));
@@ -25,5 +33,6 @@ export function backoffSeconds(attempts: number): number {
 export function classifyDeliveryError(err: unknown, classify: (err: unknown) => DeliveryFailure): DeliveryFailure {
   if (err instanceof PermanentDeliveryError) return { type: 'permanent', error: 'undeliverable', message: err.message };
   if (err instanceof DeliveryDeferred) return { type: 'transient', message: err.message };
+  if (err instanceof RetryAfter) return { type: 'rate_limited', retryAfterSeconds: Math.max(1, err.seconds), message: err.message };
   return classify(err);
 }

@@ -3,6 +3,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PermanentDeliveryError } from '../../outbox/failure.js';
+import type { RateLimitHolds } from './rate-limit-holds.js';
 import { platformError } from './slack-errors.js';
 
 export interface RenderedMessage {
@@ -31,6 +32,8 @@ export class SlackPoster {
     private readonly botUserId: string,
     /** Marks this installation's posts, so a retry never adopts another installation's message. */
     private readonly installationId: string,
+    /** Slack's Retry-After per method and channel; without it a 429 only delays its own message. */
+    private readonly holds?: RateLimitHolds,
   ) {}
 
   /** `broadcast`: a thread reply also shown in the channel (Slack's reply_broadcast). */
@@ -47,9 +50,9 @@ export class SlackPoster {
       unfurl_media: false,
       metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id, installation_id: this.installationId } },
     };
-    const result = target.threadTs
-      ? await this.client.chat.postMessage({ ...base, thread_ts: target.threadTs, reply_broadcast: target.broadcast === true })
-      : await this.client.chat.postMessage(base);
+    const result = await this.held('chat.postMessage', target.channel, () => target.threadTs
+      ? this.client.chat.postMessage({ ...base, thread_ts: target.threadTs, reply_broadcast: target.broadcast === true })
+      : this.client.chat.postMessage(base));
     return result.ts as string;
   }
 
@@ -59,7 +62,7 @@ export class SlackPoster {
   }
 
   async update(channel: string, ts: string, message: RenderedMessage): Promise<void> {
-    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+    await this.held('chat.update', channel, () => this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }));
   }
 
   async pin(channel: string, ts: string): Promise<void> {
@@ -133,6 +136,10 @@ export class SlackPoster {
       return ours.success && ours.data.outbox_id === ref.id && ours.data.installation_id === this.installationId;
     });
     return hit?.ts;
+  }
+
+  private held<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
+    return this.holds ? this.holds.call(method, channel, call) : call();
   }
 
   private async ignoring(errors: string[], call: () => Promise<unknown>): Promise<void> {
