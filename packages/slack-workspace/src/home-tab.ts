@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { str, type ApiMethod } from './api-types.js';
 import { isObject } from './element-validation.js';
-import { sendEvent, sendForm, userRef, type InteractionContext } from './interactions.js';
+import { sendEvent, sendInteraction, userRef, type InteractionContext } from './interactions.js';
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { viewJson } from './serializers.js';
 import { ApiError, type BotResponse, type StoredView } from './types.js';
@@ -94,5 +94,5 @@ export function clickHomeAction(ctx: InteractionContext, input: HomeActionInput)
       action_id: input.actionId, block_id: blockId, type: element['type'], text: element['text'], value: element['value'], style: element['style'], action_ts: store.nextTs(),
     }],
   };
-  return sendForm(ctx, { payload: JSON.stringify(payload) });
+  return sendInteraction(ctx, payload);
 }

@@ -1,4 +1,6 @@
-export { createWorkspace, type Workspace } from './workspace.js';
+export { createWorkspace, type SocketModeControl, type Workspace } from './workspace.js';
+export type { DisconnectReason, SocketModeOptions } from './socket-mode.js';
+export type { EnvelopeType, SocketDelivery } from './socket-delivery.js';
 export type {
   BotResponse, CallLogEntry, ChangeEvent, MessageMetadata, RateLimits, SeedUser, StoredChannel, StoredEphemeral, StoredFile,
   StoredView, WorkspaceOptions,

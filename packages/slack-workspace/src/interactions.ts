@@ -3,6 +3,7 @@ import { formBody, sendSigned } from './bot-sender.js';
 import { isObject } from './element-validation.js';
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { messageJson } from './serializers.js';
+import type { SocketModeHub } from './socket-mode.js';
 import type { SandboxStore } from './store.js';
 import type { BotResponse, SeedUser, StoredMessage } from './types.js';
 import { stateValue } from './view-submission.js';
@@ -17,6 +18,8 @@ export interface InteractionContext {
   slashCommand: string;
   /** The app's event subscriptions; undefined: all. */
   botEvents?: ReadonlySet<string>;
+  /** When Socket Mode is on, everything below reaches the app as envelopes on its connections instead. */
+  socketMode: SocketModeHub;
 }
 
 export interface SlashCommandInput {
@@ -53,8 +56,14 @@ export function userRef(user: SeedUser): Record<string, unknown> {
   return { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID };
 }
 
-export function sendForm(ctx: InteractionContext, fields: Record<string, string>): Promise<BotResponse> {
+function sendForm(ctx: InteractionContext, fields: Record<string, string>): Promise<BotResponse> {
   return sendSigned(ctx.botUrl(), ctx.signingSecret, ctx.realClock, formBody(fields), { contentType: 'application/x-www-form-urlencoded' });
+}
+
+/** An interaction payload (block_actions, view_submission, shortcut…): a signed form post, or an `interactive` envelope. */
+export function sendInteraction(ctx: InteractionContext, payload: Record<string, unknown>): Promise<BotResponse> {
+  if (ctx.socketMode.enabled) return ctx.socketMode.deliver('interactive', payload);
+  return sendForm(ctx, { payload: JSON.stringify(payload) });
 }
 
 /** Records an acknowledgement body the way Slack shows it: ephemeral, or in_channel when asked. */
@@ -78,7 +87,7 @@ export async function slashCommand(ctx: InteractionContext, input: SlashCommandI
   const { store } = ctx;
   const user = store.requireUser(input.userId);
   const channel = store.requireChannel(input.channelId);
-  const response = await sendForm(ctx, {
+  const fields = {
     token: VERIFICATION_TOKEN,
     team_id: TEAM_ID,
     team_domain: TEAM_DOMAIN,
@@ -92,7 +101,8 @@ export async function slashCommand(ctx: InteractionContext, input: SlashCommandI
     is_enterprise_install: 'false',
     response_url: store.issueResponseUrl(ctx.publicUrl(), { userId: user.id, channelId: channel.id }),
     trigger_id: store.issueTrigger(user.id),
-  });
+  };
+  const response = ctx.socketMode.enabled ? await ctx.socketMode.deliver('slash_commands', fields) : await sendForm(ctx, fields);
   if (response.status === 200) recordAck(ctx, user.id, channel.id, response.body);
   return response;
 }
@@ -149,7 +159,7 @@ export async function clickAction(ctx: InteractionContext, input: ClickActionInp
     }),
     actions: [actionPayload(found.element, found.blockId, input, actionTs)],
   };
-  return sendForm(ctx, { payload: JSON.stringify(payload) });
+  return sendInteraction(ctx, payload);
 }
 
 /** A user runs a global shortcut (from the shortcuts menu): sends Slack's `shortcut` payload. No channel, no response_url. */
@@ -167,7 +177,7 @@ export async function globalShortcut(ctx: InteractionContext, input: GlobalShort
     is_enterprise_install: false,
     enterprise: null,
   };
-  return sendForm(ctx, { payload: JSON.stringify(payload) });
+  return sendInteraction(ctx, payload);
 }
 
 /** Events API delivery, with Slack's retry headers when retrying. */
@@ -188,6 +198,7 @@ export async function sendEvent(
     authorizations: [{ team_id: TEAM_ID, user_id: 'U_BOT', is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
   };
+  if (ctx.socketMode.enabled) return { ...(await ctx.socketMode.deliver('events_api', envelope)), eventId };
   const headers: Record<string, string> = {};
   if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
   if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;

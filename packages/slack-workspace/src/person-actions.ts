@@ -1,5 +1,5 @@
 import { fileLookup } from './api-users-files.js';
-import { sendEvent, sendForm, userRef, type InteractionContext } from './interactions.js';
+import { sendEvent, sendInteraction, userRef, type InteractionContext } from './interactions.js';
 import { addReaction, emojiName, removeReaction, requireVisible } from './reactions.js';
 import { APP_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { messageJson } from './serializers.js';
@@ -126,5 +126,5 @@ export async function messageShortcut(ctx: InteractionContext, input: MessageSho
     message_ts: message.ts,
     message: messageJsonFor(ctx, message),
   };
-  return sendForm(ctx, { payload: JSON.stringify(payload) });
+  return sendInteraction(ctx, payload);
 }

@@ -1,7 +1,7 @@
 import { text } from './api-types.js';
 import { pushView, replaceView } from './api-views.js';
 import { isObject } from './element-validation.js';
-import { sendForm, userRef, type InteractionContext } from './interactions.js';
+import { sendInteraction, userRef, type InteractionContext } from './interactions.js';
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { viewJson } from './serializers.js';
 import type { BotResponse } from './types.js';
@@ -56,7 +56,7 @@ export async function submitView(ctx: InteractionContext, input: SubmitViewInput
     is_enterprise_install: false,
     enterprise: null,
   };
-  const response = await sendForm(ctx, { payload: JSON.stringify(payload) });
+  const response = await sendInteraction(ctx, payload);
   if (response.status !== 200) return response;
 
   const ack = isObject(response.body) ? response.body : {};
@@ -98,5 +98,5 @@ export async function closeView(ctx: InteractionContext, userId: string): Promis
     type: 'view_closed', team: { id: TEAM_ID, domain: TEAM_DOMAIN }, user: userRef(user), api_app_id: APP_ID, token: VERIFICATION_TOKEN,
     view: viewJson(stored), is_cleared: clearAll, is_enterprise_install: false, enterprise: null,
   };
-  return sendForm(ctx, { payload: JSON.stringify(payload) });
+  return sendInteraction(ctx, payload);
 }

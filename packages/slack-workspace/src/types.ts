@@ -1,4 +1,5 @@
 import type { WorkspaceClock as Clock } from './clock.js';
+import type { SocketModeOptions } from './socket-mode.js';
 import type { StoreLimits } from './store.js';
 
 export interface SeedUser {
@@ -15,6 +16,13 @@ export interface SeedUser {
 export interface WorkspaceOptions {
   signingSecret: string;
   botToken: string;
+  /**
+   * The app-level token (`xapp-…`). Given, Socket Mode is on: the app opens connections with it
+   * (`apps.connections.open`) and every interaction and event reaches it over them, never by HTTP.
+   */
+  appToken?: string;
+  /** Socket Mode's windows and retries (defaults are Slack's). */
+  socketMode?: SocketModeOptions;
   botRequestUrl?: string;
   clock?: Clock;
   realClock?: Clock;

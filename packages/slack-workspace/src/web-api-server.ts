@@ -5,12 +5,14 @@ import type { ApiContext, ApiMethod } from './api-types.js';
 import type { FaultInjector, RateLimiter } from './faults.js';
 import { bearerToken, parseParams, readBody, sendJson } from './http-io.js';
 import { BOT_ID, BOT_USER_ID } from './seed.js';
+import type { SocketModeHub } from './socket-mode.js';
 import { ApiError, type CallLogEntry } from './types.js';
 
 export interface ServerDeps {
   ctx: ApiContext;
   methods: Record<string, ApiMethod>;
   botToken: string;
+  socketMode: SocketModeHub;
   faults: FaultInjector;
   rateLimiter: RateLimiter;
   timeoutMs: number;
@@ -40,6 +42,13 @@ export async function serveApi(deps: ServerDeps, method: string, req: IncomingMe
     sendJson(res, status, { ok: false, error, ...extra }, headers);
   };
   if (!token) return fail('not_authed');
+  if (method === 'apps.connections.open') {
+    const opened = deps.socketMode.open(token, deps.ctx.publicUrl());
+    if ('error' in opened) return fail(opened.error);
+    log(deps, { method, params, outcome: 'ok' });
+    return sendJson(res, 200, { ok: true, ...opened });
+  }
+  if (deps.socketMode.isAppToken(token)) return fail('not_allowed_token_type');
   if (!tokenMatches(token, deps.botToken)) return fail('invalid_auth');
   const impl = deps.methods[method];
   if (!impl) return fail('unknown_method');

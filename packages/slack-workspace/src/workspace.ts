@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { systemClock } from './clock.js';
 import { chatMethods } from './api-chat.js';
 import { conversationMethods } from './api-conversations.js';
@@ -23,6 +24,8 @@ import {
 import { reactionMethods } from './reactions.js';
 import { refusal, ownHosts } from './request-guard.js';
 import { clickHomeAction, homeMethods, openAppHome, type HomeActionInput } from './home-tab.js';
+import { SocketModeHub, type DisconnectReason } from './socket-mode.js';
+import type { SocketDelivery } from './socket-delivery.js';
 import { DEFAULT_LIMITS, SandboxStore } from './store.js';
 import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
 import type {
@@ -38,6 +41,10 @@ export interface Workspace {
    * elsewhere. The Web API routes apply it themselves; `sandboxWebRoutes` applies it to the page.
    */
   refuseForeign(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Takes a WebSocket upgrade to a Socket Mode URL; false for any other path (the caller answers it). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Socket Mode, when the workspace has an app-level token: what Slack's side of the connections can do. */
+  readonly socketMode: SocketModeControl;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
   setBotRequestUrl(url: string): void;
@@ -86,6 +93,19 @@ export interface Workspace {
   off(event: 'change', listener: (change: ChangeEvent) => void): void;
 }
 
+export interface SocketModeControl {
+  readonly enabled: boolean;
+  /** Sends `disconnect` with this reason to every connection, as Slack does before closing them. */
+  disconnect(reason: DisconnectReason): void;
+  /** Resolves once a connection takes envelopes (after `hello`). */
+  connected(): Promise<void>;
+  connectionCount(): number;
+  /** The next `count` acknowledgements are lost on their way to Slack. */
+  loseAcks(count: number): void;
+  /** Every envelope sent, in order, with its retry attempt and whether it was acknowledged. */
+  deliveries(): SocketDelivery[];
+}
+
 export function createWorkspace(options: WorkspaceOptions): Workspace {
   const store = new SandboxStore(options.clock ?? systemClock, options.realClock ?? systemClock, { ...DEFAULT_LIMITS, ...options.limits });
   const bot: SeedUser = { id: BOT_USER_ID, ...(options.bot ?? DEFAULT_BOT), tz: 'UTC', isBot: true };
@@ -110,10 +130,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   };
   const ctx: ApiContext = { store, publicUrl: () => publicUrl ?? 'http://127.0.0.1' };
   const faults = new FaultInjector();
+  const socketMode = new SocketModeHub(options.appToken, options.botToken, options.socketMode);
   const deps: ServerDeps = {
     ctx,
     methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...homeMethods, ...userAndFileMethods, ...reactionMethods },
     botToken: options.botToken,
+    socketMode,
     faults,
     rateLimiter: new RateLimiter(options.rateLimits ?? {}, store.realClock),
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -123,6 +145,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     store, signingSecret: options.signingSecret, realClock: store.realClock, botUrl: () => botRequestUrl, publicUrl: ctx.publicUrl,
     slashCommand: options.slashCommand ?? DEFAULT_SLASH_COMMAND,
     botEvents: options.botEvents ? new Set(options.botEvents) : undefined,
+    socketMode,
   };
   const mustChannel = (idOrName: string) => {
     const channel = store.findChannel(idOrName);
@@ -151,11 +174,25 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     handle,
     refuseForeign,
     faults,
+    handleUpgrade: (req, socket, head) => socketMode.handleUpgrade(req, socket, head),
+    socketMode: {
+      get enabled() {
+        return socketMode.enabled;
+      },
+      disconnect: (reason) => socketMode.disconnect(reason),
+      connected: () => socketMode.connected(),
+      connectionCount: () => socketMode.connectionCount(),
+      loseAcks: (count) => socketMode.loseAcks(count),
+      deliveries: () => socketMode.deliveryLog(),
+    },
     async listen(port = 0, host = '127.0.0.1') {
       server = createServer((req, res) => {
         void handle(req, res).then((owned) => {
           if (!owned) sendJson(res, 404, { ok: false, error: 'not_found' });
         });
+      });
+      server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        if (!socketMode.handleUpgrade(req, socket, head)) socket.destroy();
       });
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
@@ -169,6 +206,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
     async close() {
       await persistence?.stop();
+      socketMode.close();
       for (const drop of [...deps.held]) drop();
       if (!server) return;
       const s = server;
