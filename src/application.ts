@@ -95,7 +95,8 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
   mountRoutes(http, {
-    db: database.db, services, apiToken: config.apiToken, hooksToken: config.hooksToken, clock, logger, metrics, metricsToken: config.metricsToken, slack, signingSecret, bodyLimit: config.bodyLimitBytes, localRoutes: local?.routes,
+    db: database.db, services, apiToken: config.apiToken, hooksToken: config.hooksToken, clock, logger, metrics, metricsToken: config.metricsToken, slack, signingSecret, bodyLimit: config.bodyLimitBytes,
+    localRoutes: local?.routes, localUpgrade: local?.upgrade,
   });
   await slack.start();
 
@@ -116,8 +117,9 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       await stopWaking();
       http.drain((path) => local?.serves(path) ?? false);
       await Promise.race([slack.settled(), deadline]);
-      await http.close(deadline);
+      // A Socket Mode connection closes before the server: the server's close waits for it.
       await slack.stop();
+      await http.close(deadline);
       await dispatcher.stop(deadline);
       await local?.close();
       // A connection still stuck in a query past the deadline must not hold the exit.

@@ -18,6 +18,7 @@ const EnvSchema = z
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: optionalString,
     SLACK_API_URL: optionalString.pipe(z.url().optional()),
+    SLACK_MODE: optionalString.pipe(z.enum(['http', 'socket']).optional()),
     INCIDENTS_CHANNEL: z.string().trim().min(1).default('incidents'),
     DATABASE_URL: optionalString,
     DATABASE_LISTEN_URL: optionalString,
@@ -59,6 +60,9 @@ function slackCredentialProblems(env: Record<string, string | undefined>): strin
   if (!set('SLACK_BOT_TOKEN') && (set('SLACK_SIGNING_SECRET') || set('SLACK_APP_TOKEN'))) {
     return ['SLACK_BOT_TOKEN: is required when other Slack credentials are set'];
   }
+  const mode = (env['SLACK_MODE'] ?? '').trim();
+  if (set('SLACK_BOT_TOKEN') && mode === 'socket' && !set('SLACK_APP_TOKEN')) return ['SLACK_APP_TOKEN: is required with SLACK_MODE=socket'];
+  if (set('SLACK_BOT_TOKEN') && mode === 'http' && !set('SLACK_SIGNING_SECRET')) return ['SLACK_SIGNING_SECRET: is required with SLACK_MODE=http'];
   return [];
 }
 
@@ -72,8 +76,13 @@ function isValidZone(zone: string): boolean {
 }
 
 export interface Config {
+  /**
+   * How Slack reaches the app. `sandbox`: no credentials, the local workspace runs in this process
+   * and reaches the app by signed HTTP requests or, with SLACK_MODE=socket, over Socket Mode.
+   * With credentials: HTTP (signed requests to /slack/events) or Socket Mode (SLACK_APP_TOKEN).
+   */
   slack:
-    | { mode: 'sandbox' }
+    | { mode: 'sandbox'; transport: 'http' | 'socket' }
     | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
     | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string };
   incidentsChannel: string;
@@ -159,9 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** SLACK_MODE chooses when set; otherwise the local workspace uses HTTP and credentials with an app token Socket Mode. */
 function slackConfig(e: z.infer<typeof EnvSchema>): Config['slack'] {
-  if (!e.SLACK_BOT_TOKEN) return { mode: 'sandbox' };
-  if (e.SLACK_APP_TOKEN) {
+  if (!e.SLACK_BOT_TOKEN) return { mode: 'sandbox', transport: e.SLACK_MODE ?? 'http' };
+  if (e.SLACK_APP_TOKEN && e.SLACK_MODE !== 'http') {
     return { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
   }
   return { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? '', apiUrl: e.SLACK_API_URL };

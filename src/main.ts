@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   });
   const app = await startApplication({ config, logger, requestIds, host: config.slack.mode === 'sandbox' ? '127.0.0.1' : undefined });
   if (config.slack.mode === 'sandbox') {
-    logger.info({ url: app.url }, `No Slack credentials: running against the local workspace. Open ${app.url.replace('127.0.0.1', 'localhost')} in a browser.`);
+    logger.info(
+      { url: app.url, transport: config.slack.transport },
+      `No Slack credentials: running against the local workspace. Open ${app.url.replace('127.0.0.1', 'localhost')} in a browser.`,
+    );
   } else {
     logger.info({ port: app.port, mode: config.slack.mode }, 'incident bot is running against Slack');
   }

@@ -6,19 +6,19 @@ import { alertHookRoutes } from '../http/hooks/alert-hooks.js';
 import { healthRoutes } from '../http/health.js';
 import { metricsRoute } from '../http/metrics-route.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { HttpServer, Route } from '../http/server.js';
+import type { HttpServer, Route, UpgradeRoute } from '../http/server.js';
 import { guardSlackRequests } from '../http/slack-request-guard.js';
 import type { SlackApp } from '../slack/app.js';
 import { SLACK_REQUEST_PATH } from '../slack/capabilities.js';
 import type { Services } from './services.js';
 
-/** Health, the export API, the alert hooks, Slack's requests and, in local mode, the local workspace's routes. */
+/** Health, the export API, the alert hooks, Slack's requests and, in local mode, the local workspace's routes (and its Socket Mode connections). */
 export function mountRoutes(
   http: HttpServer,
   parts: {
     db: Db; services: Services; apiToken?: string; hooksToken?: string; clock: Clock; logger: Logger;
     metrics: Metrics; metricsToken?: string;
-    slack: SlackApp; signingSecret?: string; bodyLimit: number; localRoutes?: Route[];
+    slack: SlackApp; signingSecret?: string; bodyLimit: number; localRoutes?: Route[]; localUpgrade?: UpgradeRoute;
   },
 ): void {
   http.use(healthRoutes(parts.db));
@@ -41,4 +41,5 @@ export function mountRoutes(
     });
   }
   for (const route of parts.localRoutes ?? []) http.use(route);
+  if (parts.localUpgrade) http.useUpgrade(parts.localUpgrade);
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from '../observability/request-context.js';
 import { sendJson } from './respond.js';
@@ -6,12 +7,16 @@ import { sendJson } from './respond.js';
 /** A route answers true when it handled the request. */
 export type Route = (req: IncomingMessage, res: ServerResponse, path: string) => boolean | Promise<boolean>;
 
+/** Takes a WebSocket upgrade and answers true, or false when the path is not its own. */
+export type UpgradeRoute = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
 /**
  * The app's one HTTP server: Slack requests, health, the export API and the local workspace.
  * Routes are added after listening, because the workspace needs the port before the Slack app exists.
  */
 export class HttpServer {
   private readonly routes: Route[] = [];
+  private readonly upgrades: UpgradeRoute[] = [];
   readonly server: Server;
   private inFlight = 0;
   private idle: (() => void) | undefined;
@@ -37,10 +42,17 @@ export class HttpServer {
         return this.dispatch(req, res);
       });
     });
+    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (this.serving || !this.upgrades.some((take) => take(req, socket, head))) socket.destroy();
+    });
   }
 
   use(route: Route): void {
     this.routes.push(route);
+  }
+
+  useUpgrade(route: UpgradeRoute): void {
+    this.upgrades.push(route);
   }
 
   listen(port: number, host?: string): Promise<number> {

@@ -16,6 +16,11 @@ export function localBotToken(): string {
   return `xoxb-local-${randomBytes(12).toString('hex')}`;
 }
 
+/** A fresh app-level token for one run in Socket Mode (SLACK_MODE=socket): the app opens its connections with it. */
+export function localAppToken(): string {
+  return `xapp-1-local-${randomBytes(12).toString('hex')}`;
+}
+
 /** Four people in different zones, so a drill shows every reader their own times. */
 export const LOCAL_PEOPLE: SeedUser[] = [
   { id: 'U_ALICE', name: 'alice', realName: 'Alice Kim', tz: 'Asia/Seoul' },

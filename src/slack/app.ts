@@ -50,7 +50,8 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
     app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
     requestListener = receiver.requestListener;
   } else {
-    const receiver = new SocketModeReceiver({ appToken: transport.appToken, logger: log });
+    // apps.connections.open is asked at the same Web API as every other call (SLACK_API_URL, or the local workspace).
+    const receiver = new SocketModeReceiver({ appToken: transport.appToken, logger: log, installerOptions: { clientOptions: { slackApiUrl: transport.apiUrl } } });
     app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
   }
   // Listeners still working after their ack (an outcome sent later) are waited for on shutdown.

@@ -33,6 +33,26 @@ describe('the process', () => {
     expect(app.out()).toContain('shutting down');
   });
 
+  it('SLACK_MODE=socket runs the local workspace in Socket Mode: commands reach the bot over its connection', async () => {
+    const app = startMain({ PORT: '0', PGLITE_DIR: path.join(dir, 'socket'), SLACK_MODE: 'socket' });
+    await expect.poll(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())?.[1], { timeout: 30_000, interval: 100 }).toBeDefined();
+    const url = /Open (http:\/\/localhost:\d+)/.exec(app.out())![1]!.replace('localhost', '127.0.0.1');
+    expect(app.out()).toContain('"transport":"socket"');
+    const state = async () => (await (await fetch(`${url}/sandbox/state?user=U_ALICE`)).json()) as {
+      channels: { id: string; name: string }[]; ephemerals: { text: string }[];
+    };
+    const general = (await state()).channels.find((c) => c.name === 'general')!.id;
+    const sent = await fetch(`${url}/sandbox/command`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'U_ALICE', channelId: general, text: '/incident help' }),
+    });
+    expect(await sent.json()).toEqual({ ok: true });
+    expect((await state()).ephemerals.map((e) => e.text).join('\n')).toContain('/incident commands');
+    // no signed HTTP route: the workspace reached the bot only over the socket
+    expect((await fetch(`${url}/slack/events`, { method: 'POST' })).status).toBe(404);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  });
+
   it('npm start hands SIGTERM to the bot: it shuts down and nothing is left serving', async () => {
     const child = spawn('npm', ['start'], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', PORT: '0', PGLITE_DIR: path.join(dir, 'npm-start') },

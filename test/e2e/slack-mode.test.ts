@@ -61,3 +61,31 @@ describe('with Slack credentials', () => {
     expect(authTests()).toBe(before);
   });
 });
+
+describe('with Slack credentials and SLACK_APP_TOKEN', () => {
+  it('opens its Socket Mode connection at SLACK_API_URL and runs an incident over it', async () => {
+    const socketSlack = createWorkspace({
+      ...localProfile('incidents'), signingSecret: 'unused', botToken: 'xoxb-prod', appToken: 'xapp-1-prod', clock: new SteppedClock(START),
+    });
+    const slackUrl = await socketSlack.listen();
+    // its own database: this Slack's view ids would repeat the other's, and a repeated view is a replay
+    const socketDatabase = await createTestDatabase();
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-prod', SLACK_APP_TOKEN: 'xapp-1-prod', SLACK_API_URL: `${slackUrl}/workspace/api/`,
+      DATABASE_URL: socketDatabase.url, PORT: '0', LOG_LEVEL: 'silent',
+    });
+    const socketApp = await startApplication({ config, logger: createLogger('silent'), clock: new SteppedClock(START), startScheduler: false });
+    try {
+      expect(socketSlack.socketMode.connectionCount()).toBe(1);
+      expect((await fetch(`${socketApp.url}/slack/events`, { method: 'POST' })).status).toBe(404);
+      await declare(socketSlack, ALICE, 'sev1 Login failing', { title: 'Login failing' });
+      await socketApp.dispatcher.drain();
+      expect(socketSlack.channels().map((c) => c.name)).toContain('inc-1-login-failing');
+      expect(socketSlack.socketMode.deliveries().every((d) => d.acknowledged)).toBe(true);
+    } finally {
+      await socketApp.stop();
+      await socketSlack.close();
+      await socketDatabase.drop();
+    }
+  });
+});

@@ -19,6 +19,10 @@ export interface TestApp {
 
 export const START = '2026-11-25T03:00:00Z';
 
+/** How the workspace reaches the app: signed HTTP requests, or envelopes over Socket Mode (SLACK_MODE). */
+export type SlackMode = 'http' | 'socket';
+const APP_TOKEN = 'xapp-1-local-test';
+
 /** The whole app on a fresh Postgres database, driven through the local workspace, on a stepped clock. */
 export async function startTestApp(
   options: {
@@ -33,19 +37,25 @@ export async function startTestApp(
     logger?: Logger;
     /** The request ids the logger names (see captureLogs). */
     requestIds?: RequestContext;
+    /** Default http; socket gives the workspace an app-level token and the app SLACK_MODE=socket. */
+    slackMode?: SlackMode;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new SteppedClock(START);
   const signingSecret = 'test-signing-secret';
-  const ws = options.ws ?? createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, clock, ...options.workspace });
+  const socket = options.slackMode === 'socket';
+  const appToken = socket ? APP_TOKEN : undefined;
+  const ws = options.ws ?? createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, appToken, clock, ...options.workspace });
   // Bob and Carol are on the responders list (they may act on any incident); Dave is nobody's.
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', RESPONDERS: 'U_BOB,U_CAROL', ...options.env });
+  const config = loadConfig({
+    DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', RESPONDERS: 'U_BOB,U_CAROL', SLACK_MODE: options.slackMode ?? 'http', ...options.env,
+  });
   const app = await startApplication({
     config,
     logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock,
-    sandbox: { workspace: ws, signingSecret },
+    sandbox: { workspace: ws, signingSecret, appToken },
     startScheduler: false,
     deliveryTimeoutMs: options.deliveryTimeoutMs,
     requestIds: options.requestIds,

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 describe('configuration', () => {
   it('runs against the local workspace and PGlite when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.slack).toEqual({ mode: 'sandbox' });
+    expect(config.slack).toEqual({ mode: 'sandbox', transport: 'http' });
     expect(config.database.url).toBeUndefined();
     expect(config.database.poolSize).toBe(10);
     expect(config.database.statementTimeoutMs).toBe(5000);
@@ -15,6 +15,15 @@ describe('configuration', () => {
   it('chooses HTTP mode with a signing secret and Socket Mode with an app token', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack.mode).toBe('http');
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.mode).toBe('socket');
+  });
+
+  it('takes SLACK_MODE for the local workspace, and holds credentials to it', () => {
+    expect(loadConfig({ SLACK_MODE: 'socket' }).slack).toEqual({ mode: 'sandbox', transport: 'socket' });
+    expect(loadConfig({ SLACK_MODE: 'http' }).slack).toEqual({ mode: 'sandbox', transport: 'http' });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xapp-1', SLACK_MODE: 'http' }).slack.mode).toBe('http');
+    expect(() => loadConfig({ SLACK_MODE: 'websocket' })).toThrow(/SLACK_MODE/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_MODE: 'socket' })).toThrow(/SLACK_APP_TOKEN: is required with SLACK_MODE=socket/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_MODE: 'http' })).toThrow(/SLACK_SIGNING_SECRET: is required with SLACK_MODE=http/);
   });
 
   it('reads cadence overrides per severity', () => {
