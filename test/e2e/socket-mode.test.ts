@@ -105,7 +105,8 @@ describe('Socket Mode only', () => {
   it('then handles an event whose ack was lost once, though Slack sends it again', async () => {
     const seen = t.ws.ephemerals(ALICE).length;
     t.ws.socketMode.loseAcks(1);
-    await t.ws.postAsUser({ userId: ALICE, channelId: channelId(t.ws, 'inc-1-search-slow'), text: '<@U_BOT> what can you do?' });
+    const channel = channelId(t.ws, 'inc-1-search-slow');
+    await t.ws.sendEvent({ type: 'app_mention', user: ALICE, text: '<@U_BOT> what can you do?', channel, ts: '1.000100' });
     const sent = t.ws.socketMode.deliveries().filter((d) => d.type === 'events_api');
     expect(sent.map((d) => [d.retryAttempt, d.acknowledged])).toEqual([[0, false], [1, true]]);
     // the app ran the first delivery; the second found its event id already handled
