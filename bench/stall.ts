@@ -164,7 +164,8 @@ async function run(adminUrl: string): Promise<string[]> {
   const dbUrl = await freshDatabase(adminUrl);
   const profile = localProfile('incidents');
   const ws = createWorkspace({ ...profile, users: [...LOCAL_PEOPLE, ...PEOPLE], signingSecret: SECRET, botToken: LOCAL_BOT_TOKEN });
-  const config = loadConfig({ DATABASE_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent' });
+  // The people typing are responders: the access policy lets them note on any incident.
+  const config = loadConfig({ DATABASE_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', RESPONDERS: PEOPLE.map((p) => p.id).join(',') });
   const app = await startApplication({ config, logger: createLogger('silent'), sandbox: { workspace: ws, signingSecret: SECRET }, startScheduler: false });
   try {
     const incident = await app.incidents.declare({ title: 'Database stalls', severity: 'sev1', scenario: 'database', impact: 'x', commanderId: 'U_ALICE', declaredBy: 'U_ALICE' });
