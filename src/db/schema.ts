@@ -113,7 +113,10 @@ export const timelineEvents = pgTable(
       .references(() => incidents.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     actorId: text('actor_id'),
+    /** When it happened: for a backdated note, the time its author gave. */
     occurredAt: tz('occurred_at').notNull(),
+    /** When it was written down, where that is later than when it happened; null means at `occurred_at`. */
+    recordedAt: tz('recorded_at'),
     /** Versioned JSON whose shape the kind decides, parsed on read. */
     data: jsonb('data').$type<unknown>().notNull().default({}),
     /** For the conversation kinds: the Slack message the event is about, so an edit or deletion finds its entries. */

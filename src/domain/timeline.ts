@@ -23,6 +23,11 @@ export const messageContentSchema = z.object({ text: z.string(), files: z.array(
 export type MessageContent = z.infer<typeof messageContentSchema>;
 export const PIN_SOURCES = ['reaction', 'shortcut'] as const;
 
+/** Moments a person may mark on a timeline entry; they drive the postmortem's metrics. */
+export const MILESTONES = ['detected', 'acknowledged', 'identified', 'mitigated', 'recovered'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+export const milestoneSchema = z.enum(MILESTONES);
+
 /** Each timeline kind's details, as stored in `timeline_events.data` (parsed on read and write). */
 export const TIMELINE_DATA = {
   declared: z.object({ title: z.string(), severity: severitySchema, scenario: scenarioSchema, commanderId: z.string() }),
@@ -30,7 +35,12 @@ export const TIMELINE_DATA = {
   severity_changed: z.object({ from: severitySchema, to: severitySchema }),
   role_assigned: z.object({ role: roleSchema, userId: z.string(), previous: z.string().nullish() }),
   update_posted: z.object({ updateId: z.number().int(), status: statusSchema }),
-  note_added: z.object({ text: z.string() }),
+  /** A note (`/incident note`, or the timeline form, which may mark a milestone); backdated when it says so. */
+  note_added: z.object({ text: z.string(), milestone: milestoneSchema.nullish() }),
+  /** A note or entry corrected by its author or the commander; the entry shows the new text, time and milestone. */
+  entry_edited: z.object({ entryId: z.number().int(), text: z.string(), at: isoText, milestone: milestoneSchema.nullable() }),
+  /** A note or entry taken off the timeline; the record of it stays. */
+  entry_removed: z.object({ entryId: z.number().int() }),
   reminder_sent: reminderData,
   reminder_escalated: reminderData,
   update_overdue: reminderData,
@@ -71,9 +81,29 @@ export const CONVERSATION_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKin
   'message_pinned', 'message_unpinned', 'message_edited', 'message_deleted', 'message_fetched',
 ]);
 
-/** One recorded step: its kind decides the shape of `data`. */
+
+/** Corrections to other entries: applied to them (see currentTimeline), never shown as lines of their own. */
+export const CORRECTION_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>(['entry_edited', 'entry_removed']);
+
+/** Entries people wrote, which their author and the commander may edit or remove. */
+export const EDITABLE_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>(['note_added']);
+
+/**
+ * One recorded step: its kind decides the shape of `data`. `occurredAt` is when it happened,
+ * `recordedAt` when it was written down (later for a backdated note); absent means the same.
+ * `editedAt` is set on an entry corrected since (see currentTimeline).
+ */
 export type TimelineEvent = {
-  [K in TimelineKind]: { id: number; incidentId: number; kind: K; actorId: string | null; occurredAt: DateTime; data: TimelineData[K] };
+  [K in TimelineKind]: {
+    id: number;
+    incidentId: number;
+    kind: K;
+    actorId: string | null;
+    occurredAt: DateTime;
+    recordedAt?: DateTime;
+    editedAt?: DateTime;
+    data: TimelineData[K];
+  };
 }[TimelineKind];
 
 /** Report field id (see SEVERITY_INFO) → text, plus `summary`. */

@@ -1,0 +1,3 @@
+ALTER TABLE "timeline_events" DROP CONSTRAINT "timeline_events_kind_check";--> statement-breakpoint
+ALTER TABLE "timeline_events" ADD COLUMN "recorded_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "timeline_events" ADD CONSTRAINT "timeline_events_kind_check" CHECK ("timeline_events"."kind" in ('declared', 'status_changed', 'severity_changed', 'role_assigned', 'update_posted', 'note_added', 'entry_edited', 'entry_removed', 'reminder_sent', 'reminder_escalated', 'update_overdue', 'snoozed', 'resolved', 'reopened', 'action_item_added', 'postmortem_generated', 'alert_fired', 'alert_resolved', 'channel_created', 'postmortem_shared', 'message_pinned', 'message_unpinned', 'message_edited', 'message_deleted', 'message_fetched'));
