@@ -292,7 +292,7 @@ async function act(el) {
   }
   const message = el.closest('.message');
   if (!message) return;
-  const body = { userId: ui.me, channelId: message.dataset.channel, messageTs: message.dataset.ts, actionId: el.dataset.actionId };
+  const body = { userId: ui.me, channelId: message.dataset.channel, messageTs: message.dataset.ts, actionId: el.dataset.actionId, blockId: el.dataset.blockId };
   // A button's value is read from the message by the workspace, never sent from here.
   if (el.dataset.type !== 'button') {
     if (!el.value) return;

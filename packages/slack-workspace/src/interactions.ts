@@ -34,6 +34,11 @@ export interface ClickActionInput {
   channelId: string;
   messageTs: string;
   actionId: string;
+  /**
+   * The block the element is in. Slack's action ids are unique within a block only, so a message
+   * may repeat one (a menu on every row); without it, the first element with the id is used.
+   */
+  blockId?: string;
   /** For buttons, overrides the element's value; for selects, the chosen option's value (or user id). */
   value?: string;
   /** The chosen option's value for static_select / overflow / radio_buttons. */
@@ -109,9 +114,10 @@ export async function slashCommand(ctx: InteractionContext, input: SlashCommandI
 
 type Element = Record<string, unknown>;
 
-function findAction(blocks: unknown[], actionId: string): { element: Element; blockId: string } | undefined {
+function findAction(blocks: unknown[], actionId: string, inBlock?: string): { element: Element; blockId: string } | undefined {
   for (const [index, block] of blocks.entries()) {
     if (!isObject(block)) continue;
+    if (inBlock !== undefined && (block['block_id'] ?? `b${index}`) !== inBlock) continue;
     const candidates: unknown[] = [block['accessory'], block['element'], ...(Array.isArray(block['elements']) ? (block['elements'] as unknown[]) : [])];
     const element = candidates.find((e) => isObject(e) && e['action_id'] === actionId);
     if (element) return { element: element as Element, blockId: typeof block['block_id'] === 'string' ? block['block_id'] : `b${index}` };
@@ -138,8 +144,8 @@ export async function clickAction(ctx: InteractionContext, input: ClickActionInp
   const ephemeral = message ? undefined : store.ephemerals.find((e) => e.ts === input.messageTs && e.userId === user.id && !e.deleted);
   if (!message && !ephemeral) throw new Error(`sandbox: no message ${input.messageTs} in ${channel.id} visible to ${user.id}`);
   const blocks = (message ?? ephemeral)?.blocks ?? [];
-  const found = findAction(blocks, input.actionId);
-  if (!found) throw new Error(`sandbox: message ${input.messageTs} has no element with action_id ${input.actionId}`);
+  const found = findAction(blocks, input.actionId, input.blockId);
+  if (!found) throw new Error(`sandbox: message ${input.messageTs} has no element with action_id ${input.actionId}${input.blockId ? ` in block ${input.blockId}` : ''}`);
   const actionTs = store.nextTs();
   const payload = {
     type: 'block_actions',

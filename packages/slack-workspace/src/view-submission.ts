@@ -45,6 +45,7 @@ export function stateValue(element: Block, value: SubmittedValue, where: string)
     case 'static_select':
     case 'external_select':
     case 'radio_buttons':
+    case 'overflow':
       return { type, selected_option: pickOption(element, one(value), where) };
     case 'multi_static_select':
     case 'checkboxes':

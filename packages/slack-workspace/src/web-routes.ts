@@ -50,6 +50,7 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
       botResult(
         await ws.clickAction({
           userId: String(b['userId']), channelId: String(b['channelId']), messageTs: String(b['messageTs']), actionId: String(b['actionId']),
+          ...(typeof b['blockId'] === 'string' && b['blockId'] ? { blockId: b['blockId'] } : {}),
           // Never `value`: that would override a button's own. A button's value comes from the message;
           // a select's choice is `selectedOption` (the workspace checks it is one of the element's options).
           ...(typeof b['selectedOption'] === 'string' ? { selectedOption: b['selectedOption'] } : {}),

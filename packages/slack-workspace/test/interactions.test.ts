@@ -189,6 +189,19 @@ describe('block actions and response_url', () => {
     await workspace.clickAction({ userId: 'U_DAVE', channelId: channel!.id!, messageTs: posted.ts!, actionId: 'sev', selectedOption: 'sev2' });
     expect((bot.last().body['payload'] as { actions: unknown[] }).actions[0]).toMatchObject({ type: 'static_select', selected_option: { value: 'sev2' } });
   });
+
+  it('sends the chosen option of an overflow menu, in the block clicked when rows repeat an action_id', async () => {
+    const { channel } = await client.conversations.create({ name: 'inc-11' });
+    const row = (n: number) => ({
+      type: 'section' as const, block_id: `row_${n}`, text: { type: 'mrkdwn' as const, text: `Row ${n}` },
+      accessory: { type: 'overflow' as const, action_id: 'menu', options: ['edit', 'remove'].map((v) => ({ text: { type: 'plain_text' as const, text: v }, value: `${v}:${n}` })) },
+    });
+    const posted = await client.chat.postMessage({ channel: channel!.id!, text: 'x', blocks: [row(1), row(2)] });
+    await workspace.clickAction({ userId: 'U_DAVE', channelId: channel!.id!, messageTs: posted.ts!, actionId: 'menu', blockId: 'row_2', selectedOption: 'remove:2' });
+    expect((bot.last().body['payload'] as { actions: unknown[] }).actions[0]).toMatchObject({ type: 'overflow', block_id: 'row_2', selected_option: { value: 'remove:2' } });
+    // An option of another row's menu is not this one's.
+    await expect(workspace.clickAction({ userId: 'U_DAVE', channelId: channel!.id!, messageTs: posted.ts!, actionId: 'menu', blockId: 'row_2', selectedOption: 'remove:1' })).rejects.toThrow();
+  });
 });
 
 describe('events', () => {
