@@ -8,6 +8,7 @@ export type KeyMoment =
   | 'started'
   | 'detection'
   | 'declaration'
+  | 'acknowledgement'
   | 'identified'
   | 'mitigation'
   | 'recovery'
@@ -31,6 +32,8 @@ export interface EventText {
   role_assigned: (role: string, user: string) => string;
   update_posted: (label: string | null, summary: string) => string;
   note_added: (text: string) => string;
+  entry_edited: string;
+  entry_removed: string;
   reminder_sent: string;
   reminder_escalated: string;
   update_overdue: string;
@@ -90,7 +93,7 @@ export interface PostmortemStrings {
     drill: string;
   };
   impact: { scope: string; customer: string; business: string };
-  timeline: { timesIn: (zone: string) => string; empty: string };
+  timeline: { timesIn: (zone: string) => string; empty: string; added: (at: string) => string; edited: (at: string) => string };
   keyMoments: Record<KeyMoment, string>;
   events: EventText;
   rootCause: { prompt: string; factorsPrompt: string };
@@ -103,6 +106,7 @@ export interface PostmortemStrings {
     value: string;
     timeToDetect: string;
     timeToAcknowledge: string;
+    timeToIdentify: string;
     timeToMitigate: string;
     timeToResolve: string;
     updates: string;
@@ -186,11 +190,12 @@ const en: PostmortemStrings = {
     drill: 'This was a drill.',
   },
   impact: { scope: 'Scope', customer: 'Customer impact', business: 'Business impact' },
-  timeline: { timesIn: (z) => `All times ${z}.`, empty: 'No events recorded.' },
+  timeline: { timesIn: (z) => `All times ${z}.`, empty: 'No events recorded.', added: (t) => `(added ${t})`, edited: (t) => `(edited ${t})` },
   keyMoments: {
     started: 'Impact began',
     detection: 'Detection',
     declaration: 'Declaration',
+    acknowledgement: 'Acknowledged',
     identified: 'Identified',
     mitigation: 'Mitigation',
     recovery: 'Recovery',
@@ -203,6 +208,8 @@ const en: PostmortemStrings = {
     role_assigned: (r, u) => `${r} assigned: ${u}`,
     update_posted: (l, s) => `Status update posted${l ? ` (${l})` : ''}${s ? `: ${s}` : ''}`,
     note_added: (t) => `Note: ${t}`,
+    entry_edited: 'Timeline entry edited',
+    entry_removed: 'Timeline entry removed',
     reminder_sent: 'Update reminder sent',
     reminder_escalated: 'Update reminder escalated',
     update_overdue: 'Status update overdue',
@@ -255,6 +262,7 @@ const en: PostmortemStrings = {
     value: 'Value',
     timeToDetect: 'Time to detect',
     timeToAcknowledge: 'Time to acknowledge',
+    timeToIdentify: 'Time to identify',
     timeToMitigate: 'Time to mitigate',
     timeToResolve: 'Time to resolve',
     updates: 'Status updates posted / called for by cadence',
@@ -349,11 +357,12 @@ const ko: PostmortemStrings = {
     drill: '이 인시던트는 훈련이었습니다.',
   },
   impact: { scope: '영향 범위', customer: '고객 영향', business: '비즈니스 영향' },
-  timeline: { timesIn: (z) => `모든 시각은 ${z} 기준입니다.`, empty: '기록된 이벤트가 없습니다.' },
+  timeline: { timesIn: (z) => `모든 시각은 ${z} 기준입니다.`, empty: '기록된 이벤트가 없습니다.', added: (t) => `(${t}에 추가)`, edited: (t) => `(${t}에 수정)` },
   keyMoments: {
     started: '영향 시작',
     detection: '감지',
     declaration: '선언',
+    acknowledgement: '확인',
     identified: '원인 파악',
     mitigation: '완화',
     recovery: '복구',
@@ -366,6 +375,8 @@ const ko: PostmortemStrings = {
     role_assigned: (r, u) => `${r} 지정: ${u}`,
     update_posted: (l, s) => `상태 업데이트 게시${l ? ` (${l})` : ''}${s ? `: ${s}` : ''}`,
     note_added: (t) => `메모: ${t}`,
+    entry_edited: '타임라인 항목 수정',
+    entry_removed: '타임라인 항목 삭제',
     reminder_sent: '업데이트 리마인더 발송',
     reminder_escalated: '업데이트 리마인더 에스컬레이션',
     update_overdue: '상태 업데이트 지연',
@@ -418,6 +429,7 @@ const ko: PostmortemStrings = {
     value: '값',
     timeToDetect: '감지까지 걸린 시간',
     timeToAcknowledge: '확인까지 걸린 시간',
+    timeToIdentify: '원인 파악까지 걸린 시간',
     timeToMitigate: '완화까지 걸린 시간',
     timeToResolve: '해결까지 걸린 시간',
     updates: '게시된 상태 업데이트 / 주기상 필요한 업데이트',

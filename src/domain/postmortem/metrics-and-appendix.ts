@@ -14,6 +14,7 @@ export function metricsSection(ctx: RenderContext): string[] {
       [
         [m.timeToDetect, mins(ctx, metrics.timeToDetectMinutes)],
         [m.timeToAcknowledge, mins(ctx, metrics.timeToAcknowledgeMinutes)],
+        [m.timeToIdentify, mins(ctx, metrics.timeToIdentifyMinutes)],
         [m.timeToMitigate, mins(ctx, metrics.timeToMitigateMinutes)],
         [m.timeToResolve, mins(ctx, metrics.timeToResolveMinutes)],
         [m.updates, m.updatesValue(metrics.updatesPosted, metrics.updatesExpected)],

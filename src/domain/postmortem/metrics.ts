@@ -1,27 +1,35 @@
 import type { DateTime } from 'luxon';
 import { isSeverity, type Severity } from '../severity.js';
-import type { TimelineEvent, TimelineKind } from '../timeline.js';
+import type { Milestone, TimelineEvent, TimelineKind } from '../timeline.js';
+import { byOccurrence, currentTimeline, firstMilestone } from '../timeline-corrections.js';
 import type { PostmortemInput } from './model.js';
 
 /**
  * Incident metrics, computed only from recorded events (timeline, updates, the incident's own
  * timestamps), never from a row's `updated_at`. Durations are whole minutes (truncated toward
- * zero); `null` means the data needed is not recorded.
+ * zero); `null` means the data needed is not recorded. A milestone marked on a timeline entry
+ * (detected, acknowledged, identified, mitigated, recovered) is what a person said happened, so
+ * the earliest one of each kind wins over what is inferred.
  */
 export interface PostmortemMetrics {
   startedAt: DateTime;
+  /** The earliest "detected" milestone, else the declare form's detection time. */
   detectedAt: DateTime;
   declaredAt: DateTime;
-  /** First responder action after the declaration (see `RESPONDER_KINDS`). */
+  /** The earliest "acknowledged" milestone, else the first responder action after the declaration (see `RESPONDER_KINDS`). */
   acknowledgedAt: DateTime | null;
-  /** First entry into `identified`. */
+  /** The earliest "identified" milestone, else the first entry into `identified`. */
   identifiedAt: DateTime | null;
-  /** First entry into `monitoring`. */
+  /** The earliest "mitigated" milestone, else the first entry into `monitoring`. */
   mitigatedAt: DateTime | null;
+  /** The earliest "recovered" milestone, else the resolve form's recovery time. */
+  recoveredAt: DateTime | null;
   /** The last resolution that was not reopened afterwards. */
   resolvedAt: DateTime | null;
   timeToDetectMinutes: number | null;
+  /** From detection to a marked acknowledgement (an alert answered); without one, from the declaration to the first responder action. */
   timeToAcknowledgeMinutes: number | null;
+  timeToIdentifyMinutes: number | null;
   timeToMitigateMinutes: number | null;
   timeToResolveMinutes: number | null;
   /** resolved − started; same as time to resolve. */
@@ -57,9 +65,7 @@ export function minutesBetween(from: DateTime, to: DateTime): number {
 
 /** Events in time order, ties broken by id (stable, deterministic). */
 export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort(
-    (a, b) => a.occurredAt.toMillis() - b.occurredAt.toMillis() || a.id - b.id,
-  );
+  return [...events].sort(byOccurrence);
 }
 
 function str(data: Record<string, unknown>, key: string): string | undefined {
@@ -69,7 +75,10 @@ function str(data: Record<string, unknown>, key: string): string | undefined {
 
 export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
   const { incident } = input;
-  const events = sortEvents(input.timeline);
+  const events = currentTimeline(input.timeline);
+  const marked = (milestone: Milestone): DateTime | null => firstMilestone(events, milestone)?.occurredAt ?? null;
+  const detectedAt = marked('detected') ?? incident.detectedAt;
+  const acknowledgedMark = marked('acknowledged');
 
   const declaredEvent = events.find((e) => e.kind === 'declared');
   const declaredAt = declaredEvent?.occurredAt ?? incident.declaredAt;
@@ -78,7 +87,7 @@ export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
   // From an alert, acknowledging is the first thing a person does after it (declaring included);
   // otherwise the declaration is the alert, and the first responder's action after it the answer.
   const alerted = events.some((e) => e.kind === 'alert_fired');
-  const ackFrom = alerted ? incident.detectedAt : declaredAt;
+  const ackFrom = alerted ? detectedAt : declaredAt;
   const acknowledged = events.find(
     (e) =>
       (e === declaredEvent ? alerted : RESPONDER_KINDS.has(e.kind)) &&
@@ -90,8 +99,9 @@ export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
   const firstEntry = (status: string): DateTime | null =>
     events.find((e) => e.kind === 'status_changed' && str(e.data, 'to') === status)?.occurredAt ??
     null;
-  const identifiedAt = firstEntry('identified');
-  const mitigatedAt = firstEntry('monitoring');
+  const identifiedAt = marked('identified') ?? firstEntry('identified');
+  const mitigatedAt = marked('mitigated') ?? firstEntry('monitoring');
+  const acknowledgedAt = acknowledgedMark ?? acknowledged?.occurredAt ?? null;
 
   let lastResolved: TimelineEvent | undefined;
   let reopenedAfter = false;
@@ -128,14 +138,16 @@ export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
 
   return {
     startedAt: incident.startedAt,
-    detectedAt: incident.detectedAt,
+    detectedAt,
     declaredAt,
-    acknowledgedAt: acknowledged?.occurredAt ?? null,
+    acknowledgedAt,
     identifiedAt,
     mitigatedAt,
+    recoveredAt: marked('recovered') ?? input.resolution?.recoveredAt ?? null,
     resolvedAt,
-    timeToDetectMinutes: minutesBetween(incident.startedAt, incident.detectedAt),
-    timeToAcknowledgeMinutes: since(ackFrom, acknowledged?.occurredAt ?? null),
+    timeToDetectMinutes: minutesBetween(incident.startedAt, detectedAt),
+    timeToAcknowledgeMinutes: since(acknowledgedMark ? detectedAt : ackFrom, acknowledgedAt),
+    timeToIdentifyMinutes: since(incident.startedAt, identifiedAt),
     timeToMitigateMinutes: since(incident.startedAt, mitigatedAt),
     timeToResolveMinutes: since(incident.startedAt, resolvedAt),
     durationMinutes: since(incident.startedAt, resolvedAt),

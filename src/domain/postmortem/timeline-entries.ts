@@ -1,9 +1,10 @@
 import type { DateTime } from 'luxon';
 import type { Status } from '../incident.js';
 import { conversationEntries, type ConversationEntry } from '../conversation.js';
-import { CONVERSATION_KINDS, DELIVERY_RECORD_KINDS, type TimelineEvent } from '../timeline.js';
+import { CONVERSATION_KINDS, DELIVERY_RECORD_KINDS, type Milestone, type TimelineEvent } from '../timeline.js';
+import { currentTimeline, firstMilestone } from '../timeline-corrections.js';
 import type { KeyMoment } from './i18n.js';
-import { computeMetrics, sortEvents } from './metrics.js';
+import { computeMetrics } from './metrics.js';
 import type { PostmortemInput } from './model.js';
 
 /**
@@ -17,9 +18,12 @@ export interface TimelineEntry {
   message?: ConversationEntry;
 }
 
-/** Events in time order (ties by id) plus lines for key moments no event stands for. */
+/**
+ * Events in time order (ties by id), as corrected since (see currentTimeline), plus lines for key
+ * moments no event stands for. A moment marked as a milestone on an entry is marked on that entry.
+ */
 export function timelineEntries(input: PostmortemInput, metrics = computeMetrics(input)): TimelineEntry[] {
-  const events = sortEvents(input.timeline).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind) && !CONVERSATION_KINDS.has(e.kind));
+  const events = currentTimeline(input.timeline).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind) && !CONVERSATION_KINDS.has(e.kind));
   const entries: TimelineEntry[] = events.map((event) => ({ at: event.occurredAt, event, markers: [] }));
   const byEvent = (e: TimelineEvent | undefined): TimelineEntry | undefined =>
     e ? entries.find((x) => x.event === e) : undefined;
@@ -27,6 +31,7 @@ export function timelineEntries(input: PostmortemInput, metrics = computeMetrics
   const toStatus = (status: Status): TimelineEvent | undefined =>
     events.find((e) => e.kind === 'status_changed' && e.data['to'] === status);
   const lastResolved = [...events].reverse().find((e) => e.kind === 'resolved');
+  const marked = (milestone: Milestone): TimelineEvent | undefined => firstMilestone(events, milestone);
 
   const synthetic: { entry: TimelineEntry; rank: number }[] = [];
   const atInstant = (moment: KeyMoment, at: DateTime | null | undefined, rank: number): void => {
@@ -37,11 +42,16 @@ export function timelineEntries(input: PostmortemInput, metrics = computeMetrics
   };
 
   atInstant('started', input.incident.startedAt, 0);
-  atInstant('detection', input.incident.detectedAt, 1);
+  const detected = marked('detected');
+  if (detected) byEvent(detected)?.markers.push('detection');
+  else atInstant('detection', input.incident.detectedAt, 1);
   byEvent(events.find((e) => e.kind === 'declared'))?.markers.push('declaration');
-  byEvent(toStatus('identified'))?.markers.push('identified');
-  byEvent(toStatus('monitoring'))?.markers.push('mitigation');
-  atInstant('recovery', input.resolution?.recoveredAt, 2);
+  byEvent(marked('acknowledged'))?.markers.push('acknowledgement');
+  byEvent(marked('identified') ?? toStatus('identified'))?.markers.push('identified');
+  byEvent(marked('mitigated') ?? toStatus('monitoring'))?.markers.push('mitigation');
+  const recovered = marked('recovered');
+  if (recovered) byEvent(recovered)?.markers.push('recovery');
+  else atInstant('recovery', input.resolution?.recoveredAt, 2);
   if (lastResolved && metrics.resolvedAt?.toMillis() === lastResolved.occurredAt.toMillis()) {
     byEvent(lastResolved)?.markers.push('resolution');
   }
@@ -58,7 +68,7 @@ export function timelineEntries(input: PostmortemInput, metrics = computeMetrics
   all.sort(
     (a, b) => a.entry.at.toMillis() - b.entry.at.toMillis() || a.rank - b.rank || a.id - b.id,
   );
-  const order: KeyMoment[] = ['started', 'detection', 'declaration', 'identified', 'mitigation', 'recovery', 'resolution'];
+  const order: KeyMoment[] = ['started', 'detection', 'acknowledgement', 'declaration', 'identified', 'mitigation', 'recovery', 'resolution'];
   return all.map(({ entry }) => ({
     ...entry,
     markers: [...new Set(entry.markers)].sort((a, b) => order.indexOf(a) - order.indexOf(b)),

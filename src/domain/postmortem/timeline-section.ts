@@ -1,6 +1,7 @@
 import { ROLES, STATUSES, type Role, type Status } from '../incident.js';
 import { isSeverity, SEVERITY_INFO } from '../severity.js';
 import type { StatusUpdate, TimelineEvent } from '../timeline.js';
+import { recordedLate } from '../timeline-corrections.js';
 import { shortTime, userName, zoneAbbreviation, type RenderContext } from './formatting.js';
 import type { ConversationEntry } from '../conversation.js';
 import { escapeInline, flatten, truncate } from './markdown.js';
@@ -28,6 +29,8 @@ function timelineLine(ctx: RenderContext, entry: TimelineEntry): string {
   } else if (entry.event) {
     let text = describeEvent(ctx, entry.event);
     if (entry.event.actorId) text += ` — ${userName(ctx, entry.event.actorId)}`;
+    if (recordedLate(entry.event) && entry.event.recordedAt) text += ` ${ctx.s.timeline.added(shortTime(ctx, entry.event.recordedAt))}`;
+    if (entry.event.editedAt) text += ` ${ctx.s.timeline.edited(shortTime(ctx, entry.event.editedAt))}`;
     parts.push(text);
   } else if (entry.markers.includes('recovery') && ctx.input.resolution?.recoverySignal?.trim()) {
     parts.push(escapeInline(truncate(flatten(ctx.input.resolution.recoverySignal), 160)));
@@ -87,6 +90,8 @@ function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
     case 'alert_fired':
     case 'alert_resolved':
       return t[event.kind](escapeInline(truncate(flatten(str(event.data, 'title') ?? ''), 160)), escapeInline(str(event.data, 'source') ?? ''));
+    case 'entry_edited':
+    case 'entry_removed':
     case 'reminder_sent':
     case 'reminder_escalated':
     case 'update_overdue':

@@ -14,6 +14,7 @@ import { DEFAULT_CADENCE, SEVERITIES } from '../../../src/domain/severity.js';
 import {
   HORIZONS,
   CONVERSATION_KINDS,
+  CORRECTION_KINDS,
   DELIVERY_RECORD_KINDS,
   TIMELINE_KINDS,
   type ActionItem,
@@ -80,7 +81,7 @@ const arbInput = fc
     events: fc.array(
       fc.record({
         // The conversation kinds fold into one line per message (test/unit/domain/conversation.test.ts), not one per event.
-        kind: fc.constantFrom(...TIMELINE_KINDS.filter((k) => !DELIVERY_RECORD_KINDS.has(k) && !CONVERSATION_KINDS.has(k))),
+        kind: fc.constantFrom(...TIMELINE_KINDS.filter((k) => !DELIVERY_RECORD_KINDS.has(k) && !CONVERSATION_KINDS.has(k) && !CORRECTION_KINDS.has(k))),
         offset: fc.integer({ min: 0, max: 3 * 24 * 60 }),
         actor: fc.option(fc.constantFrom(...USERS), { nil: null }),
         text: hostileText,
