@@ -19,6 +19,8 @@ import { IncidentService } from '../services/incident-service.js';
 import { PostmortemService } from '../services/postmortem-service.js';
 import { ReminderService } from '../services/reminder-service.js';
 import { RetentionService } from '../services/retention-service.js';
+import { TimelineService } from '../services/timeline-service.js';
+import { UserZones } from '../services/user-zones.js';
 import { SlackActorDirectory } from '../slack/delivery/actor-directory.js';
 import { IntentDelivery } from '../slack/delivery/deliver-intent.js';
 import { PostmortemPublisher } from '../slack/delivery/postmortem-publisher.js';
@@ -41,6 +43,8 @@ export interface Services {
   retention: RetentionService;
   alerts: AlertService;
   homes: HomeService;
+  timeline: TimelineService;
+  zones: UserZones;
 }
 
 export interface ServicesInput {
@@ -107,6 +111,10 @@ export function createServices(input: ServicesInput): Services {
   });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
   const homes = new HomeService({ db, repos, clock, access, onOutboxWritten: deliver });
+  const timeline = new TimelineService({ db, repos, clock, access, onOutboxWritten: deliver });
+  const zones = new UserZones({
+    db, repos, lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-zones' }) }),
+  });
   const intents = new IntentDelivery({
     delivery,
     postmortems: new PostmortemPublisher({
@@ -130,5 +138,5 @@ export function createServices(input: ServicesInput): Services {
   const alerts = new AlertService({
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
   });
-  return { incidents, postmortems, reminders, events, conversation, dispatcher, retention, alerts, homes };
+  return { incidents, postmortems, reminders, events, conversation, dispatcher, retention, alerts, homes, timeline, zones };
 }

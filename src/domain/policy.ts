@@ -60,3 +60,12 @@ export function refusal(policy: AccessPolicy, action: IncidentAction, incident: 
     : `members of ${incidentRef(incident.id)}'s channel and its leads`;
   return `Only ${who} can ${ACTION_WORDS[action]} ${incidentRef(incident.id)}.`;
 }
+
+/** Who may edit or remove a timeline entry: the person who wrote it and the incident's commander. */
+export function mayChangeEntry(userId: string, authorId: string | null, incident: Pick<Incident, 'commanderId'>): boolean {
+  return userId === authorId || userId === incident.commanderId;
+}
+
+export function entryRefusal(incident: Roles): string {
+  return `Only the person who wrote an entry and ${incidentRef(incident.id)}'s commander (<@${incident.commanderId}>) can edit or remove it.`;
+}

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident.js';
-import { holdsRole, mayAct, refusal, type AccessPolicy, type IncidentAction } from '../domain/policy.js';
+import { entryRefusal, holdsRole, mayAct, mayChangeEntry, refusal, type AccessPolicy, type IncidentAction } from '../domain/policy.js';
 
 /** Where the facts about a person come from (Slack, through src/slack/delivery/actor-directory.ts). */
 export interface ActorDirectory {
@@ -34,4 +34,13 @@ export class Access {
       throw new DomainError('forbidden', refusal(this.policy, action, incident));
     }
   }
+
+  checkEntryChange(userId: string, authorId: string | null, incident: Incident): void {
+    checkEntryChange(userId, authorId, incident);
+  }
+}
+
+/** Editing or removing a timeline entry: its author and the commander only, so no Slack facts are needed. */
+export function checkEntryChange(userId: string, authorId: string | null, incident: Incident): void {
+  if (!mayChangeEntry(userId, authorId, incident)) throw new DomainError('forbidden', entryRefusal(incident));
 }

@@ -5,6 +5,7 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { NewActionItem } from '../domain/action-item.js';
 import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
+import { assertNotFuture, incidentTimes, TIME_FIELDS } from '../domain/incident-times.js';
 import { assertTransition, incidentRef, statusAfterUpdate, type Incident, type Role, type Status } from '../domain/incident.js';
 import { holdsRole } from '../domain/policy.js';
 import { SEVERITY_INFO, type CadenceMinutes, type Severity } from '../domain/severity.js';
@@ -118,12 +119,14 @@ export class IncidentService {
     });
   }
 
-  async addNote(incidentId: number, actorId: string, text: string): Promise<void> {
+  /** A note on the timeline; `at`, when given, is when it happened (earlier than now). */
+  async addNote(incidentId: number, actorId: string, text: string, at?: DateTime): Promise<void> {
     const note = text.trim();
     if (!note) throw new DomainError('invalid_input', 'Write the note after the command: `/incident note <text>`.');
     await authorize(this.deps, 'add_note', actorId, incidentId);
-    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ writer }) => {
-      await writer.record('note_added', actorId, { text: note });
+    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ now, writer }) => {
+      if (at) assertNotFuture(at, now, TIME_FIELDS.at);
+      await writer.recordBackdated('note_added', actorId, { text: note }, at ?? now);
       await writer.notice({ type: 'note_added', actorId, text: note });
     });
   }
@@ -215,6 +218,7 @@ export async function writeDeclaration(ctx: DeclarationContext, input: DeclareIn
   const { tx, repos, now } = ctx;
   const title = input.title.trim();
   if (!title) throw new DomainError('invalid_input', 'Give the incident a title.', 'title');
+  const { startedAt, detectedAt } = incidentTimes(input, now);
   const firstDue = now.plus({ minutes: ctx.cadence[input.severity] });
   const id = await repos.incidents.insert(tx, {
     title,
@@ -222,8 +226,8 @@ export async function writeDeclaration(ctx: DeclarationContext, input: DeclareIn
     scenario: input.scenario,
     impact: input.impact.trim(),
     declaredBy: input.declaredBy,
-    startedAt: input.startedAt ?? now,
-    detectedAt: input.detectedAt ?? input.startedAt ?? now,
+    startedAt,
+    detectedAt,
     declaredAt: now,
     nextUpdateDueAt: firstDue,
     // While the drill clock runs fast, whatever is declared is a drill.

@@ -113,6 +113,11 @@ export class IncidentWriter {
     return this.repos.timeline.append(this.tx, { incidentId: this.incidentId, kind, actorId, occurredAt, data });
   }
 
+  /** As record, for something that happened at `occurredAt` and is written down now. */
+  recordBackdated<K extends TimelineKind>(kind: K, actorId: string | null, data: TimelineData[K], occurredAt: DateTime) {
+    return this.repos.timeline.append(this.tx, { incidentId: this.incidentId, kind, actorId, occurredAt, recordedAt: this.now, data });
+  }
+
   enqueue(intent: OutboxIntent) {
     return enqueueIntent(this.tx, this.repos, this.incidentId, this.now, intent);
   }

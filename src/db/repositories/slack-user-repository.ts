@@ -1,4 +1,4 @@
-import { and, gte, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { Executor } from '../client.js';
 import { slackUsers } from '../schema.js';
@@ -54,5 +54,11 @@ export class SlackUserRepository {
       .where(and(inArray(slackUsers.id, unique), gte(slackUsers.updatedAt, freshSince.toJSDate())));
     const known = new Set(fresh.map((r) => r.id));
     return unique.filter((id) => !known.has(id));
+  }
+
+  /** The person's IANA zone as Slack last told it (any age: people rarely move), or null. */
+  async zoneOf(ex: Executor, id: string): Promise<string | null> {
+    const [row] = await ex.select({ tz: slackUsers.tz }).from(slackUsers).where(eq(slackUsers.id, id));
+    return row?.tz ?? null;
   }
 }

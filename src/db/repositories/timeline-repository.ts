@@ -12,6 +12,8 @@ export interface NewTimelineEvent<K extends TimelineKind = TimelineKind> {
   kind: K;
   actorId: string | null;
   occurredAt: DateTime;
+  /** When it was written down, if later than `occurredAt` (a backdated note). */
+  recordedAt?: DateTime;
   data: TimelineData[K];
 }
 
@@ -40,6 +42,7 @@ export class TimelineRepository {
         kind: event.kind,
         actorId: event.actorId,
         occurredAt: event.occurredAt.toJSDate(),
+        recordedAt: event.recordedAt && !event.recordedAt.equals(event.occurredAt) ? event.recordedAt.toJSDate() : null,
         data: codec.write(event.data),
         messageChannelId: message?.channelId ?? null,
         messageTs: message?.messageTs ?? null,
@@ -81,7 +84,8 @@ export class TimelineRepository {
 function toEvent(r: typeof timelineEvents.$inferSelect): TimelineEvent {
   const what = `timeline event ${r.id}`;
   if (!isTimelineKind(r.kind)) throw new StoredDataError(what, `unknown kind ${r.kind}`);
-  const common = { id: r.id, incidentId: r.incidentId, actorId: r.actorId, occurredAt: fromDate(r.occurredAt)! };
+  const recordedAt = fromDate(r.recordedAt);
+  const common = { id: r.id, incidentId: r.incidentId, actorId: r.actorId, occurredAt: fromDate(r.occurredAt)!, ...(recordedAt ? { recordedAt } : {}) };
   return withData(r.kind, common, r.data, what);
 }
 
