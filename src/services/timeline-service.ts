@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import { DomainError } from '../domain/errors.js';
 import { assertNotFuture, TIME_FIELDS } from '../domain/incident-times.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
-import { CORRECTION_KINDS, DELIVERY_RECORD_KINDS, EDITABLE_KINDS, type Milestone, type TimelineEvent } from '../domain/timeline.js';
+import { conversationEntries, type ConversationEntry } from '../domain/conversation.js';
+import { CONVERSATION_KINDS, CORRECTION_KINDS, DELIVERY_RECORD_KINDS, EDITABLE_KINDS, type Milestone, type TimelineEvent } from '../domain/timeline.js';
 import { currentTimeline } from '../domain/timeline-corrections.js';
 import { checkEntryChange } from './access.js';
 import { authorize, lockIncident, withLockedIncident, type IncidentChange, type TransactionDeps } from './incident-transaction.js';
@@ -22,8 +23,10 @@ export const ENTRY_FIELDS = { at: TIME_FIELDS.at, text: 'text' } as const;
 /** The timeline as people read it: entries written after the fact, and their corrections. */
 export interface TimelineView {
   incident: Incident;
-  /** As it reads now (see currentTimeline), without delivery's own records. */
+  /** As it reads now (see currentTimeline), without delivery's own records or the conversation's. */
   entries: TimelineEvent[];
+  /** Messages put on the timeline, one per message as it reads now (see conversationEntries). */
+  messages: ConversationEntry[];
 }
 
 /**
@@ -46,7 +49,8 @@ export class TimelineService {
       throw new DomainError('forbidden', `${incidentRef(incident.id)} is private: only its people and the members of its channel can read its timeline.`);
     }
     const events = await repos.timeline.listForIncident(db, incidentId);
-    return { incident, entries: currentTimeline(events).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind)) };
+    const entries = currentTimeline(events).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind) && !CONVERSATION_KINDS.has(e.kind));
+    return { incident, entries, messages: conversationEntries(events) };
   }
 
   /** One entry as it reads now, if it is one people may edit and it was not removed. */

@@ -6,6 +6,7 @@ import { registerAlertButtons } from './actions/alert-buttons.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
+import { registerTimelineActions } from './actions/timeline-actions.js';
 import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
 import { incidentCommand } from './commands/incident/index.js';
 import type { SlackDeps } from './deps.js';
@@ -82,6 +83,7 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   registerIncidentButtons(app, deps);
   registerAlertButtons(app, deps);
   registerReminderButtons(app, deps);
+  registerTimelineActions(app, deps);
   registerDeclareShortcut(app, deps);
   registerAddToTimelineShortcut(app, deps);
   registerAppMention(app, deps);

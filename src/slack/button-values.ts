@@ -18,3 +18,29 @@ export function incidentIdFromButton(value: string | undefined): number | undefi
   const parsed = incidentIdValue.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** A timeline page button: `<incident>:<page>` (page from 0). */
+export function timelinePageValue(incidentId: number, page: number): string {
+  return `${incidentId}:${page}`;
+}
+
+export function timelinePageFromButton(value: string | undefined): { incidentId: number; page: number } | undefined {
+  const [incident, page, ...rest] = (value ?? '').split(':');
+  const incidentId = incidentIdFromButton(incident);
+  if (incidentId === undefined || rest.length > 0 || !/^\d{1,6}$/.test(page ?? '')) return undefined;
+  return { incidentId, page: Number(page) };
+}
+
+export type EntryCommand = 'edit' | 'remove';
+
+/** An entry's overflow option: `<edit|remove>:<incident>:<entry>`. */
+export function entryMenuValue(command: EntryCommand, incidentId: number, entryId: number): string {
+  return `${command}:${incidentId}:${entryId}`;
+}
+
+export function entryMenuFromOption(value: string | undefined): { command: EntryCommand; incidentId: number; entryId: number } | undefined {
+  const [command, incident, entry, ...rest] = (value ?? '').split(':');
+  const incidentId = incidentIdFromButton(incident);
+  if ((command !== 'edit' && command !== 'remove') || incidentId === undefined || rest.length > 0 || !/^[1-9]\d{0,14}$/.test(entry ?? '')) return undefined;
+  return { command, incidentId, entryId: Number(entry) };
+}

@@ -9,6 +9,8 @@ import type { HomeService } from '../services/home-service.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { PostmortemService } from '../services/postmortem-service.js';
 import type { ReminderService } from '../services/reminder-service.js';
+import type { TimelineService } from '../services/timeline-service.js';
+import type { UserZones } from '../services/user-zones.js';
 
 /** What the Slack surface may use: services, never repositories. */
 export interface SlackDeps {
@@ -19,6 +21,9 @@ export interface SlackDeps {
   conversation: ConversationService;
   /** The reaction that puts a message on the timeline, without colons (`pushpin`). */
   timelineEmoji: string;
+  timeline: TimelineService;
+  /** People's zones, from the cache: for wall-clock times typed in commands. */
+  zones: UserZones;
   /** Status-update reminders (snooze); absent only in tests that build the Slack app alone. */
   reminders?: ReminderService;
   /** Alerts in (the Declare button on a posted alert); absent only in tests that build the Slack app alone. */

@@ -11,6 +11,8 @@ export const CALLBACK_ID = {
   followup: 'incident_followup',
   /** The message shortcut's "choose the incident" modal. */
   timelineMessage: 'incident_timeline_message',
+  /** Adds a timeline entry, or edits one (its id in private_metadata). */
+  timelineEntry: 'incident_timeline_entry',
 } as const;
 
 /**
@@ -32,6 +34,12 @@ export const ACTION_ID = {
   declareFromAlert: 'alert_declare',
   /** On App Home: opens the declare modal. */
   homeDeclare: 'home_declare',
+  /** On the timeline: shows another page (value: incident and page, see button-values.ts). */
+  timelinePage: 'incident_timeline_page',
+  /** On the timeline: opens the timeline form for a new entry. */
+  timelineAdd: 'incident_timeline_add',
+  /** On a timeline entry: the overflow menu with Edit and Remove (option values name the entry). */
+  timelineEntryMenu: 'incident_timeline_entry_menu',
 } as const;
 
 /** A modal input: its `block_id` (errors are keyed by it) and its element's `action_id`. */
@@ -49,6 +57,14 @@ export const DECLARE_INPUT = {
   impact: input('declare_impact'),
   commander: input('declare_commander'),
   drill: input('declare_drill'),
+  startedAt: input('declare_started_at'),
+  detectedAt: input('declare_detected_at'),
+} as const satisfies Record<string, InputId>;
+
+export const TIMELINE_INPUT = {
+  at: input('timeline_at'),
+  text: input('timeline_text'),
+  milestone: input('timeline_milestone'),
 } as const satisfies Record<string, InputId>;
 
 export const TIMELINE_MESSAGE_INPUT = {

@@ -10,6 +10,7 @@ export function requestDeps(deps: SlackDeps, key: string): SlackDeps {
     incidents: deps.incidents.forRequest(key),
     postmortems: deps.postmortems.forRequest(key),
     conversation: deps.conversation.forRequest(key),
+    timeline: deps.timeline.forRequest(key),
     reminders: deps.reminders?.forRequest(key),
   };
 }

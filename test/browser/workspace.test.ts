@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, fillRequired, startBrowserApp, type BrowserApp } from './browser-app.js';
-import { ACTION_ID, DECLARE_INPUT, RESOLVE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
+import { ACTION_ID, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
 
 let t: BrowserApp;
 beforeAll(async () => {
@@ -161,6 +161,43 @@ describe('the local workspace in a browser', () => {
     expect(draft).toContain('Alice Kim: DB failover finished at 14:07 ([message](');
     expect(draft).not.toContain('14:05');
     await t.page.screenshot({ path: `${ARTIFACTS}/workspace-pinned-message.png` });
+  });
+
+  it('adds a timeline entry with a milestone, then shows, edits and removes it from /incident timeline', async () => {
+    await openChannel(CHANNEL);
+    await type('/incident timeline add');
+    await modal('incident_timeline_entry');
+    // Alice's picker shows her own zone (Seoul); half an hour ago there.
+    const earlier = t.base.now().minus({ minutes: 30 }).setZone('Asia/Seoul').toFormat("yyyy-MM-dd'T'HH:mm");
+    await t.page.fill(`[data-block-id="${TIMELINE_INPUT.at.block}"][data-input]`, earlier);
+    await t.page.fill(`[data-block-id="${TIMELINE_INPUT.text.block}"][data-input]`, 'On-call acknowledged the page');
+    await t.page.selectOption(`[data-block-id="${TIMELINE_INPUT.milestone.block}"][data-input]`, 'acknowledged');
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForSelector('.modal', { state: 'detached' });
+
+    await type('/incident timeline');
+    const timeline = t.page.locator('.message.ephemeral', { hasText: 'Timeline of' }).last();
+    await timeline.waitFor();
+    const entry = timeline.locator('.bk-section', { hasText: 'On-call acknowledged the page' });
+    expect(await entry.textContent()).toContain('Acknowledged');
+    expect(await entry.textContent()).toContain('(added');
+    await entry.locator('select.bk-overflow').selectOption({ label: 'Edit' });
+    await modal('incident_timeline_entry');
+    expect(await t.page.inputValue(`[data-block-id="${TIMELINE_INPUT.text.block}"][data-input]`)).toBe('On-call acknowledged the page');
+    await t.page.fill(`[data-block-id="${TIMELINE_INPUT.text.block}"][data-input]`, 'On-call acknowledged the pager alert');
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForSelector('.modal', { state: 'detached' });
+
+    await type('/incident timeline');
+    const again = t.page.locator('.message.ephemeral', { hasText: 'On-call acknowledged the pager alert' }).last();
+    await again.waitFor();
+    const edited = again.locator('.bk-section', { hasText: 'On-call acknowledged the pager alert' });
+    expect(await edited.textContent()).toContain('(edited');
+    // The same message is replaced in place, without the entry.
+    const shown = t.page.locator(`.message.ephemeral[data-ts="${await again.getAttribute('data-ts')}"]`);
+    await edited.locator('select.bk-overflow').selectOption({ label: 'Remove' });
+    await shown.filter({ hasText: 'Removed from the timeline' }).waitFor();
+    expect(await shown.textContent()).not.toContain('On-call acknowledged the pager alert');
   });
 
   it('answers an unknown slash command as Slack does, and an unknown subcommand as the bot does', async () => {

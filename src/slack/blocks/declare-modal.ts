@@ -1,4 +1,5 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Scenario } from '../../domain/incident.js';
 import { SCENARIO_LABEL, SCENARIOS } from '../../domain/incident.js';
@@ -8,6 +9,7 @@ import { CALLBACK_ID, DECLARE_INPUT } from '../ids.js';
 import { input, modalLabel, option, textInput } from './elements.js';
 import {
   type ParseResult,
+  selectedDateTime,
   selectedOption,
   selectedOptions,
   selectedUser,
@@ -40,7 +42,15 @@ export interface DeclareSubmission {
   isDrill: boolean;
   isPrivate: boolean;
   fromAlertId?: number;
+  /** When the impact began and when it was noticed, if earlier than now (the service checks the order). */
+  startedAt?: DateTime;
+  detectedAt?: DateTime;
 }
+
+const fromUnix = (seconds: number) => DateTime.fromSeconds(seconds, { zone: 'utc' });
+
+const pastTime = (id: typeof DECLARE_INPUT.startedAt, label: string, hint: string) =>
+  input(id, label, { type: 'datetimepicker', action_id: id.action }, { optional: true, hint });
 
 export function severityOption(sev: Severity): PlainTextOption {
   const info = SEVERITY_INFO[sev];
@@ -102,6 +112,8 @@ export function declareModal(prefill: DeclareModalInput): ModalView {
         }),
         { hint: 'What users see right now. "Unknown so far" is a fine start.' },
       ),
+      pastTime(DECLARE_INPUT.startedAt, 'Impact started', 'If before now, in your time zone. Empty: when it was detected.'),
+      pastTime(DECLARE_INPUT.detectedAt, 'Detected', 'When an alert or a person noticed it. Empty: when the impact started, else now.'),
       input(
         DECLARE_INPUT.commander,
         'Incident commander',
@@ -162,8 +174,18 @@ export function parseDeclareView(view: SubmittedView): ParseResult<DeclareSubmis
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, BLOCK_OF) };
+  const started = selectedDateTime(v, DECLARE_INPUT.startedAt);
+  const detected = selectedDateTime(v, DECLARE_INPUT.detectedAt);
   const fromAlertId = alertIdFromMetadata(view.private_metadata);
-  return { ok: true, value: fromAlertId === undefined ? parsed.data : { ...parsed.data, fromAlertId } };
+  return {
+    ok: true,
+    value: {
+      ...parsed.data,
+      ...(started === undefined ? {} : { startedAt: fromUnix(started) }),
+      ...(detected === undefined ? {} : { detectedAt: fromUnix(detected) }),
+      ...(fromAlertId === undefined ? {} : { fromAlertId }),
+    },
+  };
 }
 
 const alertMetadata = z.object({ alertId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

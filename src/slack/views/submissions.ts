@@ -1,6 +1,8 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError } from '../../domain/errors.js';
 import { incidentRef } from '../../domain/incident.js';
+import { TIME_FIELDS } from '../../domain/incident-times.js';
+import { ENTRY_FIELDS } from '../../services/timeline-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { parseDeclareView } from '../blocks/declare-modal.js';
 import { parseFollowupView } from '../blocks/followup-modal.js';
@@ -8,11 +10,12 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.js';
 import { progressModal } from '../blocks/progress-modal.js';
 import { parseResolveView } from '../blocks/resolve-modal.js';
 import { parseTimelineMessageView } from '../blocks/timeline-message-modal.js';
+import { parseTimelineEntryView } from '../blocks/timeline-entry-modal.js';
 import { parseUpdateView } from '../blocks/update-modal.js';
 import type { ParseResult } from '../blocks/view-state.js';
 import { withinDeadline } from '../deadline.js';
 import type { SlackDeps } from '../deps.js';
-import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_MESSAGE_INPUT, UPDATE_INPUT } from '../ids.js';
+import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT, UPDATE_INPUT } from '../ids.js';
 import { modalErrors } from '../replies.js';
 import { requestDeps } from '../request-deps.js';
 import { pinnedAnswer } from '../shortcuts/add-to-timeline.js';
@@ -72,7 +75,9 @@ function submission<T>(
 export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   app.view(
     CALLBACK_ID.declare,
-    submission(deps, ({ view }) => parseDeclareView(view), DECLARE_INPUT.title.block, { title: DECLARE_INPUT.title.block }, async (value, userId, scoped) => {
+    submission(deps, ({ view }) => parseDeclareView(view), DECLARE_INPUT.title.block, {
+      title: DECLARE_INPUT.title.block, [TIME_FIELDS.startedAt]: DECLARE_INPUT.startedAt.block, [TIME_FIELDS.detectedAt]: DECLARE_INPUT.detectedAt.block,
+    }, async (value, userId, scoped) => {
       const incident = await scoped.incidents.declare({ ...value, declaredBy: userId });
       return `${incidentRef(incident.id)} is declared. Its channel and the #incidents announcement follow in a moment.`;
     }),
@@ -92,6 +97,16 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
       const { incidentId, actionItems, ...resolution } = value;
       await scoped.incidents.resolve(incidentId, userId, resolution, actionItems);
       return `${incidentRef(incidentId)} is resolved. The postmortem draft follows in its channel.`;
+    }),
+  );
+  app.view(
+    CALLBACK_ID.timelineEntry,
+    submission(deps, ({ view }) => parseTimelineEntryView(view), TIMELINE_INPUT.text.block, {
+      [ENTRY_FIELDS.at]: TIMELINE_INPUT.at.block, [ENTRY_FIELDS.text]: TIMELINE_INPUT.text.block,
+    }, async ({ incidentId, entryId, ...entry }, userId, scoped) => {
+      if (entryId === undefined) await scoped.timeline.addEntry(incidentId, userId, entry);
+      else await scoped.timeline.editEntry(incidentId, entryId, userId, entry);
+      return `${entryId === undefined ? 'Added to' : 'Edited on'} ${incidentRef(incidentId)}'s timeline.`;
     }),
   );
   app.view(

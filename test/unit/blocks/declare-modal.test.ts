@@ -25,7 +25,7 @@ describe('declareModal', () => {
     expect(json).toContain('"initial_user":"UDECL"');
     expect(json).toContain('"initial_value":"DB down"');
     expect(view.blocks.map((b) => b.block_id)).toEqual(
-      [D.title, D.severity, D.scenario, D.impact, D.commander, D.drill].map((i) => i.block),
+      [D.title, D.severity, D.scenario, D.impact, D.startedAt, D.detectedAt, D.commander, D.drill].map((i) => i.block),
     );
     const text = renderedText(view);
     expect(text).toContain('SEV-1 · Complete outage or critical data-integrity risk');

@@ -15,7 +15,7 @@ describe('helpMessage', () => {
       'severity <sev1|sev2|sev3>',
       'status <investigating|identified|monitoring>',
       'assign <commander|comms|scribe> @user',
-      'note <text>',
+      'note [time] <text>',
       'resolve',
       'reopen',
       'list',

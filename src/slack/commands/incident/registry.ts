@@ -10,6 +10,7 @@ import { reopen } from './reopen.js';
 import { resolve } from './resolve.js';
 import { severity } from './severity.js';
 import { status } from './status.js';
+import { timeline } from './timeline.js';
 import { update } from './update.js';
 
 export interface SubcommandEntry extends HelpLine {
@@ -30,7 +31,8 @@ export const SUBCOMMANDS: readonly SubcommandEntry[] = [
   { name: 'severity', aliases: ['sev'], syntax: 'severity <sev1|sev2|sev3>', does: 'Change the severity and its update cadence', run: severity },
   { name: 'status', syntax: 'status <investigating|identified|monitoring>', does: 'Change the status', run: status },
   { name: 'assign', syntax: 'assign <commander|comms|scribe> @user', does: 'Assign a role', run: assign },
-  { name: 'note', syntax: 'note <text>', does: 'Add a note to the timeline', run: note },
+  { name: 'note', syntax: 'note [time] <text>', does: 'Add a note to the timeline; a leading `14:23`, `yesterday 23:50` or `2024-11-22 14:23` (your zone) says when it happened', run: note },
+  { name: 'timeline', syntax: 'timeline [add|<page>]', does: 'Show the timeline, edit or remove entries; `add` opens a form for an entry with a milestone', run: timeline },
   { name: 'resolve', syntax: 'resolve', does: 'Resolve the incident (opens a form)', run: resolve },
   { name: 'reopen', syntax: 'reopen', does: 'Reopen a resolved incident', run: reopen },
   { name: 'followup', syntax: 'followup', does: 'Add action items for the postmortem (opens a form)', run: followup },

@@ -1,0 +1,75 @@
+import type { App, BlockButtonAction, BlockOverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { DomainError } from '../../domain/errors.js';
+import { milestoneOf } from '../../domain/timeline-corrections.js';
+import { AlreadyApplied } from '../../services/incident-transaction.js';
+import { entryMenuFromOption, incidentIdFromButton, timelinePageFromButton } from '../button-values.js';
+import { timelineEntryModal } from '../blocks/timeline-entry-modal.js';
+import { pageOfEntry, timelinePageMessage } from '../blocks/timeline-page.js';
+import type { SlackDeps } from '../deps.js';
+import { ACTION_ID } from '../ids.js';
+import { errorReply, ephemeralError, safeRespond } from '../replies.js';
+import { clickKey, requestDeps } from '../request-deps.js';
+
+type Args<A extends BlockButtonAction | BlockOverflowAction> = SlackActionMiddlewareArgs<A> & { client: App['client'] };
+
+const GONE = 'That incident no longer exists.';
+
+/** The timeline message's page again, in place of the one clicked on. */
+async function showPage(args: Args<BlockButtonAction | BlockOverflowAction>, deps: SlackDeps, incidentId: number, page: number, notice?: string) {
+  const userId = args.body.user.id;
+  const view = await deps.timeline.view(incidentId, userId);
+  if (!view) return safeRespond(args, deps.logger)(ephemeralError(GONE));
+  const message = timelinePageMessage({ incident: view.incident, entries: view.entries, messages: view.messages, page, viewerId: userId, notice });
+  await safeRespond(args, deps.logger)({ response_type: 'ephemeral', replace_original: true, ...message });
+}
+
+async function onMenu(args: Args<BlockOverflowAction>, deps: SlackDeps): Promise<void> {
+  const chosen = entryMenuFromOption(args.action.selected_option.value);
+  if (!chosen) return safeRespond(args, deps.logger)(ephemeralError('That menu is out of date. Run `/incident timeline` again.'));
+  const { command, incidentId, entryId } = chosen;
+  const userId = args.body.user.id;
+  const view = await deps.timeline.view(incidentId, userId);
+  if (!view) return safeRespond(args, deps.logger)(ephemeralError(GONE));
+  const entry = view.entries.find((e) => e.id === entryId);
+  if (!entry) throw new DomainError('not_found', 'That entry is no longer on the timeline.');
+  if (command === 'edit') {
+    if (entry.kind !== 'note_added') throw new DomainError('invalid_input', 'Only notes and entries people wrote can be edited.');
+    const modal = timelineEntryModal(view.incident, { id: entry.id, at: entry.occurredAt, text: entry.data.text, milestone: milestoneOf(entry) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: modal });
+    return;
+  }
+  await requestDeps(deps, clickKey(args)).timeline.removeEntry(incidentId, entryId, userId);
+  await showPage(args, deps, incidentId, pageOfEntry(view.entries, view.messages, entryId), 'Removed from the timeline. The removal is recorded, and the postmortem draft leaves the entry out.');
+}
+
+export function registerTimelineActions(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ACTION_ID.timelinePage, async (args) => {
+    await args.ack();
+    const target = timelinePageFromButton(args.action.value);
+    try {
+      if (!target) return await safeRespond(args, deps.logger)(ephemeralError('That button is out of date. Run `/incident timeline` again.'));
+      await showPage(args, deps, target.incidentId, target.page);
+    } catch (err) {
+      await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+    }
+  });
+  app.action<BlockButtonAction>(ACTION_ID.timelineAdd, async (args) => {
+    await args.ack();
+    try {
+      const id = incidentIdFromButton(args.action.value);
+      const incident = id === undefined ? undefined : await deps.incidents.find(id);
+      if (!incident) return await safeRespond(args, deps.logger)(ephemeralError(GONE));
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: timelineEntryModal(incident) });
+    } catch (err) {
+      await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+    }
+  });
+  app.action<BlockOverflowAction>(ACTION_ID.timelineEntryMenu, async (args) => {
+    await args.ack();
+    try {
+      await onMenu(args, deps);
+    } catch (err) {
+      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+    }
+  });
+}
