@@ -81,7 +81,12 @@ function malformed(body: Buffer, contentType: string): string | undefined {
     return isObject(parseJson(text)) ? undefined : 'The JSON body is not an object.';
   }
   const payload = new URLSearchParams(text).get('payload');
-  if (payload !== null && !isObject(parseJson(payload))) return 'The payload field is not a JSON object.';
+  if (payload === null) return undefined;
+  const parsed = parseJson(payload);
+  if (!isObject(parsed)) return 'The payload field is not a JSON object.';
+  // Bolt reads `user.id` of every interaction before any listener runs; without it, it throws.
+  const user = (parsed as Record<string, unknown>)['user'];
+  if (!isObject(user) || typeof (user as Record<string, unknown>)['id'] !== 'string') return 'The payload has no user.';
   return undefined;
 }
 

@@ -46,6 +46,8 @@ describe('requests no Slack would send', () => {
     ['payload=null', 'application/x-www-form-urlencoded'],
     ['payload=%5B1%2C2%5D', 'application/x-www-form-urlencoded'],
     ['payload=%7Bnot%20json', 'application/x-www-form-urlencoded'],
+    // A click without its user: Bolt would throw reading user.id before any listener.
+    [`payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'incident_open_update', value: '1' }] }))}`, 'application/x-www-form-urlencoded'],
     ['null', 'application/json'],
     ['"text"', 'application/json'],
   ])('a signed %s answers 400 and the process goes on', async (body, contentType) => {
