@@ -17,12 +17,12 @@ const warn = (text: string) => `:warning: ${text}`;
 
 describe('what a person sees when the input is wrong', () => {
   it.each([
-    ['frobnicate', warn('`/incident frobnicate` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `resolve`, `reopen`, `followup`, `postmortem`, `list`, `help`, or `/incident help`.')],
-    ['__proto__', warn('`/incident __proto__` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `resolve`, `reopen`, `followup`, `postmortem`, `list`, `help`, or `/incident help`.')],
-    ['constructor x', warn('`/incident constructor` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `resolve`, `reopen`, `followup`, `postmortem`, `list`, `help`, or `/incident help`.')],
+    ['frobnicate', warn('`/incident frobnicate` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `resolve`, `reopen`, `followup`, `postmortem`, `list`, `help`, or `/incident help`.')],
+    ['__proto__', warn('`/incident __proto__` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `resolve`, `reopen`, `followup`, `postmortem`, `list`, `help`, or `/incident help`.')],
+    ['constructor x', warn('`/incident constructor` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `resolve`, `reopen`, `followup`, `postmortem`, `list`, `help`, or `/incident help`.')],
     ['update', warn('`/incident update` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.')],
     ['severity sev1', warn('`/incident severity <sev1|sev2|sev3>` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.')],
-    ['note hello', warn('`/incident note <text>` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.')],
+    ['note hello', warn('`/incident note [time] <text>` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.')],
     ['resolve', warn('`/incident resolve` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.')],
   ])('outside an incident channel: /incident %s', async (text, expected) => {
     expect(await command(t.ws, BOB, 'general', text)).toBe(expected);
@@ -39,7 +39,7 @@ describe('what a person sees when the input is wrong', () => {
     ['assign boss <@U_BOB>', warn('Say which role and who: `/incident assign <commander|comms|scribe> @user`, for example `/incident assign comms @alex`.')],
     ['assign comms bob', warn('Say which role and who: `/incident assign <commander|comms|scribe> @user`, for example `/incident assign comms @alex`.')],
     ['assign commander <@U_ALICE>', warn('That person already holds that role.')],
-    ['note', warn('Write the note after the command: `/incident note <text>`.')],
+    ['note', warn('Write the note after the command: `/incident note [time] <text>`.')],
     ['reopen', warn('INC-1 is still open; only a resolved incident can be reopened.')],
   ])('in the incident channel: /incident %s', async (text, expected) => {
     expect(await command(t.ws, BOB, channel, text)).toBe(expected);

@@ -11,7 +11,7 @@ import { signRequest, type SubmittedValue, type SubmittedValues, type ViewSnapsh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS } from '../../src/slack/commands/incident/registry.js';
 import { MESSAGE_SHORTCUTS } from '../../src/slack/capabilities.js';
-import { ACTION_ID, actionItemInput, CALLBACK_ID, TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
+import { ACTION_ID, actionItemInput, CALLBACK_ID, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, BOB, CAROL, channelId, declare, declareValues, openedView, resolveValues, updateValues } from '../helpers/flows.js';
 import { captureLogs, type LogCapture, type LogRecord } from '../helpers/log-capture.js';
@@ -79,6 +79,8 @@ async function startWorld(): Promise<World> {
   await t.deliver();
   const [a, b] = await t.app.incidents.listOpen();
   await t.app.incidents.resolve(b!.id, BOB, RESOLUTION);
+  // Notes enough for a second page of `/incident timeline`, for its buttons and entry menus.
+  for (let i = 1; i <= 21; i += 1) await t.app.incidents.addNote(a!.id, ALICE, `Fuzz note ${i}`);
   // A status-update reminder in the open incident's channel, for its buttons.
   t.clock.advance({ minutes: 20 });
   await t.app.reminders.tick();
@@ -203,8 +205,18 @@ describe('every /incident subcommand, hostile text', () => {
   }, 120_000);
 });
 
+const TIMELINE_ACTIONS: string[] = [ACTION_ID.timelinePage, ACTION_ID.timelineAdd, ACTION_ID.timelineEntryMenu];
+
 describe('every button, values that are not incident ids', () => {
   let w: World;
+
+  /** An Edit option of the first entry menu on the message. */
+  function menuOption(target: { ts: string }): string {
+    const shown = w.t.ws.ephemerals(ALICE).find((e) => e.ts === target.ts);
+    const value = /"value":"(edit:[^"]+)"/.exec(JSON.stringify(shown?.blocks))?.[1];
+    if (!value) throw new Error('no entry menu on the timeline');
+    return value;
+  }
   beforeAll(async () => {
     w = await startWorld();
   }, 30_000);
@@ -213,6 +225,8 @@ describe('every button, values that are not incident ids', () => {
   /** The newest real message in the incident channels and #incidents that carries this button. */
   function messageWith(actionId: string): { channel: string; ts: string } | undefined {
     if (actionId === ACTION_ID.homeDeclare) return { channel: 'home', ts: '' };
+    const shown = w.t.ws.ephemerals(ALICE).filter((e) => !e.deleted && JSON.stringify(e.blocks ?? []).includes(`"action_id":"${actionId}"`)).at(-1);
+    if (shown) return { channel: shown.channelId, ts: shown.ts };
     for (const channel of [w.open.channel, w.closed.channel, channelId(w.t.ws, 'incidents')]) {
       const found = w.t.ws.messages(channel).filter((m) => JSON.stringify(m.blocks).includes(`"action_id":"${actionId}"`)).at(-1);
       if (found) return { channel, ts: found.ts };
@@ -225,6 +239,9 @@ describe('every button, values that are not incident ids', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...Object.values(ACTION_ID)), value, fc.constantFrom(...USERS), async (actionId, v, userId) => {
         await restore(w);
+        // The timeline's buttons are on the commander's ephemeral `/incident timeline 1`, where every entry has its menu.
+        const onTimeline = TIMELINE_ACTIONS.includes(actionId);
+        if (onTimeline) await w.t.ws.slashCommand({ userId: ALICE, channelId: w.open.channel, text: 'timeline 1' });
         let target = messageWith(actionId);
         // A click of the last run may still be applying (it acks first): restore again until the button is back.
         for (let i = 0; !target && i < 50; i += 1) {
@@ -234,9 +251,13 @@ describe('every button, values that are not incident ids', () => {
         }
         if (!target) throw new Error(`no message carries ${actionId}: ${JSON.stringify(w.t.ws.messages(w.closed.channel).map((m) => m.text))}`);
         const from = w.logs.records.length;
+        // An overflow sends one of its own options (the workspace refuses others, as Slack would never send them).
+        const click = actionId === ACTION_ID.timelineEntryMenu
+          ? { userId: ALICE, selectedOption: menuOption(target) }
+          : { userId: onTimeline ? ALICE : userId, value: v };
         const ack = target.channel === 'home'
           ? await w.t.ws.clickHomeAction({ userId, actionId })
-          : await w.t.ws.clickAction({ userId, channelId: target.channel, messageTs: target.ts, actionId, value: v });
+          : await w.t.ws.clickAction({ ...click, channelId: target.channel, messageTs: target.ts, actionId });
         expect(ack.status).toBeLessThan(500);
         await settle(w, from, () => `${userId} clicks ${actionId} value ${JSON.stringify(v?.slice(0, 100))}`);
       }),
@@ -257,7 +278,7 @@ describe('every modal, hostile values', () => {
 
   async function openForm(kind: Kind, userId: string, incident: 'open' | 'closed'): Promise<ViewSnapshot> {
     const channel = kind === 'declare' ? channelId(w.t.ws, 'general') : w[incident].channel;
-    const ack = await w.t.ws.slashCommand({ userId, channelId: channel, text: kind });
+    const ack = await w.t.ws.slashCommand({ userId, channelId: channel, text: kind === 'timelineEntry' ? 'timeline add' : kind });
     expect(ack.status).toBe(200);
     return openedView(w.t.ws, userId, CALLBACK_ID[kind]);
   }
@@ -307,7 +328,7 @@ describe('every modal, hostile values', () => {
   it('answers below 500 and logs no error', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom<Kind>('declare', 'update', 'resolve', 'followup'),
+        fc.constantFrom<Kind>('declare', 'update', 'resolve', 'followup', 'timelineEntry'),
         fc.constantFrom<'open' | 'closed'>('open', 'open', 'closed'),
         fc.constantFrom(...USERS),
         fc.gen(),
@@ -350,8 +371,25 @@ describe('raw signed payloads the workspace would not build', () => {
           }
         }
       }
+      // The timeline's buttons and entry menu, on the commander's ephemeral timeline.
+      await w.t.ws.slashCommand({ userId: ALICE, channelId: w.open.channel, text: 'timeline 1' });
+      const timeline = w.t.ws.ephemerals(ALICE).at(-1)!;
+      const edit = /"value":"(edit:[^"]+)"/.exec(JSON.stringify(timeline.blocks))![1]!;
+      await w.t.ws.clickAction({ userId: ALICE, channelId: w.open.channel, messageTs: timeline.ts, actionId: ACTION_ID.timelineEntryMenu, selectedOption: edit });
+      await w.t.ws.clickAction({ userId: ALICE, channelId: w.open.channel, messageTs: timeline.ts, actionId: ACTION_ID.timelineAdd });
+      await w.t.ws.clickAction({ userId: ALICE, channelId: w.open.channel, messageTs: timeline.ts, actionId: ACTION_ID.timelinePage });
       await sleep(100);
       await restore(w);
+      await w.t.ws.slashCommand({ userId: ALICE, channelId: w.open.channel, text: 'timeline add' });
+      const entry = await openedView(w.t.ws, ALICE, CALLBACK_ID.timelineEntry);
+      await w.t.ws.submitView({
+        userId: ALICE, viewId: entry.id,
+        values: {
+          [TIMELINE_INPUT.at.block]: { [TIMELINE_INPUT.at.action]: String(Math.floor(w.t.clock.now().toSeconds()) - 60) },
+          [TIMELINE_INPUT.text.block]: { [TIMELINE_INPUT.text.action]: 'Alert acknowledged' },
+          [TIMELINE_INPUT.milestone.block]: { [TIMELINE_INPUT.milestone.action]: 'acknowledged' },
+        },
+      });
       await w.t.ws.slashCommand({ userId: ALICE, channelId: w.open.channel, text: 'note base' });
       await w.t.ws.slashCommand({ userId: ALICE, channelId: general, text: 'list' });
       // The message shortcut from a channel that is no incident's, and its "which incident" modal.
