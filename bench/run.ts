@@ -3,6 +3,7 @@
  * `npm run bench -- stall ack`: only the modules whose name contains one of the words.
  */
 import { ackLatencyBench } from './ack-latency.js';
+import { dueLatenessBench } from './due-lateness.js';
 import { postmortemBench } from './postmortem.js';
 import { remindersBench } from './reminders.js';
 import { stallBench } from './stall.js';
@@ -13,7 +14,7 @@ export interface BenchModule {
   run(): string[] | Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [ackLatencyBench, postmortemBench, remindersBench, stallBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, dueLatenessBench, postmortemBench, remindersBench, stallBench];
 
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((w) => w.toLowerCase());
