@@ -3,7 +3,7 @@ import { isObject } from './element-validation.js';
 import { bool, str, type ApiContext, type ApiMethod, type Params } from './api-types.js';
 import { BOT_ID, BOT_USER_ID } from './seed.js';
 import { messageJson, permalinkOf } from './serializers.js';
-import { ApiError, type MessageMetadata } from './types.js';
+import { ApiError, type MessageMetadata, type StoredFile } from './types.js';
 
 interface Content {
   text: string;
@@ -64,16 +64,51 @@ const update: ApiMethod = ({ store }, params) => {
   if (message.user !== BOT_USER_ID) throw new ApiError('cant_update_message');
   if (channel.isArchived) throw new ApiError('is_archived');
   const content = readContent({ text: params['text'] ?? '', blocks: params['blocks'] ?? message.blocks, attachments: params['attachments'] });
+  const fileIds = readFileIds(params['file_ids']);
+  const files = fileIds?.map((id) => requireSharableFile(store, id));
   message.history.push({ text: message.text, blocks: message.blocks });
   message.text = content.text;
   message.blocks = content.blocks;
   if (content.attachments) message.attachments = content.attachments;
+  // As Slack: without file_ids the message keeps its files; with them it shows those, shared into the channel.
+  if (files) {
+    message.files = files.map((f) => f.id);
+    for (const file of files) {
+      if (!file.channels.includes(channel.id)) file.channels.push(channel.id);
+      file.shareTs = message.ts;
+    }
+  }
   const metadata = readMetadata(params['metadata']);
   if (metadata) message.metadata = metadata;
   message.edited = { user: BOT_USER_ID, ts: store.nextTs() };
   store.emitChange({ kind: 'message', channelId: channel.id, ts: message.ts });
   return { channel: channel.id, ts: message.ts, text: message.text, message: messageJson(message) };
 };
+
+/** `file_ids`: a JSON array or a comma-separated list, as Slack takes it. */
+function readFileIds(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = Array.isArray(value) ? value : typeof value === 'string' ? fileIdList(value) : null;
+  if (!ids || !ids.every((id): id is string => typeof id === 'string')) throw new ApiError('invalid_array_arg');
+  return ids;
+}
+
+function fileIdList(text: string): unknown[] | null {
+  if (!text.trim().startsWith('[')) return text.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A file the bot uploaded and completed; one still waiting for its bytes or completion is not found, as in Slack. */
+function requireSharableFile(store: ApiContext['store'], id: string): StoredFile {
+  const file = store.files.get(id);
+  if (!file || file.content === null || !file.completed) throw new ApiError('file_not_found');
+  return file;
+}
 
 const postEphemeral: ApiMethod = ({ store }, params) => {
   const channel = store.requireChannel(params['channel']);

@@ -137,6 +137,30 @@ const members: ApiMethod = ({ store }, params) => {
   return { members: items, response_metadata: { next_cursor: nextCursor } };
 };
 
+/**
+ * `conversations.open` with one person: the bot's direct-message channel with them, made on first
+ * use (Slack answers `already_open` after that). Several people would make a group DM, which this
+ * workspace does not keep: it answers as Slack does when a method is not available for that.
+ */
+const open: ApiMethod = ({ store }, params) => {
+  const existingId = str(params['channel']);
+  if (existingId) {
+    const channel = store.requireChannel(existingId);
+    if (!channel.isIm) throw new ApiError('method_not_supported_for_channel_type');
+    return { no_op: true, already_open: true, channel: { id: channel.id } };
+  }
+  const ids = text(params['users']).split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new ApiError('users_list_not_supplied');
+  if (ids.length > 8) throw new ApiError('too_many_users');
+  if (ids.length > 1) throw new ApiError('method_not_supported_for_channel_type');
+  const user = store.requireUser(ids[0]);
+  if (user.id === BOT_USER_ID) throw new ApiError('cannot_dm_bot');
+  const before = store.channels.size;
+  const channel = store.imWith(user.id);
+  const already = store.channels.size === before;
+  return { ...(already ? { no_op: true, already_open: true } : {}), channel: bool(params['return_im']) ? channelJson(channel) : { id: channel.id } };
+};
+
 export const conversationMethods: Record<string, ApiMethod> = {
   'conversations.create': create,
   'conversations.invite': invite,
@@ -148,4 +172,5 @@ export const conversationMethods: Record<string, ApiMethod> = {
   'conversations.history': history,
   'conversations.replies': replies,
   'conversations.members': members,
+  'conversations.open': open,
 };

@@ -50,6 +50,7 @@ const completeUpload: ApiMethod = ({ store, publicUrl }, params) => {
     if (file.content === null) throw new ApiError('file_upload_not_completed');
     const title = (entry as { title?: unknown }).title;
     if (typeof title === 'string' && title) file.title = title;
+    file.completed = true;
     return file;
   });
   const channelId = str(params['channel_id']) ?? str(params['channels']);

@@ -50,8 +50,23 @@ export function replaceView(store: SandboxStore, stored: StoredView, view: Recor
   stored.view = view;
   stored.hash = newHash(store);
   stored.errors = null;
+  stored.values = keptValues(stored.values, view);
   store.emitChange({ kind: 'view', userId: stored.userId, viewId: stored.id });
   return stored;
+}
+
+/** As in Slack, what was entered in an input survives an update that keeps its block_id and action_id. */
+function keptValues(values: StoredView['values'], view: Record<string, unknown>): StoredView['values'] {
+  const blocks = Array.isArray(view['blocks']) ? view['blocks'] : [];
+  const kept: StoredView['values'] = {};
+  for (const block of blocks) {
+    if (!isObject(block) || block['type'] !== 'input' || !isObject(block['element'])) continue;
+    const blockId = str(block['block_id']);
+    const actionId = str(block['element']['action_id']);
+    const value = blockId && actionId ? values[blockId]?.[actionId] : undefined;
+    if (blockId && actionId && value !== undefined) kept[blockId] = { [actionId]: value };
+  }
+  return kept;
 }
 
 const open: ApiMethod = ({ store }, params) => {

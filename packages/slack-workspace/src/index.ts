@@ -7,6 +7,7 @@ export type {
 } from './types.js';
 export type { MessageSnapshot, ViewSnapshot } from './readers.js';
 export type { ClickActionInput, EventOptions, GlobalShortcutInput, SlashCommandInput } from './interactions.js';
+export type { ClickViewActionInput } from './view-actions.js';
 export type { SubmitViewInput } from './submit-view.js';
 export type { HomeActionInput } from './home-tab.js';
 export type { MessageShortcutInput, ReactionInput } from './person-actions.js';

@@ -114,7 +114,7 @@ export async function slashCommand(ctx: InteractionContext, input: SlashCommandI
 
 type Element = Record<string, unknown>;
 
-function findAction(blocks: unknown[], actionId: string, inBlock?: string): { element: Element; blockId: string } | undefined {
+export function findAction(blocks: unknown[], actionId: string, inBlock?: string): { element: Element; blockId: string } | undefined {
   for (const [index, block] of blocks.entries()) {
     if (!isObject(block)) continue;
     if (inBlock !== undefined && (block['block_id'] ?? `b${index}`) !== inBlock) continue;
@@ -125,7 +125,7 @@ function findAction(blocks: unknown[], actionId: string, inBlock?: string): { el
   return undefined;
 }
 
-function actionPayload(element: Element, blockId: string, input: ClickActionInput, actionTs: string): Record<string, unknown> {
+export function actionPayload(element: Element, blockId: string, input: Pick<ClickActionInput, 'actionId' | 'value' | 'selectedOption'>, actionTs: string): Record<string, unknown> {
   const base = { action_id: input.actionId, block_id: blockId, type: element['type'], action_ts: actionTs };
   if (element['type'] === 'button') {
     return { ...base, text: element['text'], value: input.value ?? element['value'], style: element['style'] };

@@ -133,6 +133,8 @@ export interface StoredFile {
   created: number;
   user: string;
   shareTs?: string;
+  /** files.completeUploadExternal was called: only then can the file be shared (or attached with chat.update). */
+  completed?: boolean;
 }
 
 export interface CallLogEntry {

@@ -28,6 +28,7 @@ import { SocketModeHub, type DisconnectReason } from './socket-mode.js';
 import type { SocketDelivery } from './socket-delivery.js';
 import { DEFAULT_LIMITS, SandboxStore } from './store.js';
 import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
+import { clickViewAction, type ClickViewActionInput } from './view-actions.js';
 import type {
   BotResponse, CallLogEntry, ChangeEvent, SeedUser, StoredChannel, StoredEphemeral, StoredFile, WorkspaceOptions,
 } from './types.js';
@@ -53,6 +54,8 @@ export interface Workspace {
 
   slashCommand(input: SlashCommandInput): Promise<BotResponse>;
   clickAction(input: ClickActionInput): Promise<BotResponse>;
+  /** The user clicks an element in their top modal, having entered `values` so far; returns the bot's ack. */
+  clickViewAction(input: ClickViewActionInput): Promise<BotResponse>;
   /** The user runs a global shortcut from the shortcuts menu; returns the bot's ack. */
   globalShortcut(input: GlobalShortcutInput): Promise<BotResponse>;
   submitView(input: SubmitViewInput): Promise<BotResponse>;
@@ -222,6 +225,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
     slashCommand: (input) => slashCommand(interactions, input),
     clickAction: (input) => clickAction(interactions, input),
+    clickViewAction: (input) => clickViewAction(interactions, input),
     globalShortcut: (input) => globalShortcut(interactions, input),
     submitView: (input) => submitView(interactions, input),
     closeView: (userId) => closeView(interactions, userId),

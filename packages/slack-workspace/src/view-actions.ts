@@ -1,0 +1,48 @@
+import { actionPayload, findAction, sendInteraction, userRef, type InteractionContext } from './interactions.js';
+import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
+import { viewJson } from './serializers.js';
+import type { BotResponse } from './types.js';
+import { buildStateValues, type SubmittedValues } from './view-submission.js';
+
+export interface ClickViewActionInput {
+  userId: string;
+  viewId: string;
+  actionId: string;
+  /** What the person has entered in the modal's inputs so far; Slack sends it as `view.state.values`. */
+  values?: SubmittedValues;
+  /** For buttons, overrides the element's value; for selects, the chosen option's value (or user id). */
+  value?: string;
+  selectedOption?: string;
+}
+
+/**
+ * A user clicks (or picks from) an interactive element in their top modal: Slack's block_actions
+ * payload with `container.type: 'view'`, the view with its hash and the state entered so far, and
+ * no response_url (an app answers a modal with views.update, not respond()).
+ */
+export async function clickViewAction(ctx: InteractionContext, input: ClickViewActionInput): Promise<BotResponse> {
+  const { store } = ctx;
+  const user = store.requireUser(input.userId);
+  const stored = store.views.get(input.viewId);
+  const stack = store.viewStacks.get(user.id) ?? [];
+  if (!stored || stored.userId !== user.id) throw new Error(`sandbox: ${user.id} has no view ${input.viewId}`);
+  if (stack[stack.length - 1] !== stored.id) throw new Error(`sandbox: view ${input.viewId} is not the top of ${user.id}'s open views`);
+  const blocks = Array.isArray(stored.view['blocks']) ? stored.view['blocks'] : [];
+  const found = findAction(blocks, input.actionId);
+  if (!found) throw new Error(`sandbox: view ${input.viewId} has no element with action_id ${input.actionId}`);
+  stored.values = buildStateValues(store, blocks, input.values ?? {});
+  const payload = {
+    type: 'block_actions',
+    user: userRef(user),
+    api_app_id: APP_ID,
+    token: VERIFICATION_TOKEN,
+    container: { type: 'view', view_id: stored.id },
+    trigger_id: store.issueTrigger(user.id),
+    team: { id: TEAM_ID, domain: TEAM_DOMAIN },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: viewJson(stored),
+    actions: [actionPayload(found.element, found.blockId, input, store.nextTs())],
+  };
+  return sendInteraction(ctx, payload);
+}
