@@ -16,11 +16,13 @@ import { pruneOldRowsJob } from './jobs/prune-old-rows.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { DueWaker } from './jobs/due-waker.js';
 import { listenForDueTimes } from './composition/due-times.js';
+import { sendDueFollowupsJob } from './jobs/send-due-followups.js';
 import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
 import type { Logger } from './logger.js';
 import { connectLocalWorkspace, type GivenWorkspace, type LocalWorkspace } from './local-workspace/connect.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { fetchBotIdentity } from './slack/identity.js';
+import type { FollowupService } from './services/followup-service.js';
 import type { IncidentService } from './services/incident-service.js';
 import type { PostmortemService } from './services/postmortem-service.js';
 import type { ReminderService } from './services/reminder-service.js';
@@ -54,6 +56,8 @@ export interface Application {
   dispatcher: OutboxDispatcher;
   /** Status-update reminders; `tick()` is what the scheduler runs every TICK_SECONDS. */
   reminders: ReminderService;
+  /** Action items after the fact; `tick()` (due reminders to owners) runs on the same schedule. */
+  followups: FollowupService;
   slack: SlackApp;
   workspace?: LocalWorkspace['workspace'];
   stop(): Promise<void>;
@@ -88,9 +92,9 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const services = createServices({
     config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background, metrics, requestIds,
   });
-  const { incidents, postmortems, events, conversation, reminders, dispatcher, alerts, homes, timeline, zones } = services;
+  const { incidents, postmortems, events, conversation, reminders, followups, dispatcher, alerts, homes, timeline, zones } = services;
   const slack = createSlackApp(transport, identity, {
-    incidents, postmortems, events, conversation, reminders, alerts, homes, timeline, zones, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
+    incidents, postmortems, events, conversation, reminders, followups, alerts, homes, timeline, zones, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
     timelineEmoji: config.timelineEmoji,
   }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
@@ -108,7 +112,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   }
 
   return {
-    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, slack, workspace: local?.workspace,
+    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, slack, workspace: local?.workspace,
     stop: async () => {
       // Within SHUTDOWN_TIMEOUT: stop accepting, answer what is under way, stop claiming, hand
       // back the leases of sends still going, then close the pool.
@@ -160,6 +164,7 @@ function startJobs(scheduler: Scheduler, services: Services, config: Config, log
   const jobs = [
     { name: 'outbox', everySeconds: 5, run: () => services.dispatcher.kick() },
     sendDueRemindersJob(services.reminders, { everySeconds: tickSeconds, logger }),
+    sendDueFollowupsJob(services.followups, { everySeconds: tickSeconds, logger }),
     pruneOldRowsJob(services.retention, logger),
   ];
   // Each run is a request of its own: its log lines and the outbox rows it writes share an id.

@@ -15,6 +15,7 @@ import { HomeService } from '../services/home-service.js';
 import { observeApiCall } from '../observability/api-call-metrics.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RequestContext } from '../observability/request-context.js';
+import { FollowupService } from '../services/followup-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { PostmortemService } from '../services/postmortem-service.js';
 import { ReminderService } from '../services/reminder-service.js';
@@ -23,6 +24,7 @@ import { TimelineService } from '../services/timeline-service.js';
 import { UserZones } from '../services/user-zones.js';
 import { SlackActorDirectory } from '../slack/delivery/actor-directory.js';
 import { IntentDelivery } from '../slack/delivery/deliver-intent.js';
+import { FollowupReminder } from '../slack/delivery/followup-reminder.js';
 import { PostmortemPublisher } from '../slack/delivery/postmortem-publisher.js';
 import { outboxRenderer } from '../slack/delivery/renderer.js';
 import { classifySlackError } from '../slack/delivery/slack-errors.js';
@@ -37,6 +39,7 @@ export interface Services {
   incidents: IncidentService;
   postmortems: PostmortemService;
   reminders: ReminderService;
+  followups: FollowupService;
   events: EventService;
   conversation: ConversationService;
   dispatcher: OutboxDispatcher;
@@ -109,19 +112,22 @@ export function createServices(input: ServicesInput): Services {
       metrics.reminderLateness.observe(lateness);
     },
   });
+  const followups = new FollowupService({ db, repos, clock, timeZone: config.exportTimeZone, onOutboxWritten: deliver });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
   const homes = new HomeService({ db, repos, clock, access, onOutboxWritten: deliver });
   const timeline = new TimelineService({ db, repos, clock, access, onOutboxWritten: deliver });
   const zones = new UserZones({
     db, repos, lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-zones' }) }),
   });
+  const poster = new SlackPoster(deliveryClient, input.botUserId, input.installationId, new RateLimitHolds(clock));
   const intents = new IntentDelivery({
     delivery,
     postmortems: new PostmortemPublisher({
-      delivery, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient),
+      delivery, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient), poster,
       users: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
     }),
-    poster: new SlackPoster(deliveryClient, input.botUserId, input.installationId, new RateLimitHolds(clock)),
+    followups: new FollowupReminder({ delivery, poster }),
+    poster,
     messages: new SlackMessageReader(deliveryClient),
     renderer: outboxRenderer(cadence),
     incidentsChannel: config.incidentsChannel,
@@ -138,5 +144,5 @@ export function createServices(input: ServicesInput): Services {
   const alerts = new AlertService({
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
   });
-  return { incidents, postmortems, reminders, events, conversation, dispatcher, retention, alerts, homes, timeline, zones };
+  return { incidents, postmortems, reminders, followups, events, conversation, dispatcher, retention, alerts, homes, timeline, zones };
 }

@@ -24,6 +24,11 @@ export const SCENARIO_LABEL: Record<Scenario, string> = {
   other: 'Other',
 };
 
+export function parseScenario(value: string): Scenario | undefined {
+  const v = value.trim().toLowerCase();
+  return SCENARIOS.find((scenario) => scenario === v);
+}
+
 export const ROLES = ['commander', 'comms', 'scribe'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -2,7 +2,7 @@ import { incidentRef, type Incident } from './incident.js';
 
 /** What a person may try to do to an incident. */
 export const INCIDENT_ACTIONS = [
-  'post_update', 'add_note', 'add_followup', 'snooze', 'regenerate_postmortem',
+  'post_update', 'add_note', 'add_followup', 'snooze', 'regenerate_postmortem', 'change_scenario',
   'resolve', 'reopen', 'change_severity', 'change_status', 'assign_role',
 ] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
@@ -25,7 +25,7 @@ export interface ActorFacts {
 
 const ACTION_WORDS: Record<IncidentAction, string> = {
   post_update: 'post status updates for', add_note: 'add notes to', add_followup: 'add follow-ups to', snooze: 'snooze reminders of',
-  regenerate_postmortem: 'write the postmortem draft of', resolve: 'resolve', reopen: 'reopen', change_severity: 'change the severity of',
+  regenerate_postmortem: 'write the postmortem draft of', change_scenario: 'change the scenario of', resolve: 'resolve', reopen: 'reopen', change_severity: 'change the severity of',
   change_status: 'change the status of', assign_role: 'hand over roles in',
 };
 
@@ -68,4 +68,14 @@ export function mayChangeEntry(userId: string, authorId: string | null, incident
 
 export function entryRefusal(incident: Roles): string {
   return `Only the person who wrote an entry and ${incidentRef(incident.id)}'s commander (<@${incident.commanderId}>) can edit or remove it.`;
+}
+
+/** Who may mark an action item done: its owner and the incident's commander. */
+export function mayCompleteActionItem(userId: string, item: { ownerId: string | null }, incident: Pick<Incident, 'commanderId'>): boolean {
+  return userId === item.ownerId || userId === incident.commanderId;
+}
+
+export function actionItemRefusal(item: { ownerId: string | null }, incident: Pick<Incident, 'commanderId'>): string {
+  const owner = item.ownerId ? `its owner (<@${item.ownerId}>) or ` : '';
+  return `Only ${owner}the commander (<@${incident.commanderId}>) can mark this action item done.`;
 }

@@ -48,7 +48,10 @@ export const TIMELINE_DATA = {
   resolved: z.object({ from: statusSchema, summary: z.string(), rootCauseConfirmed: z.boolean() }),
   reopened: z.object({}),
   action_item_added: z.object({ actionItemId: z.number().int(), title: z.string(), horizon: horizonSchema }),
-  postmortem_generated: z.object({ locale: z.enum(['en', 'ko']) }),
+  postmortem_generated: z.object({ locale: z.enum(['en', 'ko']), variant: z.enum(['internal', 'external']).optional() }),
+  /** The scenario decides the draft's own section (rollback record, capacity follow-ups, …). */
+  scenario_changed: z.object({ from: scenarioSchema, to: scenarioSchema }),
+  action_item_done: z.object({ actionItemId: z.number().int(), title: z.string() }),
   /** A monitoring system's alert started firing (at its own start time) or stopped; the actor is the source, not a person. */
   alert_fired: alertData,
   alert_resolved: alertData,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reminderClosureSchema, reminderViewSchema } from '../domain/reminder-view.js';
-import { roleSchema, severitySchema, statusSchema } from '../domain/schemas.js';
+import { roleSchema, scenarioSchema, severitySchema, statusSchema } from '../domain/schemas.js';
 import { storedCodec } from '../db/stored-json.js';
 
 /** The incident's own channel, or a reply under its announcement in #incidents. */
@@ -16,6 +16,7 @@ export const noticeSchema = z.discriminatedUnion('type', [
     type: z.literal('resolved'), actorId: z.string(), summary: z.string(), rootCause: z.string(), rootCauseConfirmed: z.boolean(),
   }),
   z.object({ type: z.literal('reopened'), actorId: z.string() }),
+  z.object({ type: z.literal('scenario_changed'), actorId: z.string(), from: scenarioSchema, to: scenarioSchema }),
 ]);
 export type Notice = z.infer<typeof noticeSchema>;
 
@@ -45,10 +46,15 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home.refresh') }),
   /** Renders one person's App Home from Postgres at delivery and publishes it (views.publish). */
   z.object({ kind: z.literal('home.publish'), userId: z.string() }),
-  /** Renders the postmortem draft from Postgres at delivery and uploads it to the incident channel. */
-  z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional() }),
   /** Reads a message put on the timeline from Slack (its content when `content`, always its permalink) and records it. */
   z.object({ kind: z.literal('message.fetch'), channelId: z.string(), messageTs: z.string(), content: z.boolean() }),
+  /**
+   * Renders the postmortem draft from Postgres at delivery, uploads it as the next version and puts
+   * it in the incident channel's one draft message of its language and variant (absent: internal).
+   */
+  z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional(), variant: z.enum(['internal', 'external']).optional() }),
+  /** A direct message to an action item's owner: the item is due. */
+  z.object({ kind: z.literal('followup.remind'), actionItemId: z.number().int() }),
 ]);
 export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
 export const OUTBOX_KINDS = outboxIntentSchema.options.map((o) => o.shape.kind.value);

@@ -1,6 +1,9 @@
 import { DomainError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident.js';
-import { entryRefusal, holdsRole, mayAct, mayChangeEntry, refusal, type AccessPolicy, type IncidentAction } from '../domain/policy.js';
+import {
+  actionItemRefusal, entryRefusal, holdsRole, mayAct, mayChangeEntry, mayCompleteActionItem, refusal, type AccessPolicy, type IncidentAction,
+} from '../domain/policy.js';
+import type { ActionItem } from '../domain/timeline.js';
 
 /** Where the facts about a person come from (Slack, through src/slack/delivery/actor-directory.ts). */
 export interface ActorDirectory {
@@ -43,4 +46,9 @@ export class Access {
 /** Editing or removing a timeline entry: its author and the commander only, so no Slack facts are needed. */
 export function checkEntryChange(userId: string, authorId: string | null, incident: Incident): void {
   if (!mayChangeEntry(userId, authorId, incident)) throw new DomainError('forbidden', entryRefusal(incident));
+}
+
+/** Marking an action item done needs no facts from Slack: its owner or the commander, always checked. */
+export function assertMayCompleteActionItem(userId: string, item: Pick<ActionItem, 'ownerId'>, incident: Incident): void {
+  if (!mayCompleteActionItem(userId, item, incident)) throw new DomainError('forbidden', actionItemRefusal(item, incident));
 }

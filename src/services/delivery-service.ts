@@ -1,12 +1,16 @@
 import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
+import type { DraftVersion } from '../db/repositories/postmortem-draft-repository.js';
 import type { SlackMessageRef } from '../db/repositories/slack-message-repository.js';
 import type { SlackUser } from '../db/repositories/slack-user-repository.js';
 import type { RecordedAlert } from '../domain/alerts/alert.js';
 import type { Incident } from '../domain/incident.js';
-import type { MessageContent, StatusUpdate } from '../domain/timeline.js';
+import type { Locale, Variant } from '../domain/postmortem/index.js';
+import { SEVERITY_HISTORY_KINDS, severityHistory, type SeverityHistory } from '../domain/severity-history.js';
+import type { ActionItem, MessageContent, StatusUpdate } from '../domain/timeline.js';
 import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
 
+export type { DraftVersion } from '../db/repositories/postmortem-draft-repository.js';
 export type { SlackMessageRef } from '../db/repositories/slack-message-repository.js';
 export type { SlackUser } from '../db/repositories/slack-user-repository.js';
 
@@ -24,6 +28,16 @@ export class DeliveryService {
 
   alert(alertId: number): Promise<RecordedAlert | undefined> {
     return this.deps.repos.alerts.find(this.deps.db, alertId);
+  }
+
+  /** The incident's peak and current severity, from its timeline. */
+  async severityHistory(incident: Incident): Promise<SeverityHistory> {
+    const events = await this.deps.repos.timeline.listKinds(this.deps.db, incident.id, SEVERITY_HISTORY_KINDS);
+    return severityHistory(events, incident.severity);
+  }
+
+  actionItem(actionItemId: number): Promise<ActionItem | undefined> {
+    return this.deps.repos.actionItems.findById(this.deps.db, actionItemId);
   }
 
   statusUpdate(updateId: number): Promise<StatusUpdate | undefined> {
@@ -47,18 +61,40 @@ export class DeliveryService {
     });
   }
 
-  /** The postmortem draft is shared: where it is, on the timeline, and the announcement re-rendered with its link. */
+  /** Every shared version of one draft, oldest first. */
+  draftVersions(incidentId: number, locale: Locale, variant: Variant): Promise<DraftVersion[]> {
+    return this.deps.repos.drafts.list(this.deps.db, incidentId, locale, variant);
+  }
+
+  /** The version an outbox row already uploaded (a retried delivery), if any. */
+  draftVersionOf(outboxId: number): Promise<DraftVersion | undefined> {
+    return this.deps.repos.drafts.forOutbox(this.deps.db, outboxId);
+  }
+
+  /** An uploaded draft becomes the next version, written now. */
+  async recordDraftVersion(version: Omit<DraftVersion, 'writtenAt'>): Promise<DraftVersion> {
+    const saved = { ...version, writtenAt: this.deps.clock.now() };
+    await this.deps.repos.drafts.insert(this.deps.db, saved);
+    return saved;
+  }
+
+  /**
+   * A draft version is shown in the incident channel: on the timeline, and, for the internal
+   * draft (`keys` given), remembered for the #incidents announcement and App Home, re-rendered with its link.
+   */
   async recordPostmortemShared(
     incidentId: number,
     shared: { channelId: string; fileId: string; permalink: string | null },
-    keys: { file: string; link: string },
+    keys?: { file: string; link: string },
   ): Promise<void> {
     await withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, writer }) => {
-      await repos.messages.save(tx, incidentId, keys.file, { channelId: shared.channelId, ts: shared.fileId });
-      if (shared.permalink) await repos.messages.save(tx, incidentId, keys.link, { channelId: shared.channelId, ts: shared.permalink });
+      if (keys) {
+        await repos.messages.save(tx, incidentId, keys.file, { channelId: shared.channelId, ts: shared.fileId });
+        if (shared.permalink) await repos.messages.save(tx, incidentId, keys.link, { channelId: shared.channelId, ts: shared.permalink });
+        await writer.enqueue({ kind: 'announcement.sync' });
+        await writer.refreshHomes();
+      }
       await writer.record('postmortem_shared', null, { fileId: shared.fileId, permalink: shared.permalink });
-      await writer.enqueue({ kind: 'announcement.sync' });
-      await writer.refreshHomes();
     });
   }
 

@@ -25,4 +25,6 @@ export interface UpdateInput {
   /** What the form said; an update never resolves (see statusAfterUpdate). */
   status: Status;
   fields: Record<string, string>;
+  /** The scenario the form says; a different one changes the incident's (a `scenario_changed` event). */
+  scenario?: Scenario;
 }

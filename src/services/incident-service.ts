@@ -6,14 +6,16 @@ import type { NewActionItem } from '../domain/action-item.js';
 import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
 import { assertNotFuture, incidentTimes, TIME_FIELDS } from '../domain/incident-times.js';
-import { assertTransition, incidentRef, statusAfterUpdate, type Incident, type Role, type Status } from '../domain/incident.js';
+import {
+  assertTransition, incidentRef, SCENARIO_LABEL, statusAfterUpdate, type Incident, type Role, type Scenario, type Status,
+} from '../domain/incident.js';
 import { holdsRole } from '../domain/policy.js';
 import { SEVERITY_INFO, type CadenceMinutes, type Severity } from '../domain/severity.js';
 import type { Resolution, StatusUpdate } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
 import type { DeclareInput, UpdateInput } from './incident-inputs.js';
 import {
-  authorize, IncidentWriter, lockIncident, lockOpenIncident, runInTransaction, withLockedIncident, type TransactionDeps,
+  authorize, IncidentWriter, lockIncident, lockOpenIncident, runInTransaction, withLockedIncident, type IncidentChange, type TransactionDeps,
 } from './incident-transaction.js';
 import { claimAlertGroup, linkAlertGroup } from './alert-timeline.js';
 import { restartReminders } from './reminder-service.js';
@@ -52,6 +54,8 @@ export class IncidentService {
 
   async postUpdate(input: UpdateInput): Promise<{ incident: Incident; update: StatusUpdate }> {
     await authorize(this.deps, 'post_update', input.authorId, input.incidentId);
+    const before = input.scenario ? await this.find(input.incidentId) : undefined;
+    if (before && before.scenario !== input.scenario) await authorize(this.deps, 'change_scenario', input.authorId, input.incidentId);
     const status = statusAfterUpdate(input.status);
     return withLockedIncident(this.deps, input.incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       const update = await repos.updates.insert(tx, {
@@ -65,6 +69,9 @@ export class IncidentService {
       if (status !== incident.status) {
         assertTransition(incident, status);
         await writer.record('status_changed', input.authorId, { from: incident.status, to: status });
+      }
+      if (input.scenario && input.scenario !== incident.scenario) {
+        await recordScenarioChange({ tx, repos, incident, now, writer }, input.authorId, input.scenario);
       }
       await writer.record('update_posted', input.authorId, { updateId: update.id, status });
       const due = nextUpdateDue({ ...incident, status, lastUpdateAt: now }, this.deps.cadence);
@@ -102,6 +109,22 @@ export class IncidentService {
       await writer.notice({ type: 'status_changed', actorId, from: incident.status, to: status }, true);
       await writer.syncViews();
       return (await repos.incidents.findById(tx, incidentId))!;
+    });
+  }
+
+  /**
+   * `/incident scenario`: the scenario decides the postmortem draft's own section, so it may change
+   * while the incident runs or after it is resolved (then `/incident postmortem` writes it again).
+   */
+  async changeScenario(incidentId: number, actorId: string, scenario: Scenario): Promise<Incident> {
+    await authorize(this.deps, 'change_scenario', actorId, incidentId);
+    return withLockedIncident(this.deps, incidentId, lockIncident, async (change) => {
+      if (change.incident.scenario === scenario) {
+        throw new DomainError('invalid_input', `${incidentRef(incidentId)} is already a ${SCENARIO_LABEL[scenario].toLowerCase()}.`);
+      }
+      await recordScenarioChange(change, actorId, scenario);
+      await change.writer.syncViews();
+      return (await change.repos.incidents.findById(change.tx, incidentId))!;
     });
   }
 
@@ -242,4 +265,11 @@ export async function writeDeclaration(ctx: DeclarationContext, input: DeclareIn
   await writer.enqueue({ kind: 'channel.create', inviteUserIds: invite });
   await writer.syncViews();
   return (await repos.incidents.findById(tx, id))!;
+}
+
+/** The scenario changes: the row, its timeline event and a notice in the incident channel, in the caller's transaction. */
+async function recordScenarioChange({ tx, repos, incident, writer }: IncidentChange, actorId: string, scenario: Scenario): Promise<void> {
+  await repos.incidents.update(tx, incident.id, { scenario });
+  await writer.record('scenario_changed', actorId, { from: incident.scenario, to: scenario });
+  await writer.notice({ type: 'scenario_changed', actorId, from: incident.scenario, to: scenario });
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import type { NewActionItem } from '../domain/action-item.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
-import { LOCALES, peopleOf, renderPostmortem, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
+import { LOCALES, peopleOf, renderPostmortem, VARIANTS, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { ActionItem } from '../domain/timeline.js';
 import { authorize, lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
@@ -31,7 +31,7 @@ export interface Draft {
   markdown: string;
 }
 
-export const VARIANTS: readonly Variant[] = ['internal', 'external'];
+export { VARIANTS };
 export const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).includes(v);
 export const isVariant = (v: string): v is Variant => (VARIANTS as readonly string[]).includes(v);
 
@@ -108,12 +108,14 @@ export class PostmortemService {
     });
   }
 
-  /** `/incident postmortem`: regenerate the draft from what is recorded now and upload it again. */
-  async requestPublish(incidentId: number, actorId: string, locale?: Locale): Promise<Incident> {
+  /** `/incident postmortem [en|ko] [internal|external]`: the draft written again from what is recorded now, as its next version. */
+  async requestPublish(incidentId: number, actorId: string, request: DraftRequest = {}): Promise<Incident> {
     await authorize(this.deps, 'regenerate_postmortem', actorId, incidentId);
+    const locale = request.locale ?? this.deps.defaultLocale;
+    const variant = request.variant ?? 'internal';
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ incident, writer }) => {
-      await writer.record('postmortem_generated', actorId, { locale: locale ?? this.deps.defaultLocale });
-      await writer.enqueue({ kind: 'postmortem.publish', ...(locale ? { locale } : {}) });
+      await writer.record('postmortem_generated', actorId, { locale, variant });
+      await writer.enqueue({ kind: 'postmortem.publish', locale, variant });
       return incident;
     });
   }

@@ -4,7 +4,9 @@ import { App, HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@sla
 import { boltLogger, type Logger } from '../logger.js';
 import { registerAlertButtons } from './actions/alert-buttons.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
+import { registerFollowupButtons } from './actions/followup-buttons.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
+import { registerResolveFormActions } from './actions/resolve-form.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerTimelineActions } from './actions/timeline-actions.js';
 import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
@@ -84,6 +86,8 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   registerAlertButtons(app, deps);
   registerReminderButtons(app, deps);
   registerTimelineActions(app, deps);
+  registerFollowupButtons(app, deps);
+  registerResolveFormActions(app, deps);
   registerDeclareShortcut(app, deps);
   registerAddToTimelineShortcut(app, deps);
   registerAppMention(app, deps);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The one encoding of a button's value: the incident's number. A value that does not parse (an
+ * The one encoding of a button's value: the incident's (or an action item's) number. A value that does not parse (an
  * edited payload, an id past Postgres' integer range) is undefined, never a crash or a query.
  */
 const incidentIdValue = z
@@ -43,4 +43,14 @@ export function entryMenuFromOption(value: string | undefined): { command: Entry
   const incidentId = incidentIdFromButton(incident);
   if ((command !== 'edit' && command !== 'remove') || incidentId === undefined || rest.length > 0 || !/^[1-9]\d{0,14}$/.test(entry ?? '')) return undefined;
   return { command, incidentId, entryId: Number(entry) };
+}
+
+/** A follow-up's [Done] carries the action item's id, parsed the same careful way. */
+export function actionItemButtonValue(actionItemId: number): string {
+  return String(actionItemId);
+}
+
+export function actionItemIdFromButton(value: string | undefined): number | undefined {
+  const parsed = incidentIdValue.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

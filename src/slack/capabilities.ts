@@ -36,6 +36,9 @@ export const BOT_SCOPES = [
   'groups:history',
   'groups:read',
   'groups:write',
+  // Follow-ups: a direct message to an action item's owner when it falls due (and a retry's look for it).
+  'im:history',
+  'im:write',
   'pins:write',
   // reaction_added / reaction_removed, and reactions.get to read a pinned message back.
   'reactions:read',

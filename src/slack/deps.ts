@@ -6,6 +6,7 @@ import type { AlertService } from '../services/alert-service.js';
 import type { ConversationService } from '../services/conversation-service.js';
 import type { EventService } from '../services/event-service.js';
 import type { HomeService } from '../services/home-service.js';
+import type { FollowupService } from '../services/followup-service.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { PostmortemService } from '../services/postmortem-service.js';
 import type { ReminderService } from '../services/reminder-service.js';
@@ -32,6 +33,8 @@ export interface SlackDeps {
   homes?: HomeService;
   /** Socket Mode envelopes get a request id here (HTTP requests have one from the server). */
   requestIds?: RequestContext;
+  /** Action items: the follow-up list, [Done]. */
+  followups: FollowupService;
   clock: Clock;
   cadence: CadenceMinutes;
   /** How long a request's work may run before Slack is answered "in progress" (shorter than its 3 s). */

@@ -40,6 +40,10 @@ export const ACTION_ID = {
   timelineAdd: 'incident_timeline_add',
   /** On a timeline entry: the overflow menu with Edit and Remove (option values name the entry). */
   timelineEntryMenu: 'incident_timeline_entry_menu',
+  /** In the follow-up list and the due message: marks the action item (its id is the value) done. */
+  followupDone: 'followup_done',
+  /** In the resolve modal: one more action-item row (views.update). */
+  addActionItemRow: 'resolve_add_action_item',
 } as const;
 
 /** A modal input: its `block_id` (errors are keyed by it) and its element's `action_id`. */
@@ -74,6 +78,7 @@ export const TIMELINE_MESSAGE_INPUT = {
 export const UPDATE_INPUT = {
   status: input('update_status'),
   summary: input('update_summary'),
+  scenario: input('update_scenario'),
 } as const satisfies Record<string, InputId>;
 
 /** The input for a severity report field (`SEVERITY_INFO[sev].reportFields[i].id`). */
@@ -102,6 +107,7 @@ export function actionItemInput(row: number, field: ActionItemField): InputId {
 
 /** Block ids of message blocks a listener may want to find or replace. */
 export const MESSAGE_BLOCK_ID = {
+  addActionItemRow: 'resolve_add_action_item_row',
   cardActions: 'incident_card_actions',
   reminderActions: 'reminder_actions',
 } as const;

@@ -12,6 +12,7 @@ export function requestDeps(deps: SlackDeps, key: string): SlackDeps {
     conversation: deps.conversation.forRequest(key),
     timeline: deps.timeline.forRequest(key),
     reminders: deps.reminders?.forRequest(key),
+    followups: deps.followups.forRequest(key),
   };
 }
 

@@ -89,7 +89,7 @@ describe('the postmortem draft on resolution', () => {
     const files = channelFiles();
     expect(files).toHaveLength(1);
     const doc = contentOf(files[0]!);
-    expect(files[0]!.name).toBe('INC-1-postmortem.md');
+    expect(files[0]!.name).toBe('INC-1-postmortem-en-internal-v1.md');
     expect(doc).toContain('# INC-1: Checkout failing');
     // Names looked up with users.info when the draft was published, not while Slack waited.
     expect(doc).toContain('| Commander | Alice Kim |');
@@ -178,7 +178,7 @@ describe('the postmortem draft on resolution', () => {
 
     const files = channelFiles();
     expect(files).toHaveLength(2);
-    const latest = files.find((f) => f.id !== files[0]!.id && f.name === 'INC-1-postmortem-ko.md')!;
+    const latest = files.find((f) => f.id !== files[0]!.id && f.name === 'INC-1-postmortem-ko-internal-v1.md')!;
     const doc = contentOf(latest);
     expect(doc).toContain('포스트모템');
     expect(doc).toContain('Load-test checkout before release');

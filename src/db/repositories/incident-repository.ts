@@ -30,6 +30,7 @@ export type IncidentPatch = Partial<{
   title: string;
   severity: Severity;
   status: Status;
+  scenario: Scenario;
   channelId: string;
   channelName: string;
   lastUpdateAt: DateTime | null;
@@ -101,6 +102,7 @@ export class IncidentRepository {
     if (patch.title !== undefined) values.title = patch.title;
     if (patch.severity !== undefined) values.severity = patch.severity;
     if (patch.status !== undefined) values.status = patch.status;
+    if (patch.scenario !== undefined) values.scenario = patch.scenario;
     if (patch.channelId !== undefined) values.channelId = patch.channelId;
     if (patch.channelName !== undefined) values.channelName = patch.channelName;
     if (patch.lastUpdateAt !== undefined) values.lastUpdateAt = toDate(patch.lastUpdateAt);

@@ -6,6 +6,7 @@ import { OperatorRepository } from './operator-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { InstallationRepository } from './installation-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
+import { PostmortemDraftRepository } from './postmortem-draft-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
 import { ReminderRepository } from './reminder-repository.js';
 import { SlackMessageRepository } from './slack-message-repository.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   alerts: AlertRepository;
   homeTabs: HomeTabRepository;
   operator: OperatorRepository;
+  drafts: PostmortemDraftRepository;
 }
 
 /** `requestId`: the request under way, stamped on the outbox rows it writes. */
@@ -47,5 +49,6 @@ export function createRepositories(requestId?: () => string | undefined): Reposi
     alerts: new AlertRepository(),
     homeTabs: new HomeTabRepository(),
     operator: new OperatorRepository(),
+    drafts: new PostmortemDraftRepository(),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { messageRefOf } from '../../domain/conversation.js';
 import type { DateTime } from 'luxon';
 import { TIMELINE_DATA, type TimelineData, type TimelineEvent, type TimelineKind } from '../../domain/timeline.js';
@@ -78,6 +78,16 @@ export class TimelineRepository {
       .where(and(eq(timelineEvents.messageChannelId, channelId), eq(timelineEvents.messageTs, messageTs), eq(timelineEvents.kind, 'message_pinned')))
       .orderBy(asc(timelineEvents.incidentId));
     return rows.map((r) => r.incidentId);
+  }
+
+  /** Only the events of these kinds, in the same order: for a reader that needs a few among thousands. */
+  async listKinds(ex: Executor, incidentId: number, kinds: readonly TimelineKind[]): Promise<TimelineEvent[]> {
+    const rows = await ex
+      .select()
+      .from(timelineEvents)
+      .where(and(eq(timelineEvents.incidentId, incidentId), inArray(timelineEvents.kind, [...kinds])))
+      .orderBy(asc(timelineEvents.occurredAt), asc(timelineEvents.id));
+    return rows.map((r) => toEvent(r));
   }
 }
 

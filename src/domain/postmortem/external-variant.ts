@@ -84,8 +84,8 @@ export function renderExternal(ctx: RenderContext): string[] {
   );
 
   out.push(`## ${x.whoAffected}`);
-  const affected = [incident.impact, resolution?.customerImpact ?? '']
-    .flatMap((t) => textLines(clean(t)))
+  // Only what the resolver wrote for customers: the internal impact text never reaches them.
+  const affected = textLines(clean(resolution?.customerImpact ?? ''))
     .map((l) => `- ${escapeInline(l)}`);
   out.push(affected.length > 0 ? affected.join('\n') : x.noDetails);
 

@@ -1,5 +1,6 @@
 import { incidentRef } from '../incident.js';
 import { SEVERITY_INFO } from '../severity.js';
+import { severityHistory } from '../severity-history.js';
 import {
   bullet,
   durationText,
@@ -22,7 +23,7 @@ export function titleAndSummarySection(ctx: RenderContext): string[] {
     `## ${s.headings.summary}`,
     [
       escapeInline(summaryText),
-      s.summaryLine(SEVERITY_INFO[incident.severity].label, s.scenario[incident.scenario], duration),
+      s.summaryLine(severityText(ctx), s.scenario[incident.scenario], duration),
       incident.isDrill ? s.facts.drill : '',
     ]
       .filter((x) => x.length > 0)
@@ -36,7 +37,7 @@ export function factsSection(ctx: RenderContext): string[] {
   const { incident } = input;
   const f = s.facts;
   const rows: string[][] = [
-    [f.severity, `${SEVERITY_INFO[incident.severity].label} — ${s.severityMeaning[incident.severity]}`],
+    [f.severity, `${severityText(ctx)} — ${s.severityMeaning[incident.severity]}`],
     [f.status, s.status[incident.status]],
     [f.scenario, s.scenario[incident.scenario]],
     [f.started, fullTime(ctx, metrics.startedAt)],
@@ -66,6 +67,14 @@ export function impactSection(ctx: RenderContext): string[] {
     impact.push(bullet(s.impact.business, inlineOrSubList(resolution.businessImpact)));
   }
   return [`## ${s.headings.impact}`, impact.join('\n')];
+}
+
+/** The final severity, with the peak beside it when the incident ran worse than it ended. */
+function severityText(ctx: RenderContext): string {
+  const { incident, timeline } = ctx.input;
+  const { peak, final } = severityHistory(timeline, incident.severity);
+  const label = (sev: typeof peak) => SEVERITY_INFO[sev].label;
+  return peak === final ? label(final) : ctx.s.severityWithPeak(label(peak), label(final), incident.status === 'resolved');
 }
 
 /** Everyone who acted, was assigned a role or posted an update, sorted by display name. */

@@ -44,6 +44,8 @@ export interface EventText {
   alert_resolved: (title: string, source: string) => string;
   action_item_added: (title: string) => string;
   postmortem_generated: string;
+  scenario_changed: (from: string, to: string) => string;
+  action_item_done: (title: string) => string;
   channel_created: string;
   postmortem_shared: string;
   /** A message of the conversation; `text` null until it was read from Slack. */
@@ -120,6 +122,8 @@ export interface PostmortemStrings {
   minutes: (n: number) => string;
   duration: (n: number) => string;
   summaryLine: (sev: string, scenario: string, duration: string | null) => string;
+  /** The peak beside the final severity, when they differ: at resolution, or now while open. */
+  severityWithPeak: (peak: string, final: string, resolved: boolean) => string;
   status: Record<Status, string>;
   scenario: Record<Scenario, string>;
   severityMeaning: Record<Severity, string>;
@@ -220,6 +224,8 @@ const en: PostmortemStrings = {
     alert_resolved: (title, source) => `Alert resolved (${source}): ${title}`,
     action_item_added: (t) => `Action item added: ${t}`,
     postmortem_generated: 'Postmortem draft generated',
+    scenario_changed: (f, t) => `Scenario changed: ${f} → ${t}`,
+    action_item_done: (t) => `Action item done: ${t}`,
     channel_created: 'Incident channel created',
     postmortem_shared: 'Postmortem draft shared in the incident channel',
     message_pinned: (a, t) => (t === null ? `Message from ${a}` : `${a}: ${t}`),
@@ -279,6 +285,7 @@ const en: PostmortemStrings = {
     return n >= 60 ? `${n} min (${h} h ${m} min)` : `${n} min`;
   },
   summaryLine: (sev, sc, d) => `${sev} · ${sc}${d ? ` · ${d}` : ''}.`,
+  severityWithPeak: (p, f, resolved) => (resolved ? `${p} peak, ${f} at resolution` : `${f} now, ${p} peak`),
   status: { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
   scenario: {
     database: 'Database outage',
@@ -387,6 +394,8 @@ const ko: PostmortemStrings = {
     alert_resolved: (title, source) => `알림 해소 (${source}): ${title}`,
     action_item_added: (t) => `조치 항목 추가: ${t}`,
     postmortem_generated: '포스트모템 초안 생성',
+    scenario_changed: (f, t) => `시나리오 변경: ${f} → ${t}`,
+    action_item_done: (t) => `조치 항목 완료: ${t}`,
     channel_created: '인시던트 채널 생성',
     postmortem_shared: '인시던트 채널에 포스트모템 초안 공유',
     message_pinned: (a, t) => (t === null ? `${a}의 메시지` : `${a}: ${t}`),
@@ -446,6 +455,7 @@ const ko: PostmortemStrings = {
     return n >= 60 ? `${n}분 (${h}시간 ${m}분)` : `${n}분`;
   },
   summaryLine: (sev, sc, d) => `${sev} · ${sc}${d ? ` · ${d}` : ''}.`,
+  severityWithPeak: (p, f, resolved) => (resolved ? `최고 ${p}, 해결 시 ${f}` : `현재 ${f}, 최고 ${p}`),
   status: { investigating: '조사 중', identified: '원인 파악', monitoring: '모니터링', resolved: '해결됨' },
   scenario: {
     database: 'DB 장애',

@@ -1,5 +1,6 @@
 export type { Locale, PostmortemInput, RenderOptions, Variant } from './model.js';
-export { LOCALES } from './model.js';
+export { LOCALES, VARIANTS } from './model.js';
+export { draftFileName } from './file-name.js';
 export { computeMetrics, minutesBetween, RESPONDER_KINDS, sortEvents, type PostmortemMetrics } from './metrics.js';
 export { peopleOf } from './people.js';
 export { escapeBlock, escapeCell, escapeInline, flatten, table, truncate } from './markdown.js';

@@ -56,6 +56,8 @@ export const RESPONDER_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>(
   'resolved',
   'reopened',
   'action_item_added',
+  'action_item_done',
+  'scenario_changed',
 ]);
 
 export function minutesBetween(from: DateTime, to: DateTime): number {

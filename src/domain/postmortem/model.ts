@@ -4,7 +4,8 @@ import type { ActionItem, Resolution, StatusUpdate, TimelineEvent } from '../tim
 
 export const LOCALES = ['en', 'ko'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type Variant = 'internal' | 'external';
+export const VARIANTS = ['internal', 'external'] as const;
+export type Variant = (typeof VARIANTS)[number];
 
 /** Everything the draft is rendered from; all of it recorded in Postgres. */
 export interface PostmortemInput {

@@ -1,4 +1,4 @@
-import { ROLES, STATUSES, type Role, type Status } from '../incident.js';
+import { parseScenario, ROLES, STATUSES, type Role, type Status } from '../incident.js';
 import { isSeverity, SEVERITY_INFO } from '../severity.js';
 import type { StatusUpdate, TimelineEvent } from '../timeline.js';
 import { recordedLate } from '../timeline-corrections.js';
@@ -90,6 +90,10 @@ function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
     case 'alert_fired':
     case 'alert_resolved':
       return t[event.kind](escapeInline(truncate(flatten(str(event.data, 'title') ?? ''), 160)), escapeInline(str(event.data, 'source') ?? ''));
+    case 'action_item_done':
+      return t.action_item_done(escapeInline(str(event.data, 'title') ?? ''));
+    case 'scenario_changed':
+      return t.scenario_changed(scenarioLabel(ctx, str(event.data, 'from')), scenarioLabel(ctx, str(event.data, 'to')));
     case 'entry_edited':
     case 'entry_removed':
     case 'reminder_sent':
@@ -118,6 +122,12 @@ function str(data: Record<string, unknown>, key: string): string | undefined {
 
 function statusLabel(ctx: RenderContext, value: string | undefined): string {
   if (value && (STATUSES as readonly string[]).includes(value)) return ctx.s.status[value as Status];
+  return value ? escapeInline(value) : ctx.s.unknown;
+}
+
+function scenarioLabel(ctx: RenderContext, value: string | undefined): string {
+  const scenario = value === undefined ? undefined : parseScenario(value);
+  if (scenario) return ctx.s.scenario[scenario];
   return value ? escapeInline(value) : ctx.s.unknown;
 }
 

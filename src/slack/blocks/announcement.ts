@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef, STATUS_LABEL } from '../../domain/incident.js';
+import type { SeverityHistory } from '../../domain/severity-history.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import { context, section } from './elements.js';
 import {
@@ -9,6 +10,7 @@ import {
   mrkdwnTitle,
   nextUpdateText,
   SEVERITY_EMOJI,
+  severityWithPeak,
   STATUS_EMOJI,
 } from './incident-format.js';
 import type { BlockMessage } from './message.js';
@@ -18,17 +20,19 @@ export interface AnnouncementInput {
   incident: Incident;
   /** The uploaded postmortem draft, linked once known. */
   postmortemUrl?: string;
+  /** The peak beside the current severity, once it differs. */
+  severity?: SeverityHistory;
 }
 
 /** The #incidents announcement, edited in place as the incident changes. */
-export function announcement({ incident, postmortemUrl }: AnnouncementInput): BlockMessage {
+export function announcement({ incident, postmortemUrl, severity }: AnnouncementInput): BlockMessage {
   if (incident.isPrivate) return privateAnnouncement(incident);
   const sev = SEVERITY_INFO[incident.severity];
   const where = incident.channelId
     ? channelMention(incident.channelId)
     : '_channel being created_';
   const headline =
-    `${SEVERITY_EMOJI[incident.severity]} *${sev.label}* · ${STATUS_EMOJI[incident.status]} ` +
+    `${SEVERITY_EMOJI[incident.severity]} *${severityWithPeak(severity ?? { peak: incident.severity, final: incident.severity }, incident.status === 'resolved')}* · ${STATUS_EMOJI[incident.status]} ` +
     `${STATUS_LABEL[incident.status]} · ${mrkdwnTitle(incident)}`;
   const impact = incident.impact.trim() ? `\n${quote(clip(incident.impact.trim(), 500), 2000)}` : '';
 

@@ -1,11 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
-import type { Incident, Role, Status } from '../../domain/incident.js';
-import { incidentRef, ROLE_LABEL, STATUS_LABEL } from '../../domain/incident.js';
+import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
+import { incidentRef, ROLE_LABEL, SCENARIO_LABEL, STATUS_LABEL } from '../../domain/incident.js';
+import type { SeverityHistory } from '../../domain/severity-history.js';
 import type { Severity } from '../../domain/severity.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import { context, section } from './elements.js';
-import { DRILL_TAG, fallback, SEVERITY_EMOJI, STATUS_EMOJI, statusText } from './incident-format.js';
+import { DRILL_TAG, fallback, SEVERITY_EMOJI, severityWithPeak, STATUS_EMOJI, statusText } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { quote, slackDate, userMention } from './mrkdwn.js';
 
@@ -28,8 +29,11 @@ export type EventNotice =
       summary: string;
       rootCause: string;
       rootCauseConfirmed: boolean;
+      /** The severity it ended at, with the peak when it ran worse. */
+      severity?: SeverityHistory;
     }
-  | { kind: 'reopened'; actorId: string };
+  | { kind: 'reopened'; actorId: string }
+  | { kind: 'scenario_changed'; actorId: string; from: Scenario; to: Scenario };
 
 export interface EventNoticeInput {
   incident: Pick<Incident, 'id' | 'isDrill'>;
@@ -71,9 +75,10 @@ function render(event: EventNotice): Rendered {
       };
     case 'resolved': {
       const certainty = event.rootCauseConfirmed ? 'confirmed' : 'suspected';
+      const severity = event.severity ? ` *${severityWithPeak(event.severity, true)}*.` : '';
       return {
         mrkdwn:
-          `${statusText('resolved')} by ${userMention(event.actorId)}.\n` +
+          `${statusText('resolved')} by ${userMention(event.actorId)}.${severity}\n` +
           `*Summary*\n${quote(event.summary, 1300)}\n` +
           `*Root cause (${certainty})*\n${quote(event.rootCause, 1300)}`,
         plain: `Resolved: ${event.summary}`,
@@ -83,6 +88,13 @@ function render(event: EventNotice): Rendered {
       return {
         mrkdwn: `:leftwards_arrow_with_hook: ${userMention(event.actorId)} reopened the incident; it is *${STATUS_LABEL.investigating}* again and status updates are due on cadence.`,
         plain: 'Reopened',
+      };
+    case 'scenario_changed':
+      return {
+        mrkdwn:
+          `:card_index_dividers: ${userMention(event.actorId)} changed the scenario from *${SCENARIO_LABEL[event.from]}* to *${SCENARIO_LABEL[event.to]}*; ` +
+          'the postmortem draft follows its template.',
+        plain: `Scenario changed to ${SCENARIO_LABEL[event.to]}`,
       };
   }
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef, SCENARIO_LABEL, STATUS_LABEL } from '../../domain/incident.js';
+import type { SeverityHistory } from '../../domain/severity-history.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import { incidentButtonValue } from '../button-values.js';
 import { ACTION_ID, MESSAGE_BLOCK_ID } from '../ids.js';
@@ -12,6 +13,7 @@ import {
   nextUpdateText,
   plainTitle,
   severityText,
+  severityWithPeak,
   statusText,
 } from './incident-format.js';
 import type { BlockMessage } from './message.js';
@@ -21,15 +23,17 @@ export interface IncidentCardInput {
   incident: Incident;
   /** The workspace's cadence for this severity; shown when given. */
   cadenceMinutes?: number;
+  /** The peak beside the current severity, once it differs. */
+  severity?: SeverityHistory;
 }
 
 /** The card pinned in the incident channel, kept current as the incident changes. */
-export function incidentCard({ incident, cadenceMinutes }: IncidentCardInput): BlockMessage {
+export function incidentCard({ incident, cadenceMinutes, severity }: IncidentCardInput): BlockMessage {
   const resolved = incident.status === 'resolved';
   const value = incidentButtonValue(incident.id);
 
   const facts = [
-    `*Severity*\n${severityText(incident.severity)}`,
+    `*Severity*\n${severity && severity.peak !== severity.final ? severityWithPeak(severity, resolved) : severityText(incident.severity)}`,
     `*Status*\n${statusText(incident.status)}`,
     `*Commander*\n${userMention(incident.commanderId)}`,
     `*Comms lead*\n${mentionOrNone(incident.commsLeadId)}`,

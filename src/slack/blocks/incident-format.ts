@@ -1,5 +1,6 @@
 import type { Incident, Status } from '../../domain/incident.js';
 import { incidentRef, STATUS_LABEL } from '../../domain/incident.js';
+import type { SeverityHistory } from '../../domain/severity-history.js';
 import type { Severity } from '../../domain/severity.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import { clip, safe, slackDate, userMention } from './mrkdwn.js';
@@ -29,6 +30,16 @@ export const TITLE_MAX = 150;
 export function severityText(sev: Severity): string {
   const info = SEVERITY_INFO[sev];
   return `${info.label} — ${info.meaning}`;
+}
+
+/**
+ * `SEV-2`, or with the peak when the incident ran worse than it is: `SEV-1 peak, SEV-2 at
+ * resolution` once resolved, `SEV-2 now, SEV-1 peak` while open.
+ */
+export function severityWithPeak({ peak, final }: SeverityHistory, resolved: boolean): string {
+  const label = (sev: Severity) => SEVERITY_INFO[sev].label;
+  if (peak === final) return label(final);
+  return resolved ? `${label(peak)} peak, ${label(final)} at resolution` : `${label(final)} now, ${label(peak)} peak`;
 }
 
 /** `:mag: Investigating` */

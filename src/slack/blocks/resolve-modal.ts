@@ -3,15 +3,17 @@ import { DateTime } from 'luxon';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
 import type { Resolution } from '../../domain/timeline.js';
-import { CALLBACK_ID, RESOLVE_INPUT } from '../ids.js';
+import { ACTION_ID, CALLBACK_ID, MESSAGE_BLOCK_ID, RESOLVE_INPUT } from '../ids.js';
 import type { NewActionItem } from '../../domain/action-item.js';
 import { actionItemRows, earliestDueDate, parseActionItemRows } from './action-item-inputs.js';
-import { context, input, modalLabel, option, textInput } from './elements.js';
+import { actions, button, context, input, modalLabel, option, textInput } from './elements.js';
 import { safe } from './mrkdwn.js';
+import { withEnteredValues } from './view-prefill.js';
 import {
   type FieldErrors,
   incidentIdFromMetadata,
   optionalText,
+  type ViewStateValues,
   type ParseResult,
   selectedDateTime,
   selectedOption,
@@ -26,6 +28,10 @@ const SUSPECTED = 'suspected';
 
 export interface ResolveModalInput {
   incident: Pick<Incident, 'id' | 'title' | 'isDrill'>;
+  /** Action-item rows (RESOLVE_ACTION_ITEM_ROWS to start, up to RESOLVE_MAX_ACTION_ITEM_ROWS). */
+  rows?: number;
+  /** What was entered so far, kept when the form is rebuilt with another row. */
+  entered?: ViewStateValues;
 }
 
 /** `Resolution` plus the incident it is for; `recoveredAt` is a UTC DateTime or null. */
@@ -35,8 +41,24 @@ export interface ResolveSubmission extends Resolution {
   actionItems: NewActionItem[];
 }
 
-/** Action-item rows in the resolve modal; `/incident followup` adds more later. */
-export const RESOLVE_ACTION_ITEM_ROWS = 3;
+/** Action-item rows the resolve modal starts with; [Add another action item] adds more, up to the most. */
+export const RESOLVE_ACTION_ITEM_ROWS = 4;
+export const RESOLVE_MAX_ACTION_ITEM_ROWS = 10;
+
+interface ResolveMetadata {
+  incidentId: number;
+  rows: number;
+}
+
+/** The form's incident and row count; a form from before rows were counted has the first count. */
+export function readResolveMetadata(raw: string | undefined): ResolveMetadata | undefined {
+  const incidentId = incidentIdFromMetadata(raw);
+  if (incidentId === undefined) return undefined;
+  const parsed: unknown = JSON.parse(raw ?? '{}');
+  const rows = typeof parsed === 'object' && parsed !== null && 'rows' in parsed ? parsed.rows : undefined;
+  const valid = typeof rows === 'number' && Number.isInteger(rows) && rows >= 1 && rows <= RESOLVE_MAX_ACTION_ITEM_ROWS;
+  return { incidentId, rows: valid ? rows : RESOLVE_ACTION_ITEM_ROWS };
+}
 
 const certaintyOptions: Record<string, PlainTextOption> = {
   [CONFIRMED]: option('Confirmed — verified', CONFIRMED),
@@ -47,59 +69,69 @@ const long = (id: (typeof RESOLVE_INPUT)[keyof typeof RESOLVE_INPUT], placeholde
   textInput(id, { multiline: true, maxLength: RESOLVE_TEXT_MAX, ...(placeholder ? { placeholder } : {}) });
 
 /** The resolve modal: what the postmortem needs to know about the ending. */
-export function resolveModal({ incident }: ResolveModalInput): ModalView {
+export function resolveModal({ incident, rows = RESOLVE_ACTION_ITEM_ROWS, entered }: ResolveModalInput): ModalView {
   const drill = incident.isDrill ? ':construction: *DRILL* · ' : '';
+  const count = Math.min(Math.max(rows, 1), RESOLVE_MAX_ACTION_ITEM_ROWS);
+  const metadata: ResolveMetadata = { incidentId: incident.id, rows: count };
+  const more = count < RESOLVE_MAX_ACTION_ITEM_ROWS
+    ? [actions([button('Add another action item', ACTION_ID.addActionItemRow, String(count))], MESSAGE_BLOCK_ID.addActionItemRow)]
+    : [context(`That is the most rows the form takes (${RESOLVE_MAX_ACTION_ITEM_ROWS}); add more later with \`/incident followup\`.`)];
+  const blocks = [
+    context(`${drill}*${incidentRef(incident.id)}* ${safe(incident.title, 150)}`),
+    input(RESOLVE_INPUT.summary, 'Resolution summary', long(RESOLVE_INPUT.summary), {
+      hint: 'What was done to end the incident.',
+    }),
+    input(RESOLVE_INPUT.rootCause, 'Root cause', long(RESOLVE_INPUT.rootCause)),
+    input(RESOLVE_INPUT.rootCauseCertainty, 'Is the root cause confirmed?', {
+      type: 'radio_buttons',
+      action_id: RESOLVE_INPUT.rootCauseCertainty.action,
+      options: [certaintyOptions[CONFIRMED]!, certaintyOptions[SUSPECTED]!],
+    }),
+    input(
+      RESOLVE_INPUT.contributingFactors,
+      'Contributing factors',
+      long(RESOLVE_INPUT.contributingFactors, 'One per line'),
+      { optional: true, hint: 'One per line; they are numbered in the postmortem.' },
+    ),
+    input(
+      RESOLVE_INPUT.recoverySignal,
+      'Recovery signal',
+      textInput(RESOLVE_INPUT.recoverySignal, {
+        maxLength: RESOLVE_TEXT_MAX,
+        placeholder: '5xx ratio back under 0.1%, /health/ready green',
+      }),
+      { optional: true, hint: 'Which signal showed recovery.' },
+    ),
+    input(
+      RESOLVE_INPUT.recoveredAt,
+      'Recovered at',
+      { type: 'datetimepicker', action_id: RESOLVE_INPUT.recoveredAt.action },
+      { optional: true, hint: 'When that signal showed recovery, in your time zone.' },
+    ),
+    input(
+      RESOLVE_INPUT.customerImpact,
+      'Customer-facing impact',
+      long(RESOLVE_INPUT.customerImpact, 'Some customers could not pay by card for about an hour.'),
+      { optional: true, hint: 'In plain words for customers: who was affected and how. The customer-facing draft says this, not the internal impact.' },
+    ),
+    input(
+      RESOLVE_INPUT.businessImpact,
+      'Business impact',
+      long(RESOLVE_INPUT.businessImpact, 'Orders delayed or failed, revenue estimate'),
+      { optional: true },
+    ),
+    context('*Action items* — optional; add more later with `/incident followup`.'),
+    ...actionItemRows(count),
+    ...more,
+  ];
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.resolve,
-    private_metadata: JSON.stringify({ incidentId: incident.id }),
+    private_metadata: JSON.stringify(metadata),
     title: modalLabel(`Resolve ${incidentRef(incident.id)}`),
     submit: modalLabel('Resolve'),
     close: modalLabel('Cancel'),
-    blocks: [
-      context(`${drill}*${incidentRef(incident.id)}* ${safe(incident.title, 150)}`),
-      input(RESOLVE_INPUT.summary, 'Resolution summary', long(RESOLVE_INPUT.summary), {
-        hint: 'What was done to end the incident.',
-      }),
-      input(RESOLVE_INPUT.rootCause, 'Root cause', long(RESOLVE_INPUT.rootCause)),
-      input(RESOLVE_INPUT.rootCauseCertainty, 'Is the root cause confirmed?', {
-        type: 'radio_buttons',
-        action_id: RESOLVE_INPUT.rootCauseCertainty.action,
-        options: [certaintyOptions[CONFIRMED]!, certaintyOptions[SUSPECTED]!],
-      }),
-      input(
-        RESOLVE_INPUT.contributingFactors,
-        'Contributing factors',
-        long(RESOLVE_INPUT.contributingFactors, 'One per line'),
-        { optional: true, hint: 'One per line; they are numbered in the postmortem.' },
-      ),
-      input(
-        RESOLVE_INPUT.recoverySignal,
-        'Recovery signal',
-        textInput(RESOLVE_INPUT.recoverySignal, {
-          maxLength: RESOLVE_TEXT_MAX,
-          placeholder: '5xx ratio back under 0.1%, /health/ready green',
-        }),
-        { optional: true, hint: 'Which signal showed recovery.' },
-      ),
-      input(
-        RESOLVE_INPUT.recoveredAt,
-        'Recovered at',
-        { type: 'datetimepicker', action_id: RESOLVE_INPUT.recoveredAt.action },
-        { optional: true, hint: 'When that signal showed recovery, in your time zone.' },
-      ),
-      input(RESOLVE_INPUT.customerImpact, 'Customer impact', long(RESOLVE_INPUT.customerImpact), {
-        optional: true,
-      }),
-      input(
-        RESOLVE_INPUT.businessImpact,
-        'Business impact',
-        long(RESOLVE_INPUT.businessImpact, 'Orders delayed or failed, revenue estimate'),
-        { optional: true },
-      ),
-      context('*Action items* — optional; add more later with `/incident followup`.'),
-      ...actionItemRows(RESOLVE_ACTION_ITEM_ROWS),
-    ],
+    blocks: entered ? withEnteredValues(blocks, entered) : blocks,
   };
 }
 
@@ -116,8 +148,9 @@ export function splitLines(text: string): string[] {
  * minute of clock skew allowed).
  */
 export function parseResolveView(view: SubmittedView, now?: DateTime): ParseResult<ResolveSubmission> {
-  const incidentId = incidentIdFromMetadata(view.private_metadata);
-  if (incidentId === undefined) return { ok: false, errors: { [RESOLVE_INPUT.summary.block]: STALE_FORM } };
+  const metadata = readResolveMetadata(view.private_metadata);
+  if (!metadata) return { ok: false, errors: { [RESOLVE_INPUT.summary.block]: STALE_FORM } };
+  const { incidentId, rows } = metadata;
   const v = view.state.values;
   const errors: FieldErrors = {};
   const tooLong = `Keep this to ${RESOLVE_TEXT_MAX} characters or fewer.`;
@@ -157,8 +190,8 @@ export function parseResolveView(view: SubmittedView, now?: DateTime): ParseResu
     errors[RESOLVE_INPUT.recoveredAt.block] = 'The recovery time is in the future; pick when it actually recovered.';
   }
 
-  const actions = parseActionItemRows(v, RESOLVE_ACTION_ITEM_ROWS, now ? earliestDueDate(now) : undefined);
-  Object.assign(errors, actions.errors);
+  const items = parseActionItemRows(v, rows, now ? earliestDueDate(now) : undefined);
+  Object.assign(errors, items.errors);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -173,7 +206,7 @@ export function parseResolveView(view: SubmittedView, now?: DateTime): ParseResu
       recoveredAt,
       customerImpact: optional.customerImpact,
       businessImpact: optional.businessImpact,
-      actionItems: actions.items,
+      actionItems: items.items,
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ConversationEntry } from '../../domain/conversation.js';
-import { ROLE_LABEL, STATUS_LABEL } from '../../domain/incident.js';
+import { ROLE_LABEL, SCENARIO_LABEL, STATUS_LABEL } from '../../domain/incident.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { milestoneOf, recordedLate } from '../../domain/timeline-corrections.js';
@@ -39,6 +39,10 @@ export function describeEvent(event: TimelineEvent): string {
       return `Action item: ${safe(event.data.title, 300)}`;
     case 'postmortem_generated':
       return 'Postmortem draft written';
+    case 'scenario_changed':
+      return `Scenario: ${SCENARIO_LABEL[event.data.from]} → *${SCENARIO_LABEL[event.data.to]}*`;
+    case 'action_item_done':
+      return `Action item done: ${safe(event.data.title, 300)}`;
     case 'alert_fired':
       return `Alert fired (${safe(event.data.source, 60)}): ${safe(event.data.title, 300)}`;
     case 'alert_resolved':

@@ -1,6 +1,6 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
-import type { Incident, Status } from '../../domain/incident.js';
-import { incidentRef, OPEN_STATUSES, STATUS_LABEL } from '../../domain/incident.js';
+import type { Incident, Scenario, Status } from '../../domain/incident.js';
+import { incidentRef, OPEN_STATUSES, parseScenario, SCENARIO_LABEL, SCENARIOS, STATUS_LABEL } from '../../domain/incident.js';
 import type { Severity } from '../../domain/severity.js';
 import { isSeverity, SEVERITY_INFO } from '../../domain/severity.js';
 import { CALLBACK_ID, UPDATE_INPUT, updateFieldInput } from '../ids.js';
@@ -20,7 +20,7 @@ import {
 export const FIELD_MAX_LENGTH = 2000;
 
 export interface UpdateModalInput {
-  incident: Pick<Incident, 'id' | 'title' | 'severity' | 'status' | 'isDrill'>;
+  incident: Pick<Incident, 'id' | 'title' | 'severity' | 'status' | 'scenario' | 'isDrill'>;
   /** Prefill, e.g. the previous update's fields (report field id or `summary` → text). */
   initial?: Record<string, string>;
 }
@@ -33,6 +33,8 @@ export interface UpdateSubmission {
   /** Report field id → text, for every field of the severity. */
   fields: Record<string, string>;
   summary: string;
+  /** The scenario chosen in the form (it starts at the incident's). */
+  scenario?: Scenario;
 }
 
 interface UpdateMetadata {
@@ -42,6 +44,10 @@ interface UpdateMetadata {
 
 function statusOption(s: Status): PlainTextOption {
   return option(STATUS_LABEL[s], s);
+}
+
+function scenarioOption(s: Scenario): PlainTextOption {
+  return option(SCENARIO_LABEL[s], s);
 }
 
 /** The status-update modal: the severity's report fields, a summary and the status. */
@@ -87,6 +93,12 @@ export function updateModal({ incident, initial = {} }: UpdateModalInput): Modal
         options: OPEN_STATUSES.map(statusOption),
         ...(current ? { initial_option: statusOption(current) } : {}),
       }, { hint: 'To resolve the incident, use Resolve instead.' }),
+      input(UPDATE_INPUT.scenario, 'Scenario', {
+        type: 'static_select',
+        action_id: UPDATE_INPUT.scenario.action,
+        options: SCENARIOS.map(scenarioOption),
+        initial_option: scenarioOption(incident.scenario),
+      }, { optional: true, hint: 'What kind of incident it turned out to be; the postmortem draft follows its template.' }),
     ],
   };
 }
@@ -129,6 +141,10 @@ export function parseUpdateView(view: SubmittedView): ParseResult<UpdateSubmissi
     errors[UPDATE_INPUT.status.block] = 'Choose investigating, identified or monitoring.';
   }
 
+  const chosen = selectedOption(v, UPDATE_INPUT.scenario);
+  const scenario = chosen === undefined ? undefined : parseScenario(chosen);
+  if (chosen !== undefined && !scenario) errors[UPDATE_INPUT.scenario.block] = 'Choose one of the scenarios in the list.';
+
   if (Object.keys(errors).length > 0 || !status) return { ok: false, errors };
-  return { ok: true, value: { incidentId: meta.incidentId, severity: meta.severity, status, fields, summary } };
+  return { ok: true, value: { incidentId: meta.incidentId, severity: meta.severity, status, fields, summary, ...(scenario ? { scenario } : {}) } };
 }

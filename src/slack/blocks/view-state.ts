@@ -46,6 +46,21 @@ export function textValue(values: ViewStateValues, id: InputId): string {
   return (text(state(values, id)?.['value']) ?? '').trim();
 }
 
+/** A text input's value exactly as typed; undefined when empty or not text. */
+export function enteredText(values: ViewStateValues, id: InputId): string | undefined {
+  return text(state(values, id)?.['value']) || undefined;
+}
+
+/** A date picker's ISO date, as Slack sends it. */
+export function selectedDate(values: ViewStateValues, id: InputId): string | undefined {
+  return text(state(values, id)?.['selected_date']);
+}
+
+/** A time picker's `HH:mm`, as Slack sends it. */
+export function selectedTime(values: ViewStateValues, id: InputId): string | undefined {
+  return text(state(values, id)?.['selected_time']);
+}
+
 /** A text input's value, trimmed; null when empty. */
 export function optionalText(values: ViewStateValues, id: InputId): string | null {
   return textValue(values, id) || null;

@@ -9,6 +9,7 @@ import type { DeliveryService } from '../../services/delivery-service.js';
 import type { HomeService } from '../../services/home-service.js';
 import { appHome } from '../blocks/app-home.js';
 import { ANNOUNCEMENT_KEY, CARD_KEY, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
+import type { FollowupReminder } from './followup-reminder.js';
 import type { PostmortemPublisher } from './postmortem-publisher.js';
 import type { OutboxRenderer } from './renderer.js';
 import type { SlackMessageReader } from './slack-message-reader.js';
@@ -27,6 +28,8 @@ export interface IntentDeliveryDeps {
   postmortems?: PostmortemPublisher;
   /** Reads messages put on the timeline (`message.fetch`); without it those messages fail. */
   messages?: SlackMessageReader;
+  /** Sends due action items to their owners (`followup.remind`); without it those messages fail. */
+  followups?: FollowupReminder;
 }
 
 export type RemindersIn = 'incidents' | 'incident' | 'both';
@@ -56,16 +59,22 @@ export class IntentDelivery {
         return this.createChannel(incident, intent.inviteUserIds);
       case 'channel.invite':
         return poster.invite(this.channelOf(incident), intent.userIds);
-      case 'card.sync':
-        return this.sync(message, incident, CARD_KEY, this.channelOf(incident), renderer.card(incident), true);
+      case 'card.sync': {
+        const channel = this.channelOf(incident);
+        return this.sync(message, incident, CARD_KEY, channel, renderer.card(incident, await delivery.severityHistory(incident)), true);
+      }
       case 'announcement.sync': {
         const channel = await this.incidentsChannel();
         const link = await delivery.message(incident.id, POSTMORTEM_LINK_KEY);
-        return this.sync(message, incident, ANNOUNCEMENT_KEY, channel, renderer.announcement(incident, { postmortemUrl: link?.ts }), false);
+        const severity = await delivery.severityHistory(incident);
+        return this.sync(message, incident, ANNOUNCEMENT_KEY, channel, renderer.announcement(incident, { postmortemUrl: link?.ts, severity }), false);
       }
       case 'postmortem.publish':
         if (!this.deps.postmortems) throw new PermanentDeliveryError('postmortem publishing is not configured');
-        return this.deps.postmortems.publish(message, incident, intent.locale);
+        return this.deps.postmortems.publish(message, incident, { locale: intent.locale, variant: intent.variant ?? 'internal' });
+      case 'followup.remind':
+        if (!this.deps.followups) throw new PermanentDeliveryError('follow-up reminders are not configured');
+        return this.deps.followups.remind(message, incident, intent.actionItemId);
       case 'update.post': {
         if (keptPrivate(incident, intent.target)) return;
         const update = await delivery.statusUpdate(intent.updateId);
@@ -73,10 +82,12 @@ export class IntentDelivery {
         await poster.post(message, await this.target(incident, intent.target), renderer.statusUpdate(incident, update));
         return;
       }
-      case 'notice.post':
+      case 'notice.post': {
         if (keptPrivate(incident, intent.target)) return;
-        await poster.post(message, await this.target(incident, intent.target), renderer.notice(incident, intent.notice));
+        const severity = intent.notice.type === 'resolved' ? await delivery.severityHistory(incident) : undefined;
+        await poster.post(message, await this.target(incident, intent.target), renderer.notice(incident, intent.notice, severity));
         return;
+      }
       case 'reminder.post':
         return this.postReminder(message, incident, intent.reminder);
       case 'alert.notice': {

@@ -2,6 +2,7 @@ import type { RecordedAlert } from '../../domain/alerts/alert.js';
 import type { Incident } from '../../domain/incident.js';
 import { alertNotice, alertPost } from '../blocks/alert-message.js';
 import type { ReminderClosure, ReminderView } from '../../domain/reminder-view.js';
+import type { SeverityHistory } from '../../domain/severity-history.js';
 import type { CadenceMinutes } from '../../domain/severity.js';
 import type { StatusUpdate } from '../../domain/timeline.js';
 import type { Notice } from '../../outbox/intents.js';
@@ -13,11 +14,12 @@ import { statusUpdateMessage } from '../blocks/status-update-message.js';
 import type { RenderedMessage } from './slack-poster.js';
 
 export interface OutboxRenderer {
-  card(incident: Incident): RenderedMessage;
+  /** `severity`: the peak beside the current severity (from the timeline). */
+  card(incident: Incident, severity?: SeverityHistory): RenderedMessage;
   /** `postmortemUrl`: the uploaded postmortem draft, once there is one. */
-  announcement(incident: Incident, extras?: { postmortemUrl?: string }): RenderedMessage;
+  announcement(incident: Incident, extras?: { postmortemUrl?: string; severity?: SeverityHistory }): RenderedMessage;
   statusUpdate(incident: Incident, update: StatusUpdate): RenderedMessage;
-  notice(incident: Incident, notice: Notice): RenderedMessage;
+  notice(incident: Incident, notice: Notice, severity?: SeverityHistory): RenderedMessage;
   reminder(incident: Incident, reminder: ReminderView, closed?: ReminderClosure): RenderedMessage;
   alertPost(alert: RecordedAlert): RenderedMessage;
   alertNotice(incident: Incident, alert: RecordedAlert, suggestResolve: boolean): RenderedMessage;
@@ -26,17 +28,17 @@ export interface OutboxRenderer {
 /** Renders the outbox's intents with the Block Kit builders, from the incident as it is now. */
 export function outboxRenderer(cadence: CadenceMinutes): OutboxRenderer {
   return {
-    card: (incident) => incidentCard({ incident, cadenceMinutes: cadence[incident.severity] }),
-    announcement: (incident, extras) => announcement({ incident, postmortemUrl: extras?.postmortemUrl }),
+    card: (incident, severity) => incidentCard({ incident, cadenceMinutes: cadence[incident.severity], severity }),
+    announcement: (incident, extras) => announcement({ incident, postmortemUrl: extras?.postmortemUrl, severity: extras?.severity }),
     statusUpdate: (incident, update) => statusUpdateMessage({ incident, update }),
-    notice: (incident, notice) => eventNotice({ incident, event: toEventNotice(incident, notice, cadence) }),
+    notice: (incident, notice, severity) => eventNotice({ incident, event: toEventNotice(incident, notice, cadence, severity) }),
     reminder: (incident, reminder, closed) => reminderMessage({ incident, reminder, closed }),
     alertPost,
     alertNotice,
   };
 }
 
-function toEventNotice(incident: Incident, notice: Notice, cadence: CadenceMinutes): EventNotice {
+function toEventNotice(incident: Incident, notice: Notice, cadence: CadenceMinutes, severity?: SeverityHistory): EventNotice {
   switch (notice.type) {
     case 'severity_changed':
       return { kind: 'severity_changed', actorId: notice.actorId, from: notice.from, to: notice.to, cadenceMinutes: cadence[notice.to], nextUpdateDueAt: incident.nextUpdateDueAt };
@@ -47,8 +49,12 @@ function toEventNotice(incident: Incident, notice: Notice, cadence: CadenceMinut
     case 'note_added':
       return { kind: 'note_added', authorId: notice.actorId, text: notice.text };
     case 'resolved':
-      return { kind: 'resolved', actorId: notice.actorId, summary: notice.summary, rootCause: notice.rootCause, rootCauseConfirmed: notice.rootCauseConfirmed };
+      return {
+        kind: 'resolved', actorId: notice.actorId, summary: notice.summary, rootCause: notice.rootCause, rootCauseConfirmed: notice.rootCauseConfirmed, severity,
+      };
     case 'reopened':
       return { kind: 'reopened', actorId: notice.actorId };
+    case 'scenario_changed':
+      return { kind: 'scenario_changed', actorId: notice.actorId, from: notice.from, to: notice.to };
   }
 }

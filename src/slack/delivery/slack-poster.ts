@@ -61,8 +61,22 @@ export class SlackPoster {
     await this.client.views.publish({ user_id: userId, view });
   }
 
-  async update(channel: string, ts: string, message: RenderedMessage): Promise<void> {
-    await this.held('chat.update', channel, () => this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }));
+  /** `fileIds`: the files the message shows from now on (Slack shares them into its channel). */
+  async update(channel: string, ts: string, message: RenderedMessage, options: { fileIds?: string[] } = {}): Promise<void> {
+    await this.held('chat.update', channel, () =>
+      this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks, ...(options.fileIds ? { file_ids: options.fileIds } : {}) }),
+    );
+  }
+
+  /** The direct-message channel with a person (conversations.open), opened once and cached. */
+  async directMessageChannel(userId: string): Promise<string> {
+    const cached = this.channelIds.get(`dm:${userId}`);
+    if (cached) return cached;
+    const opened = await this.client.conversations.open({ users: userId });
+    const id = opened.channel?.id;
+    if (!id) throw new Error('conversations.open answered without a channel');
+    this.channelIds.set(`dm:${userId}`, id);
+    return id;
   }
 
   async pin(channel: string, ts: string): Promise<void> {

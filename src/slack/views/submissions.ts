@@ -86,7 +86,7 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
     CALLBACK_ID.update,
     submission(deps, ({ view }) => parseUpdateView(view), UPDATE_INPUT.summary.block, { status: UPDATE_INPUT.status.block }, async (value, userId, scoped) => {
       const { incident } = await scoped.incidents.postUpdate({
-        incidentId: value.incidentId, authorId: userId, status: value.status, fields: { ...value.fields, summary: value.summary },
+        incidentId: value.incidentId, authorId: userId, status: value.status, fields: { ...value.fields, summary: value.summary }, scenario: value.scenario,
       });
       return `The status update for ${incidentRef(incident.id)} is posted.`;
     }),

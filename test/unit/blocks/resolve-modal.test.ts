@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseResolveView, resolveModal, splitLines } from '../../../src/slack/blocks/resolve-modal.js';
-import { CALLBACK_ID, RESOLVE_INPUT as R } from '../../../src/slack/ids.js';
+import { ACTION_ID, actionItemInput, CALLBACK_ID, RESOLVE_INPUT as R } from '../../../src/slack/ids.js';
 import { HOSTILE, makeIncident, StateBuilder, T0 } from './fixtures.js';
 import { expectModalLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
 
@@ -21,15 +21,64 @@ describe('resolveModal', () => {
     expectModalLimits(view);
     expectNoSmuggling(view);
     expect(view.callback_id).toBe(CALLBACK_ID.resolve);
-    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ incidentId: 42 });
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ incidentId: 42, rows: 4 });
     const text = renderedText(view);
-    for (const label of ['Resolution summary', 'Root cause', 'Confirmed', 'Suspected', 'Contributing factors', 'Recovery signal', 'Which signal showed recovery', 'Recovered at', 'Customer impact', 'Business impact', 'DRILL']) {
+    for (const label of ['Resolution summary', 'Root cause', 'Confirmed', 'Suspected', 'Contributing factors', 'Recovery signal', 'Which signal showed recovery', 'Recovered at', 'Customer-facing impact', 'Business impact', 'DRILL']) {
       expect(text).toContain(label);
     }
     const optional = view.blocks.filter((b) => (b as { optional?: boolean }).optional).map((b) => b.block_id).filter((id) => id?.startsWith('resolve_'));
     expect(optional.sort()).toEqual(
       [R.contributingFactors, R.recoverySignal, R.recoveredAt, R.customerImpact, R.businessImpact].map((i) => i.block).sort(),
     );
+  });
+});
+
+describe('action-item rows of the resolve modal', () => {
+  const rowsOf = (view: ReturnType<typeof resolveModal>) =>
+    view.blocks.filter((b) => b.block_id?.startsWith('action_item_') && b.block_id.endsWith('_title')).length;
+  const addButton = (view: ReturnType<typeof resolveModal>) => JSON.stringify(view.blocks).includes(ACTION_ID.addActionItemRow);
+  type Element = { initial_value?: string; initial_option?: { value: string }; initial_user?: string; initial_date_time?: number };
+  const element = (view: ReturnType<typeof resolveModal>, blockId: string) =>
+    (view.blocks.find((b) => b.block_id === blockId) as { element?: Element } | undefined)?.element;
+
+  it('starts with four rows and a button for another, and stops offering it at ten', () => {
+    const first = resolveModal({ incident: makeIncident() });
+    expect(rowsOf(first)).toBe(4);
+    expect(addButton(first)).toBe(true);
+    const full = resolveModal({ incident: makeIncident(), rows: 10 });
+    expect(rowsOf(full)).toBe(10);
+    expect(addButton(full)).toBe(false);
+    expect(renderedText(full)).toContain('/incident followup');
+    expectModalLimits(full);
+    expect(rowsOf(resolveModal({ incident: makeIncident(), rows: 11 }))).toBe(10);
+  });
+
+  it('keeps what was entered when it is rebuilt with another row', () => {
+    const entered = required()
+      .text(R.customerImpact, 'Some customers could not pay')
+      .dateTime(R.recoveredAt, 1_732_500_000)
+      .text(actionItemInput(3, 'title'), 'Alert on replica lag')
+      .user(actionItemInput(3, 'owner'), 'U_BOB')
+      .select(actionItemInput(3, 'horizon'), 'long_term').values;
+    const view = resolveModal({ incident: makeIncident(), rows: 5, entered });
+    expect(rowsOf(view)).toBe(5);
+    expect(element(view, R.summary.block)?.initial_value).toBe('Failed over to the replica');
+    expect(element(view, R.rootCauseCertainty.block)?.initial_option?.value).toBe('confirmed');
+    expect(element(view, R.customerImpact.block)?.initial_value).toBe('Some customers could not pay');
+    expect(element(view, R.recoveredAt.block)?.initial_date_time).toBe(1_732_500_000);
+    expect(element(view, actionItemInput(3, 'title').block)?.initial_value).toBe('Alert on replica lag');
+    expect(element(view, actionItemInput(3, 'owner').block)?.initial_user).toBe('U_BOB');
+    expect(element(view, actionItemInput(3, 'horizon').block)?.initial_option?.value).toBe('long_term');
+    expect(element(view, actionItemInput(4, 'title').block)?.initial_value).toBeUndefined();
+    expectModalLimits(view);
+  });
+
+  it('reads as many rows as the form had', () => {
+    const values = required().text(actionItemInput(9, 'title'), 'Tenth item').values;
+    const parsed = parseResolveView({ state: { values }, private_metadata: JSON.stringify({ incidentId: 42, rows: 10 }) });
+    expect(parsed.ok && parsed.value.actionItems.map((i) => i.title)).toEqual(['Tenth item']);
+    const older = parseResolveView({ state: { values }, private_metadata: meta });
+    expect(older.ok && older.value.actionItems).toEqual([]);
   });
 });
 

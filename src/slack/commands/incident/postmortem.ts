@@ -1,17 +1,37 @@
 import { incidentRef } from '../../../domain/incident.js';
-import { isLocale } from '../../../services/postmortem-service.js';
+import type { Locale, Variant } from '../../../domain/postmortem/index.js';
+import { isLocale, isVariant } from '../../../services/postmortem-service.js';
 import { ephemeral, ephemeralError } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
 
-const USAGE = 'postmortem [en|ko]';
+const USAGE = 'postmortem [en|ko] [internal|external]';
 
-/** `/incident postmortem [en|ko]`: writes the draft again from what is recorded now and uploads it here. */
+/** The words after `postmortem`, in any order; each at most once. Undefined when something else was typed. */
+export function parseDraftWords(args: string): { locale?: Locale; variant?: Variant } | undefined {
+  const request: { locale?: Locale; variant?: Variant } = {};
+  for (const word of args.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (isLocale(word) && !request.locale) request.locale = word;
+    else if (isVariant(word) && !request.variant) request.variant = word;
+    else return undefined;
+  }
+  return request;
+}
+
+/**
+ * `/incident postmortem [en|ko] [internal|external]`: writes the draft again from what is recorded
+ * now; it replaces the channel's current draft of that language and variant.
+ */
 export const postmortem: Subcommand = (ctx) =>
   inIncidentChannel(ctx, USAGE, async (incident) => {
-    const requested = ctx.args.toLowerCase();
-    if (requested && !isLocale(requested)) {
-      return ephemeralError(`I write postmortems in \`en\` or \`ko\`: \`/incident ${USAGE}\`.`);
+    const request = parseDraftWords(ctx.args);
+    if (!request) {
+      return ephemeralError(
+        `Say which draft: \`/incident ${USAGE}\`, in any order, for example \`/incident postmortem ko external\` for the customer-facing draft in Korean. ` +
+          'Without words it is the internal draft in the default language.',
+      );
     }
-    await ctx.deps.postmortems.requestPublish(incident.id, ctx.command.user_id, requested && isLocale(requested) ? requested : undefined);
-    return ephemeral(`Writing the ${incidentRef(incident.id)} postmortem draft again; it will be posted here as a file in a moment.`);
+    const variant = request.variant ?? 'internal';
+    await ctx.deps.postmortems.requestPublish(incident.id, ctx.command.user_id, { locale: request.locale, variant });
+    const which = variant === 'external' ? 'customer-facing postmortem draft' : 'postmortem draft';
+    return ephemeral(`Writing the ${incidentRef(incident.id)} ${which} again; it replaces the current one here in a moment.`);
   });

@@ -3,11 +3,13 @@ import { assign } from './assign.js';
 import type { Subcommand } from './context.js';
 import { declare } from './declare.js';
 import { followup } from './followup.js';
+import { followups } from './followups.js';
 import { list } from './list.js';
 import { note } from './note.js';
 import { postmortem } from './postmortem.js';
 import { reopen } from './reopen.js';
 import { resolve } from './resolve.js';
+import { scenario, SCENARIO_USAGE } from './scenario.js';
 import { severity } from './severity.js';
 import { status } from './status.js';
 import { timeline } from './timeline.js';
@@ -33,11 +35,16 @@ export const SUBCOMMANDS: readonly SubcommandEntry[] = [
   { name: 'assign', syntax: 'assign <commander|comms|scribe> @user', does: 'Assign a role', run: assign },
   { name: 'note', syntax: 'note [time] <text>', does: 'Add a note to the timeline; a leading `14:23`, `yesterday 23:50` or `2024-11-22 14:23` (your zone) says when it happened', run: note },
   { name: 'timeline', syntax: 'timeline [add|<page>]', does: 'Show the timeline, edit or remove entries; `add` opens a form for an entry with a milestone', run: timeline },
+  { name: 'scenario', syntax: SCENARIO_USAGE, does: 'Change the scenario; the postmortem draft follows its template', run: scenario },
   { name: 'resolve', syntax: 'resolve', does: 'Resolve the incident (opens a form)', run: resolve },
   { name: 'reopen', syntax: 'reopen', does: 'Reopen a resolved incident', run: reopen },
   { name: 'followup', syntax: 'followup', does: 'Add action items for the postmortem (opens a form)', run: followup },
+  { name: 'followups', syntax: 'followups', does: 'List the action items with owner and due date; mark them done', run: followups },
   {
-    name: 'postmortem', syntax: 'postmortem [en|ko]', does: 'Write the postmortem draft again and upload it to the incident channel', run: postmortem,
+    name: 'postmortem',
+    syntax: 'postmortem [en|ko] [internal|external]',
+    does: 'Write the postmortem draft (internal, or external for customers) again; it replaces the current one in the channel',
+    run: postmortem,
   },
   { name: 'list', syntax: 'list', does: 'List open incidents', run: list },
   { name: 'help', syntax: 'help', does: 'Show this help', run: help },
