@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -11,10 +12,12 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 import { ALERT_SOURCES, ALERT_STATUSES } from '../domain/alerts/alert.js';
 import { ROLES, SCENARIOS, STATUSES } from '../domain/incident.js';
+import { LOCALES, VARIANTS } from '../domain/postmortem/model.js';
 import { SEVERITIES } from '../domain/severity.js';
 import { HORIZONS, TIMELINE_KINDS } from '../domain/timeline.js';
 import { OUTBOX_KINDS } from '../outbox/intents.js';
@@ -143,8 +146,43 @@ export const actionItems = pgTable(
     dueDate: text('due_date'),
     done: boolean('done').notNull().default(false),
     createdAt: tz('created_at').notNull(),
+    /** When its owner was sent the due reminder; set in the claim's transaction, so once across replicas. */
+    dueNotifiedAt: tz('due_notified_at'),
   },
-  (t) => [index('action_items_incident_idx').on(t.incidentId), check('action_items_horizon_check', oneOf(t.horizon, HORIZONS))],
+  (t) => [
+    index('action_items_incident_idx').on(t.incidentId),
+    index('action_items_due_idx').on(t.dueDate).where(sql`not ${t.done} and ${t.dueNotifiedAt} is null and ${t.ownerId} is not null and ${t.dueDate} is not null`),
+    check('action_items_horizon_check', oneOf(t.horizon, HORIZONS)),
+  ],
+);
+
+/**
+ * Every version of a postmortem draft shared in Slack, per language and variant: the channel's one
+ * draft message shows the newest and lists the earlier ones. The row is written after the upload
+ * and before the message changes, keyed by its outbox row, so a retried delivery finds its version.
+ */
+export const postmortemDrafts = pgTable(
+  'postmortem_drafts',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    locale: text('locale', { enum: LOCALES }).notNull(),
+    variant: text('variant', { enum: VARIANTS }).notNull(),
+    version: integer('version').notNull(),
+    fileId: text('file_id').notNull(),
+    fileName: text('file_name').notNull(),
+    permalink: text('permalink'),
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
+    writtenAt: tz('written_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('postmortem_drafts_version_idx').on(t.incidentId, t.locale, t.variant, t.version),
+    uniqueIndex('postmortem_drafts_outbox_idx').on(t.outboxId),
+    check('postmortem_drafts_locale_check', oneOf(t.locale, LOCALES)),
+    check('postmortem_drafts_variant_check', oneOf(t.variant, VARIANTS)),
+  ],
 );
 
 /** Everything that must reach Slack, written in the transaction of the change it announces. */
