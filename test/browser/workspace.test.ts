@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, fillRequired, startBrowserApp, type BrowserApp } from './browser-app.js';
-import { ACTION_ID, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
+import { ACTION_ID, actionItemInput, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
 
 let t: BrowserApp;
 beforeAll(async () => {
@@ -110,6 +110,14 @@ describe('the local workspace in a browser', () => {
     await modal('incident_resolve');
     await t.page.check(`[data-block-id="${RESOLVE_INPUT.rootCauseCertainty.block}"] input[value="confirmed"]`);
     await fillRequired(t.page, 'Rolled back the connection pool change');
+    // Another action-item row: the form is rebuilt through views.update, keeping what was typed.
+    const row = (n: number) => `[data-block-id="${actionItemInput(n, 'title').block}"][data-input]`;
+    await t.page.fill(row(0), 'Alert on pool saturation');
+    expect(await t.page.locator(row(4)).count()).toBe(0);
+    await t.page.click(`.modal button[data-action-id="${ACTION_ID.addActionItemRow}"]`);
+    await t.page.waitForSelector(row(4));
+    expect(await t.page.inputValue(row(0))).toBe('Alert on pool saturation');
+    expect(await t.page.inputValue(`[data-block-id="${RESOLVE_INPUT.summary.block}"][data-input]`)).toBe('Rolled back the connection pool change');
     // The bot's own validation comes back under its field; what was typed stays.
     await t.page.fill(`[data-block-id="${RESOLVE_INPUT.recoveredAt.block}"][data-input]`, '2030-01-01T09:00');
     await t.page.click('[data-modal="submit"]');

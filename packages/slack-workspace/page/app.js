@@ -322,6 +322,15 @@ function confirmDialog(confirm) {
   });
 }
 
+/** A button in the modal: block_actions with what has been entered so far; the app answers with views.update. */
+async function viewAct(el) {
+  const modal = el.closest('.modal');
+  if (!modal) return;
+  const { values } = collectValues(modal);
+  const result = await post('/sandbox/view-action', { userId: ui.me, viewId: modal.dataset.viewId, actionId: el.dataset.actionId, values });
+  if (!result.ok) showErrors(modal, { [modal.querySelector('[data-input-block]')?.dataset.inputBlock]: `We had some trouble connecting: ${result.message ?? result.error}` });
+}
+
 async function modalButton(kind) {
   const modal = $('#modal-layer .modal');
   if (!modal) return;
@@ -362,6 +371,8 @@ document.addEventListener('click', (event) => {
   if (ownMessage && t.closest('.msg-actions, .reactions, .edit-box')) return void messageAction(t, ownMessage);
   const modalAction = t.closest('[data-modal]');
   if (modalAction) return void modalButton(modalAction.dataset.modal);
+  const viewButton = t.closest('button[data-view-action]');
+  if (viewButton) return void viewAct(viewButton);
   const button = t.closest('button[data-interactive]');
   if (button?.dataset.url) window.open(button.dataset.url, '_blank', 'noopener');
   if (button) void act(button);

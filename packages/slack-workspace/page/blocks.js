@@ -33,7 +33,8 @@ function userOptions(ctx, selected) {
 /** An interactive or display element; `interactive` elements in messages send block_actions when used. */
 export function elementHtml(el, blockId, ctx, surface) {
   const attrs = dataAttrs(el, blockId);
-  const role = surface === 'modal' ? 'data-input' : 'data-interactive';
+  // In a modal, inputs are read on submit; a button in its actions blocks sends block_actions at once.
+  const role = surface === 'modal-actions' ? 'data-view-action' : surface === 'modal' ? 'data-input' : 'data-interactive';
   const placeholder = el.placeholder?.text ? esc(el.placeholder.text) : 'Select an item';
   switch (el.type) {
     case 'button': {
@@ -121,7 +122,7 @@ function blockHtml(block, ctx, surface, errors) {
     case 'divider':
       return '<hr class="bk-divider">';
     case 'actions':
-      return `<div class="bk-actions">${(block.elements ?? []).map((e) => elementHtml(e, id, ctx, surface === 'modal' ? 'message' : surface)).join('')}</div>`;
+      return `<div class="bk-actions">${(block.elements ?? []).map((e) => elementHtml(e, id, ctx, surface === 'modal' ? 'modal-actions' : surface)).join('')}</div>`;
     case 'image':
       return `<div class="bk-image-block">${block.title ? `<div>${plainHtml(block.title.text)}</div>` : ''}<span class="bk-image" title="${esc(block.image_url ?? '')}">🖼 ${esc(block.alt_text ?? 'image')}</span></div>`;
     case 'rich_text':

@@ -78,6 +78,11 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
         await ws.messageShortcut({ userId: String(b['userId']), channelId: String(b['channelId']), messageTs: String(b['ts']), callbackId: String(b['callbackId']) }),
         'the shortcut',
       ),
+    '/sandbox/view-action': async (b) =>
+      botResult(
+        await ws.clickViewAction({ userId: String(b['userId']), viewId: String(b['viewId']), actionId: String(b['actionId']), values: b['values'] as never }),
+        'the form',
+      ),
     '/sandbox/submit': async (b) =>
       botResult(await ws.submitView({ userId: String(b['userId']), viewId: String(b['viewId']), values: b['values'] as never }), 'the form'),
     '/sandbox/close': async (b) => {
