@@ -37,6 +37,19 @@ describe('/incident followups', () => {
     expect(list.split(ACTION_ID.followupDone).length - 1).toBe(3);
   });
 
+  it('answers a forged or stale Done with what happened, changing nothing', async () => {
+    const listTs = ephemeralBlocks(CAROL).ts;
+    for (const value of ['not-an-id', '2147483648', '999999']) {
+      const before = t.ws.ephemerals(CAROL).length;
+      const ack = await t.ws.clickAction({ userId: CAROL, channelId: channelId(t.ws, CHANNEL), messageTs: listTs, actionId: ACTION_ID.followupDone, value });
+      expect(ack.status).toBe(200);
+      await eventually(() => expect(t.ws.ephemerals(CAROL).length).toBe(before + 1));
+      expect(visibleText(ephemeralBlocks(CAROL))).toContain('That action item no longer exists.');
+    }
+    expect((await t.app.followups.list(1)).every((i) => !i.done)).toBe(true);
+    await command(t.ws, CAROL, CHANNEL, 'followups');
+  });
+
   it('lets only the owner or the commander mark one done', async () => {
     const listTs = ephemeralBlocks(CAROL).ts;
     const alertItem = (await t.app.followups.list(1)).find((i) => i.title === 'Alert on replica lag')!;

@@ -206,6 +206,13 @@ describe('every /incident subcommand, hostile text', () => {
 });
 
 const TIMELINE_ACTIONS: string[] = [ACTION_ID.timelinePage, ACTION_ID.timelineAdd, ACTION_ID.timelineEntryMenu];
+/**
+ * Buttons the sweep does not reach: [Done] shows only beside action items (the fuzz world has none),
+ * in the follow-up list and the owner's direct message; [Add another action item] is in the resolve
+ * modal. Forged values for them are tried in test/e2e/followups.test.ts and test/e2e/drafts.test.ts.
+ */
+const NOT_SWEPT: ReadonlySet<string> = new Set([ACTION_ID.followupDone, ACTION_ID.addActionItemRow]);
+const SWEPT_BUTTONS = Object.values(ACTION_ID).filter((id) => !NOT_SWEPT.has(id));
 
 describe('every button, values that are not incident ids', () => {
   let w: World;
@@ -237,7 +244,7 @@ describe('every button, values that are not incident ids', () => {
   it('answers below 500 and logs no error', async () => {
     const value = fc.option(fc.oneof(hostileText, idLike), { nil: undefined });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...Object.values(ACTION_ID)), value, fc.constantFrom(...USERS), async (actionId, v, userId) => {
+      fc.asyncProperty(fc.constantFrom(...SWEPT_BUTTONS), value, fc.constantFrom(...USERS), async (actionId, v, userId) => {
         await restore(w);
         // The timeline's buttons are on the commander's ephemeral `/incident timeline 1`, where every entry has its menu.
         const onTimeline = TIMELINE_ACTIONS.includes(actionId);
@@ -362,7 +369,7 @@ describe('raw signed payloads the workspace would not build', () => {
       const general = channelId(w.t.ws, 'general');
       // Buttons first: a posted update takes the reminder's buttons away.
       await w.t.ws.clickHomeAction({ userId: BOB, actionId: ACTION_ID.homeDeclare });
-      for (const actionId of Object.values(ACTION_ID)) {
+      for (const actionId of SWEPT_BUTTONS) {
         for (const channel of [w.open.channel, w.closed.channel, channelId(w.t.ws, 'incidents')]) {
           const m = w.t.ws.messages(channel).filter((x) => JSON.stringify(x.blocks).includes(`"action_id":"${actionId}"`)).at(-1);
           if (m) {
@@ -437,7 +444,7 @@ describe('raw signed payloads the workspace would not build', () => {
 
   it('recorded a real payload for every command, button and modal it mutates', () => {
     const kinds = new Set(bases.map((b) => b.kind));
-    for (const id of Object.values(ACTION_ID)) expect(kinds).toContain(`block_actions ${id}`);
+    for (const id of SWEPT_BUTTONS) expect(kinds).toContain(`block_actions ${id}`);
     for (const id of Object.values(CALLBACK_ID)) expect(kinds).toContain(`view_submission ${id}`);
     expect(kinds).toContain('command note');
     expect(kinds).toContain('message_action undefined');
