@@ -160,10 +160,16 @@ describe('the local workspace in a browser', () => {
     const edited = t.page.locator('#messages .message[data-kind="message"]', { hasText: 'DB failover finished at 14:07' });
     await edited.locator('.edited').waitFor();
 
-    const drafts = await t.page.locator('#messages .file-download').count();
+    // The draft is written again as its next version: the one draft message shows a new file.
+    const shown = () => t.page.evaluate(() => [...document.querySelectorAll('#messages .file-download')].map((a) => a.getAttribute('href')));
+    const before = await shown();
     await type('/incident postmortem');
-    await t.page.waitForFunction((n) => document.querySelectorAll('#messages .file-download').length > n, drafts);
-    const download = t.page.locator('#messages .file-download').last();
+    await t.page.waitForFunction(
+      (old) => [...document.querySelectorAll('#messages .file-download')].some((a) => !old.includes(a.getAttribute('href'))),
+      before,
+    );
+    const fresh = (await shown()).find((href) => !before.includes(href))!;
+    const download = t.page.locator(`#messages .file-download[href="${fresh}"]`);
     const file = await t.page.request.get(new URL((await download.getAttribute('href'))!, t.app.url).toString());
     const draft = await file.text();
     expect(draft).toContain('Alice Kim: DB failover finished at 14:07 ([message](');

@@ -133,7 +133,8 @@ describe('the "Add to incident timeline" message shortcut', () => {
     await t.app.slack.settled();
     expect(lastEphemeral(t.ws, CAROL)).toBe("Added to INC-1's timeline, at the time it was posted.");
     const file = t.ws.files().find((f) => f.id === draftMessage.files[0])!;
-    expect(await draft()).toContain(`files: [INC-1-postmortem.md](${t.app.url}/files/U_BOT/${file.id}/INC-1-postmortem.md)`);
+    expect(file.name).toMatch(/^INC-1-postmortem-en-internal-v\d+\.md$/);
+    expect(await draft()).toContain(`files: [${file.name}](${t.app.url}/files/U_BOT/${file.id}/${file.name})`);
 
     await t.ws.messageShortcut({ userId: CAROL, channelId: incidentChannel(), messageTs: draftMessage.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });
     await t.app.slack.settled();
