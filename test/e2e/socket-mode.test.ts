@@ -63,7 +63,7 @@ describe.each<SlackMode>(['http', 'socket'])('the core lifecycle over %s', (mode
     await t.deliver();
     expect(textOf(t.ws.pins(CHANNEL)[0]!)).toContain('Resolved');
     const files = t.ws.files().filter((f) => f.channels.includes(channelId(t.ws, CHANNEL)));
-    expect(files.map((f) => f.name)).toEqual(['INC-1-postmortem.md']);
+    expect(files.map((f) => f.name)).toEqual(['INC-1-postmortem-en-internal-v1.md']);
     expect(files[0]!.content?.toString('utf8')).toContain('# INC-1: Checkout failing');
     expect(textOf(t.ws.messages('incidents')[0]!)).toContain(files[0]!.id);
   });
