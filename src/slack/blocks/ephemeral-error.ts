@@ -1,12 +1,12 @@
 import { section } from './elements.js';
 import type { BlockMessage } from './message.js';
-import { safe } from './mrkdwn.js';
+import { safeKeepingMentions } from './mrkdwn.js';
 
 /**
  * An ephemeral error reply. The text is escaped (it may quote user input) but backticks survive,
- * so "Use `/incident reopen`" still renders as code.
+ * so "Use `/incident reopen`" still renders as code, and so do mentions of people.
  */
 export function errorMessage(text: string): BlockMessage {
-  const body = safe(text, 2900);
+  const body = safeKeepingMentions(text, 2900);
   return { text: body, blocks: [section(`:warning: ${body}`)] };
 }

@@ -73,6 +73,14 @@ export function safe(text: string, max: number = LIMITS.sectionText): string {
 }
 
 /**
+ * The bot's own message (a refusal naming the commander), escaped like user text except its user
+ * mentions `<@U…>`, which stay mentions: a mention can only name a person, never link elsewhere.
+ */
+export function safeKeepingMentions(text: string, max: number = LIMITS.sectionText): string {
+  return safe(text, max).replace(/&lt;@([UW][A-Z0-9_]+)&gt;/g, '<@$1>');
+}
+
+/**
  * Multi-line user text as an escaped mrkdwn block quote (each line prefixed with `>`), at most
  * `max` characters: lines that do not fit are dropped and the last kept one ends with `…`.
  */

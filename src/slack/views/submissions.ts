@@ -6,7 +6,7 @@ import { ENTRY_FIELDS } from '../../services/timeline-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { parseDeclareView } from '../blocks/declare-modal.js';
 import { parseFollowupView } from '../blocks/followup-modal.js';
-import { escapeMrkdwn } from '../blocks/mrkdwn.js';
+import { safeKeepingMentions } from '../blocks/mrkdwn.js';
 import { progressModal } from '../blocks/progress-modal.js';
 import { parseResolveView } from '../blocks/resolve-modal.js';
 import { parseTimelineMessageView } from '../blocks/timeline-message-modal.js';
@@ -62,7 +62,7 @@ function submission<T>(
       : outcome.error instanceof AlreadyApplied
         ? ':white_check_mark: This was saved already.'
         : outcome.error instanceof DomainError
-          ? `:warning: ${escapeMrkdwn(outcome.error.message)} Nothing was changed.`
+          ? `:warning: ${safeKeepingMentions(outcome.error.message, 2800)} Nothing was changed.`
           : (logger.error({ err: outcome.error }, 'slow modal submission failed'), FAILED_NOTHING_SAVED);
     try {
       await args.client.views.update({ view_id: view.id, view: progressModal({ title, text }) });

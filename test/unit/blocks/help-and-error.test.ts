@@ -36,4 +36,9 @@ describe('errorMessage', () => {
     expectNoSmuggling(hostile);
     expectMessageLimits(hostile);
   });
+
+  it('keeps a refusal’s mention of the commander a mention, and nothing else', () => {
+    const msg = errorMessage('Only the commander (<@U_ALICE>) can resolve INC-3. <!channel> <https://evil.example|x>');
+    expect(renderedText(msg.blocks)).toBe(':warning: Only the commander (<@U_ALICE>) can resolve INC-3. &lt;!channel&gt; &lt;https://evil.example|x&gt;');
+  });
 });
