@@ -4,6 +4,7 @@
  */
 import { ackLatencyBench } from './ack-latency.js';
 import { dueLatenessBench } from './due-lateness.js';
+import { memoryBench } from './memory.js';
 import { postmortemBench } from './postmortem.js';
 import { remindersBench } from './reminders.js';
 import { stallBench } from './stall.js';
@@ -14,7 +15,7 @@ export interface BenchModule {
   run(): string[] | Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [ackLatencyBench, dueLatenessBench, postmortemBench, remindersBench, stallBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, dueLatenessBench, memoryBench, postmortemBench, remindersBench, stallBench];
 
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((w) => w.toLowerCase());
