@@ -57,20 +57,31 @@ export function timelineEntries(input: PostmortemInput, metrics = computeMetrics
   }
 
   // Merge synthetic lines in: before events at the same instant, in rank order.
+  // Messages posted within the same millisecond keep the order of their ts (microseconds), not of
+  // their pins, which arrive in any order.
   const messages = conversationEntries(input.timeline).map((message) => ({
-    entry: { at: message.at, event: null, markers: [], message }, rank: 10, id: message.firstEventId,
+    entry: { at: message.at, event: null, markers: [], message }, rank: 10, posted: message.messageTs, id: message.firstEventId,
   }));
   const all = [
-    ...entries.map((entry) => ({ entry, rank: 10, id: entry.event?.id ?? 0 })),
+    ...entries.map((entry) => ({ entry, rank: 10, posted: '', id: entry.event?.id ?? 0 })),
     ...messages,
-    ...synthetic.map((x) => ({ ...x, id: 0 })),
+    ...synthetic.map((x) => ({ ...x, posted: '', id: 0 })),
   ];
   all.sort(
-    (a, b) => a.entry.at.toMillis() - b.entry.at.toMillis() || a.rank - b.rank || a.id - b.id,
+    (a, b) => a.entry.at.toMillis() - b.entry.at.toMillis() || a.rank - b.rank || compareTs(a.posted, b.posted) || a.id - b.id,
   );
   const order: KeyMoment[] = ['started', 'detection', 'acknowledgement', 'declaration', 'identified', 'mitigation', 'recovery', 'resolution'];
   return all.map(({ entry }) => ({
     ...entry,
     markers: [...new Set(entry.markers)].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
   }));
+}
+
+/** Slack timestamps (`1731648600.000100`) in posting order; '' (not a message) first. */
+function compareTs(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a || !b) return a ? 1 : -1;
+  const [as = '', af = ''] = a.split('.');
+  const [bs = '', bf = ''] = b.split('.');
+  return Number(as) - Number(bs) || Number(af.padEnd(6, '0')) - Number(bf.padEnd(6, '0'));
 }
