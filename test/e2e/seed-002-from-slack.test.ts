@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SteppedClock } from '../../src/clock.js';
 import { strings } from '../../src/domain/postmortem/i18n.js';
 import { DECLARE_INPUT, TIMELINE_INPUT, type InputId } from '../../src/slack/ids.js';
+import { SEED_002_TIMELINE } from '../unit/postmortem/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, BOB, CAROL, command, declareValues, openedView, resolveValues } from '../helpers/flows.js';
 
@@ -19,19 +20,7 @@ const unix = (hhmm: string) => String(Math.floor(kst(hhmm).toSeconds()));
 const pick = (id: InputId, value: string): SubmittedValues => ({ [id.block]: { [id.action]: value } });
 
 /** The seed's timeline, as its postmortem lists it. */
-const SEED: Array<[string, string]> = [
-  ['14:23', 'Automated alert: order-service database connection pool exhaustion'],
-  ['14:25', 'On-call engineer acknowledged alert, began investigation'],
-  ['14:30', 'Identified: PostgreSQL primary node CPU at 100%, replication lag >60s'],
-  ['14:35', 'Root cause identified: Long-running analytical query from batch job'],
-  ['14:38', 'Attempted to kill the problematic query, but it respawned from cron'],
-  ['14:42', 'Disabled the batch cron job in Kubernetes CronJob'],
-  ['14:45', 'Killed all long-running analytical queries manually'],
-  ['14:50', 'Database CPU started recovering, replication lag decreasing'],
-  ['15:10', 'Connection pool recovered, write operations resumed'],
-  ['15:30', 'Replication lag cleared, read operations fully restored'],
-  ['15:47', 'All metrics nominal, incident resolved'],
-];
+const SEED = SEED_002_TIMELINE;
 
 let t: TestApp;
 let channel: string;

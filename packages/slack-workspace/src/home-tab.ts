@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { str, type ApiMethod } from './api-types.js';
 import { isObject } from './element-validation.js';
-import { sendEvent, sendInteraction, userRef, type InteractionContext } from './interactions.js';
-import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
+import { actionPayload, findAction, sendEvent, sendInteraction, type InteractionContext } from './interactions.js';
 import { viewJson } from './serializers.js';
 import { ApiError, type BotResponse, type StoredView } from './types.js';
 import { validateView } from './view-validation.js';
+import { viewBlockActions } from './view-actions.js';
 
 export interface HomeActionInput {
   userId: string;
@@ -59,40 +59,14 @@ export function openAppHome(ctx: InteractionContext, userId: string): Promise<Bo
   });
 }
 
-function findButton(view: StoredView, actionId: string): { element: Record<string, unknown>; blockId: string } | undefined {
-  const blocks = Array.isArray(view.view['blocks']) ? (view.view['blocks'] as unknown[]) : [];
-  for (const [index, block] of blocks.entries()) {
-    if (!isObject(block)) continue;
-    const candidates = [block['accessory'], ...(Array.isArray(block['elements']) ? (block['elements'] as unknown[]) : [])];
-    const element = candidates.find((e) => isObject(e) && e['action_id'] === actionId);
-    if (isObject(element)) return { element, blockId: typeof block['block_id'] === 'string' ? block['block_id'] : `b${index}` };
-  }
-  return undefined;
-}
-
 /** A click on a button of the Home tab: `block_actions` with a `view` container, and no channel or response URL. */
 export function clickHomeAction(ctx: InteractionContext, input: HomeActionInput): Promise<BotResponse> {
   const { store } = ctx;
   const user = store.requireUser(input.userId);
   const home = store.homeViews.get(user.id);
   if (!home) throw new Error(`sandbox: ${user.id} has no Home tab published`);
-  const found = findButton(home, input.actionId);
+  const blocks = Array.isArray(home.view['blocks']) ? (home.view['blocks'] as unknown[]) : [];
+  const found = findAction(blocks, input.actionId);
   if (!found) throw new Error(`sandbox: the Home tab has no element with action_id ${input.actionId}`);
-  const { element, blockId } = found;
-  const payload = {
-    type: 'block_actions',
-    user: userRef(user),
-    api_app_id: APP_ID,
-    token: VERIFICATION_TOKEN,
-    container: { type: 'view', view_id: home.id },
-    trigger_id: store.issueTrigger(user.id),
-    team: { id: TEAM_ID, domain: TEAM_DOMAIN },
-    enterprise: null,
-    is_enterprise_install: false,
-    view: viewJson(home),
-    actions: [{
-      action_id: input.actionId, block_id: blockId, type: element['type'], text: element['text'], value: element['value'], style: element['style'], action_ts: store.nextTs(),
-    }],
-  };
-  return sendInteraction(ctx, payload);
+  return sendInteraction(ctx, viewBlockActions(ctx, user, home, actionPayload(found.element, found.blockId, input, store.nextTs())));
 }

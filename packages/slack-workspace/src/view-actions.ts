@@ -1,7 +1,7 @@
 import { actionPayload, findAction, sendInteraction, userRef, type InteractionContext } from './interactions.js';
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { viewJson } from './serializers.js';
-import type { BotResponse } from './types.js';
+import type { BotResponse, SeedUser, StoredView } from './types.js';
 import { buildStateValues, type SubmittedValues } from './view-submission.js';
 
 export interface ClickViewActionInput {
@@ -31,18 +31,22 @@ export async function clickViewAction(ctx: InteractionContext, input: ClickViewA
   const found = findAction(blocks, input.actionId);
   if (!found) throw new Error(`sandbox: view ${input.viewId} has no element with action_id ${input.actionId}`);
   stored.values = buildStateValues(store, blocks, input.values ?? {});
-  const payload = {
+  return sendInteraction(ctx, viewBlockActions(ctx, user, stored, actionPayload(found.element, found.blockId, input, store.nextTs())));
+}
+
+/** Slack's block_actions payload for a click in a view (a modal, the Home tab): a view container, no channel, no response_url. */
+export function viewBlockActions(ctx: InteractionContext, user: SeedUser, view: StoredView, action: Record<string, unknown>): Record<string, unknown> {
+  return {
     type: 'block_actions',
     user: userRef(user),
     api_app_id: APP_ID,
     token: VERIFICATION_TOKEN,
-    container: { type: 'view', view_id: stored.id },
-    trigger_id: store.issueTrigger(user.id),
+    container: { type: 'view', view_id: view.id },
+    trigger_id: ctx.store.issueTrigger(user.id),
     team: { id: TEAM_ID, domain: TEAM_DOMAIN },
     enterprise: null,
     is_enterprise_install: false,
-    view: viewJson(stored),
-    actions: [actionPayload(found.element, found.blockId, input, store.nextTs())],
+    view: viewJson(view),
+    actions: [action],
   };
-  return sendInteraction(ctx, payload);
 }
