@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseIncidentRef } from '../domain/incident.js';
 import { isLocale, isVariant, type PostmortemService } from '../services/postmortem-service.js';
+import { refusedWithoutBearer } from './bearer.js';
 import { sendJson, sendText } from './respond.js';
 import type { Route } from './server.js';
 
@@ -13,13 +13,6 @@ export interface ApiDeps {
   apiToken: string | undefined;
 }
 
-/** Constant-time comparison of the bearer token (hashing first makes the lengths equal). */
-export function tokenMatches(header: string | undefined, expected: string): boolean {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match) return false;
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(match[1]!), digest(expected));
-}
 
 /**
  * The export API: `GET /api/incidents/INC-42/postmortem.md?variant=external&locale=ko`, behind a
@@ -38,11 +31,7 @@ export function apiRoutes(deps: ApiDeps): Route {
       sendJson(res, 503, { error: 'api_disabled', message: 'The export API is off: set API_TOKEN to enable it.' });
       return true;
     }
-    if (!tokenMatches(req.headers.authorization, deps.apiToken)) {
-      res.setHeader('www-authenticate', 'Bearer');
-      sendJson(res, 401, { error: 'unauthorized', message: 'Send Authorization: Bearer <API_TOKEN>.' });
-      return true;
-    }
+    if (refusedWithoutBearer(req, res, deps.apiToken, 'API_TOKEN')) return true;
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const variant = query.get('variant') ?? 'internal';
     const locale = query.get('locale') ?? undefined;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Metrics } from '../observability/metrics.js';
-import { tokenMatches } from './api.js';
+import { refusedWithoutBearer } from './bearer.js';
 import { sendJson, sendText } from './respond.js';
 import type { Route } from './server.js';
 
@@ -15,11 +15,7 @@ export function metricsRoute(deps: { metrics: Metrics; token: string | undefined
       sendJson(res, 405, { error: 'method_not_allowed', message: 'Use GET.' });
       return true;
     }
-    if (deps.token && !tokenMatches(req.headers.authorization, deps.token)) {
-      res.setHeader('www-authenticate', 'Bearer');
-      sendJson(res, 401, { error: 'unauthorized', message: 'Send Authorization: Bearer <METRICS_TOKEN>.' });
-      return true;
-    }
+    if (deps.token && refusedWithoutBearer(req, res, deps.token, 'METRICS_TOKEN')) return true;
     const body = await deps.metrics.registry.metrics();
     sendText(res, 200, req.method === 'HEAD' ? '' : body, deps.metrics.registry.contentType);
     return true;

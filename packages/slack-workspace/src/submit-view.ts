@@ -32,15 +32,21 @@ function validAckView(view: unknown): Record<string, unknown> {
   return view as Record<string, unknown>;
 }
 
+/** The person, and `viewId` when it is the top of their open views (only that one can be used). */
+export function topViewOf(store: InteractionContext['store'], userId: string, viewId: string) {
+  const user = store.requireUser(userId);
+  const stored = store.views.get(viewId);
+  const stack = store.viewStacks.get(user.id) ?? [];
+  if (!stored || stored.userId !== user.id) throw new Error(`sandbox: ${user.id} has no view ${viewId}`);
+  if (stack[stack.length - 1] !== stored.id) throw new Error(`sandbox: view ${viewId} is not the top of ${user.id}'s open views`);
+  const blocks: unknown[] = Array.isArray(stored.view['blocks']) ? stored.view['blocks'] : [];
+  return { user, stored, blocks, stack };
+}
+
 /** A user submits the top modal of their stack; the bot's ack decides what the user sees next. */
 export async function submitView(ctx: InteractionContext, input: SubmitViewInput): Promise<BotResponse> {
   const { store } = ctx;
-  const user = store.requireUser(input.userId);
-  const stored = store.views.get(input.viewId);
-  const stack = store.viewStacks.get(user.id) ?? [];
-  if (!stored || stored.userId !== user.id) throw new Error(`sandbox: ${user.id} has no view ${input.viewId}`);
-  if (stack[stack.length - 1] !== stored.id) throw new Error(`sandbox: view ${input.viewId} is not the top of ${user.id}'s open views`);
-  const blocks = Array.isArray(stored.view['blocks']) ? stored.view['blocks'] : [];
+  const { user, stored, blocks, stack } = topViewOf(store, input.userId, input.viewId);
   checkRequired(blocks, input.values);
   stored.values = buildStateValues(store, blocks, input.values);
 

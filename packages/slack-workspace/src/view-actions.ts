@@ -2,6 +2,7 @@ import { actionPayload, findAction, sendInteraction, userRef, type InteractionCo
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { viewJson } from './serializers.js';
 import type { BotResponse, SeedUser, StoredView } from './types.js';
+import { topViewOf } from './submit-view.js';
 import { buildStateValues, type SubmittedValues } from './view-submission.js';
 
 export interface ClickViewActionInput {
@@ -22,12 +23,7 @@ export interface ClickViewActionInput {
  */
 export async function clickViewAction(ctx: InteractionContext, input: ClickViewActionInput): Promise<BotResponse> {
   const { store } = ctx;
-  const user = store.requireUser(input.userId);
-  const stored = store.views.get(input.viewId);
-  const stack = store.viewStacks.get(user.id) ?? [];
-  if (!stored || stored.userId !== user.id) throw new Error(`sandbox: ${user.id} has no view ${input.viewId}`);
-  if (stack[stack.length - 1] !== stored.id) throw new Error(`sandbox: view ${input.viewId} is not the top of ${user.id}'s open views`);
-  const blocks = Array.isArray(stored.view['blocks']) ? stored.view['blocks'] : [];
+  const { user, stored, blocks } = topViewOf(store, input.userId, input.viewId);
   const found = findAction(blocks, input.actionId);
   if (!found) throw new Error(`sandbox: view ${input.viewId} has no element with action_id ${input.actionId}`);
   stored.values = buildStateValues(store, blocks, input.values ?? {});

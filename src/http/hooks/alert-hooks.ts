@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AlertBatch } from '../../domain/alerts/alert.js';
 import type { Logger } from '../../logger.js';
 import type { AlertService } from '../../services/alert-service.js';
-import { tokenMatches } from '../api.js';
+import { refusedWithoutBearer } from '../bearer.js';
 import { readLimited } from '../read-body.js';
 import { sendJson } from '../respond.js';
 import type { Route } from '../server.js';
@@ -54,11 +54,7 @@ export function alertHookRoutes(deps: AlertHookDeps): Route {
       sendJson(res, 503, { error: 'hooks_disabled', message: 'Alert hooks are off: set HOOKS_TOKEN to enable them.' });
       return true;
     }
-    if (!tokenMatches(req.headers.authorization, deps.token)) {
-      res.setHeader('www-authenticate', 'Bearer');
-      sendJson(res, 401, { error: 'unauthorized', message: 'Send Authorization: Bearer <HOOKS_TOKEN>.' });
-      return true;
-    }
+    if (refusedWithoutBearer(req, res, deps.token, 'HOOKS_TOKEN')) return true;
     const declared = Number(req.headers['content-length'] ?? NaN);
     const body = Number.isFinite(declared) && declared > deps.bodyLimit ? undefined : await readLimited(req, deps.bodyLimit);
     if (!body) {
