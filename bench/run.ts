@@ -8,6 +8,7 @@ import { memoryBench } from './memory.js';
 import { postmortemBench } from './postmortem.js';
 import { remindersBench } from './reminders.js';
 import { stallBench } from './stall.js';
+import { stormBench } from './storm.js';
 
 export interface BenchModule {
   name: string;
@@ -15,7 +16,7 @@ export interface BenchModule {
   run(): string[] | Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [ackLatencyBench, dueLatenessBench, memoryBench, postmortemBench, remindersBench, stallBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, dueLatenessBench, memoryBench, postmortemBench, remindersBench, stallBench, stormBench];
 
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((w) => w.toLowerCase());

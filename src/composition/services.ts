@@ -30,7 +30,7 @@ import { outboxRenderer } from '../slack/delivery/renderer.js';
 import { classifySlackError } from '../slack/delivery/slack-errors.js';
 import { SlackFileUploader } from '../slack/delivery/slack-file-uploader.js';
 import { SlackMessageReader } from '../slack/delivery/slack-message-reader.js';
-import { RateLimitHolds } from '../slack/delivery/rate-limit-holds.js';
+import { ChannelPacer } from '../slack/delivery/channel-pacer.js';
 import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
@@ -119,7 +119,8 @@ export function createServices(input: ServicesInput): Services {
   const zones = new UserZones({
     db, repos, lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-zones' }) }),
   });
-  const poster = new SlackPoster(deliveryClient, input.botUserId, input.installationId, new RateLimitHolds(clock));
+  const pacer = new ChannelPacer();
+  const poster = new SlackPoster(deliveryClient, input.botUserId, input.installationId, pacer);
   const intents = new IntentDelivery({
     delivery,
     postmortems: new PostmortemPublisher({
@@ -137,6 +138,7 @@ export function createServices(input: ServicesInput): Services {
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),
     runAs: (requestId, work) => input.requestIds.run(requestId, work),
+    onStopping: () => pacer.close(),
   });
   const events = new EventService(db, repos.events, clock);
   const conversation = new ConversationService({ db, repos, clock, access, onOutboxWritten: deliver });

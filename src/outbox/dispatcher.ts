@@ -16,10 +16,14 @@ export interface DispatcherDeps {
   classify: (err: unknown) => DeliveryFailure;
   logger: Logger;
   batchSize?: number;
+  /** Messages claimed and not yet settled, at most: those waiting their channel's turn count too. */
+  maxInFlight?: number;
   leaseSeconds?: number;
   maxAttempts?: number;
   /** Runs a delivery under the id of the request that wrote the row, so its log lines name it. */
   runAs?: <T>(requestId: string | undefined, work: () => Promise<T>) => Promise<T>;
+  /** Told when stopping begins: sends still waiting their turn give up, and their rows go back. */
+  onStopping?: () => void;
 }
 
 export interface DispatcherCounts {
@@ -32,15 +36,22 @@ export interface DispatcherCounts {
 /**
  * Delivers the outbox: claims rows (one per incident at a time, so each incident's messages keep
  * their order), sends, and reschedules failures with backoff or the destination's Retry-After.
- * A message the destination will never accept is marked failed and one this release cannot read
- * is dead-lettered, so neither holds its incident's queue. Any number of replicas may run it.
+ * Claiming does not wait for a batch to finish: while some messages wait their channel's turn
+ * (src/slack/delivery/channel-pacer.ts) it claims more, so a busy channel holds no other back.
+ * Deliveries that finish together are marked in one statement. A message the destination will
+ * never accept is marked failed and one this release cannot read is dead-lettered, so neither
+ * holds its incident's queue. Any number of replicas may run it.
  */
 export class OutboxDispatcher {
   private running: Promise<number> | undefined;
   private again = false;
   private stopping = false;
+  /** Wakes a drain waiting for sends to settle (a kick, a stop). */
+  private wake: (() => void) | undefined;
   /** Rows claimed by this process and not yet settled: their leases are handed back on stop. */
   private readonly inFlight = new Set<number>();
+  private readonly completions = new DeliveredBatch((ids) => this.deps.outbox.markDeliveredMany(this.deps.db, ids, this.deps.clock.now()));
+  private retryTimer: { at: number; timer: NodeJS.Timeout } | undefined;
   readonly counts: DispatcherCounts = { delivered: 0, retried: 0, failed: 0, deadLettered: 0 };
 
   constructor(private readonly deps: DispatcherDeps) {}
@@ -50,6 +61,7 @@ export class OutboxDispatcher {
     if (this.stopping) return;
     if (this.running) {
       this.again = true;
+      this.wake?.();
       return;
     }
     this.running = this.drainLoop().finally(() => {
@@ -78,6 +90,9 @@ export class OutboxDispatcher {
    */
   async stop(deadline: Promise<void>): Promise<void> {
     this.stopping = true;
+    this.deps.onStopping?.();
+    this.wake?.();
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
     await Promise.race([this.drainSettled(), deadline]);
     const unsettled = [...this.inFlight];
     if (unsettled.length === 0) return;
@@ -87,19 +102,33 @@ export class OutboxDispatcher {
 
   private async drainLoop(): Promise<number> {
     let delivered = 0;
-    do {
+    const settling = new Set<Promise<void>>();
+    const maxInFlight = this.deps.maxInFlight ?? 500;
+    for (;;) {
       this.again = false;
-      while (!this.stopping) {
-        const now = this.deps.clock.now();
-        const batch = await this.deps.outbox.claim(this.deps.db, now, this.deps.batchSize ?? 25, this.deps.leaseSeconds ?? 60);
-        if (batch.length === 0) break;
-        const results = await Promise.all(batch.map((c) => this.settle(c)));
-        delivered += results.filter((r) => r === 'delivered').length;
-        // Another round only when something moved: a dead letter or failure frees its incident's next message.
-        if (results.every((r) => r === 'retry')) break;
+      const room = maxInFlight - this.inFlight.size;
+      const batch = this.stopping || room <= 0
+        ? []
+        : await this.deps.outbox.claim(this.deps.db, this.deps.clock.now(), Math.min(this.deps.batchSize ?? 100, room), this.deps.leaseSeconds ?? 60);
+      for (const claimed of batch) {
+        const done: Promise<void> = this.settle(claimed).then((result) => {
+          if (result === 'delivered') delivered += 1;
+          settling.delete(done);
+        });
+        settling.add(done);
       }
-    } while (this.again);
-    return delivered;
+      if (batch.length > 0 && batch.length === Math.min(this.deps.batchSize ?? 100, room)) continue;
+      if (settling.size === 0) {
+        if (this.again && !this.stopping) continue;
+        return delivered;
+      }
+      // Something settling frees its incident's next message: claim again once one has.
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        void Promise.race(settling).then(resolve);
+      });
+      this.wake = undefined;
+    }
   }
 
   private async settle(claimed: ClaimedOutboxRow): Promise<'delivered' | 'failed' | 'retry' | 'dead'> {
@@ -127,12 +156,26 @@ export class OutboxDispatcher {
     return runAs(message.requestId ?? `outbox-${message.id}`, () => this.deliverNow(message));
   }
 
+  /** Comes back for a message put off by `seconds` then, not at the next outbox tick. */
+  private kickAfter(seconds: number): void {
+    if (this.stopping) return;
+    const at = performance.now() + seconds * 1000;
+    if (this.retryTimer && this.retryTimer.at <= at) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
+    const timer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.kick();
+    }, seconds * 1000 + 50);
+    timer.unref();
+    this.retryTimer = { at, timer };
+  }
+
   private async deliverNow(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry'> {
     const { outbox, db, clock, logger } = this.deps;
     const log = logger.child({ outboxId: message.id, incidentId: message.incidentId, kind: message.intent.kind });
     try {
       await this.deps.deliver(message);
-      await outbox.markDelivered(db, message.id, clock.now());
+      await this.completions.add(message.id);
       this.counts.delivered += 1;
       return 'delivered';
     } catch (err) {
@@ -143,11 +186,47 @@ export class OutboxDispatcher {
         this.counts.failed += 1;
         return 'failed';
       }
-      const delay = failure.type === 'rate_limited' ? failure.retryAfterSeconds : backoffSeconds(message.attempts);
-      log.warn({ error: failure.message, retryInSeconds: delay, attempts: message.attempts }, 'outbox delivery will be retried');
-      await outbox.retryLater(db, message.id, clock.now().plus({ seconds: delay }), failure.message);
+      const limited = failure.type === 'rate_limited';
+      const delay = limited ? failure.retryAfterSeconds : backoffSeconds(message.attempts);
+      log[limited ? 'debug' : 'warn']({ error: failure.message, retryInSeconds: delay, attempts: message.attempts }, 'outbox delivery will be retried');
+      // A rate limit means Slack never took it: the attempt does not count.
+      await outbox.retryLater(db, message.id, clock.now().plus({ seconds: delay }), failure.message, { attempted: !limited });
       this.counts.retried += 1;
+      this.kickAfter(delay);
       return 'retry';
     }
+  }
+}
+
+/**
+ * Deliveries finishing together, marked in one statement: the first waits for none, and those
+ * finishing while its statement runs go in the next (a group commit). Each caller's promise
+ * settles with its own statement, so a delivery counts as done only once it is recorded.
+ */
+class DeliveredBatch {
+  private waiting: Array<{ id: number; done: () => void; failed: (err: unknown) => void }> = [];
+  private writing = false;
+
+  constructor(private readonly markDelivered: (ids: readonly number[]) => Promise<void>) {}
+
+  add(id: number): Promise<void> {
+    const added = new Promise<void>((done, failed) => this.waiting.push({ id, done, failed }));
+    if (!this.writing) void this.write();
+    return added;
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const group = this.waiting;
+      this.waiting = [];
+      try {
+        await this.markDelivered(group.map((g) => g.id));
+        for (const g of group) g.done();
+      } catch (err) {
+        for (const g of group) g.failed(err);
+      }
+    }
+    this.writing = false;
   }
 }

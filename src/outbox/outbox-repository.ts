@@ -103,16 +103,32 @@ export class OutboxRepository {
   }
 
   async markDelivered(ex: Executor, id: number, now: DateTime): Promise<void> {
-    await ex
-      .update(outbox)
-      .set({ status: 'delivered', deliveredAt: now.toJSDate(), claimedUntil: null, lastError: null })
-      .where(eq(outbox.id, id));
+    await this.markDeliveredMany(ex, [id], now);
   }
 
-  async retryLater(ex: Executor, id: number, availableAt: DateTime, error: string): Promise<void> {
+  /** Settles many deliveries in one statement (the dispatcher groups those that finish together). */
+  async markDeliveredMany(ex: Executor, ids: readonly number[], now: DateTime): Promise<void> {
+    if (ids.length === 0) return;
+    await ex.execute(sql`
+      update outbox set status = 'delivered', delivered_at = ${now.toJSDate().toISOString()}::timestamptz, claimed_until = null, last_error = null
+      where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  }
+
+  /**
+   * Puts a message back until `availableAt`. `attempted: false` when it never reached the
+   * destination (a rate limit): the claim's attempt is taken back, so pacing neither uses up its
+   * attempts nor makes the next send look for an earlier post.
+   */
+  async retryLater(ex: Executor, id: number, availableAt: DateTime, error: string, options: { attempted?: boolean } = {}): Promise<void> {
+    const attempted = options.attempted ?? true;
     await ex
       .update(outbox)
-      .set({ availableAt: availableAt.toJSDate(), claimedUntil: null, lastError: error.slice(0, 1000) })
+      .set({
+        availableAt: availableAt.toJSDate(),
+        claimedUntil: null,
+        lastError: error.slice(0, 1000),
+        ...(attempted ? {} : { attempts: sql`greatest(0, ${outbox.attempts} - 1)` }),
+      })
       .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
   }
 

@@ -123,7 +123,7 @@ describe('stopping the dispatcher', () => {
     let release: () => void = () => undefined;
     const started: string[] = [];
     const dispatcher = new OutboxDispatcher({
-      db: m.database.db, outbox, clock, classify: classifySlackError, logger: pino({ level: 'silent' }), batchSize: 1,
+      db: m.database.db, outbox, clock, classify: classifySlackError, logger: pino({ level: 'silent' }), batchSize: 1, maxInFlight: 1,
       deliver: (message) => {
         started.push(message.intent.kind === 'notice.post' && message.intent.notice.type === 'note_added' ? message.intent.notice.text : '?');
         return new Promise<void>((resolve) => (release = resolve));

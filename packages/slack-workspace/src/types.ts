@@ -145,6 +145,8 @@ export interface CallLogEntry {
   /** Injected or rate-limit fault, if any: '500' | '429' | 'timeout'. */
   fault?: string;
   at: string;
+  /** When it was answered, in real milliseconds (rate limits run on real time, not a drill's clock). */
+  realMs: number;
 }
 
 export interface ChangeEvent {

@@ -20,9 +20,9 @@ export interface ServerDeps {
   held: Set<() => void>;
 }
 
-function log(deps: ServerDeps, entry: Omit<CallLogEntry, 'at'>): void {
+function log(deps: ServerDeps, entry: Omit<CallLogEntry, 'at' | 'realMs'>): void {
   const { token: _token, ...params } = entry.params;
-  deps.ctx.store.logCall({ ...entry, params, at: deps.ctx.store.clock.now().toISO() ?? '' });
+  deps.ctx.store.logCall({ ...entry, params, at: deps.ctx.store.clock.now().toISO() ?? '', realMs: deps.ctx.store.realClock.now().toMillis() });
   deps.ctx.store.emitChange({ kind: 'call' });
 }
 

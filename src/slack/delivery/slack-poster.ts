@@ -3,7 +3,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PermanentDeliveryError } from '../../outbox/failure.js';
-import type { RateLimitHolds } from './rate-limit-holds.js';
+import type { ChannelPacer } from './channel-pacer.js';
 import { platformError } from './slack-errors.js';
 
 export interface RenderedMessage {
@@ -32,8 +32,8 @@ export class SlackPoster {
     private readonly botUserId: string,
     /** Marks this installation's posts, so a retry never adopts another installation's message. */
     private readonly installationId: string,
-    /** Slack's Retry-After per method and channel; without it a 429 only delays its own message. */
-    private readonly holds?: RateLimitHolds,
+    /** Slack's pace per channel and its Retry-After; without it a 429 only delays its own message. */
+    private readonly pacer?: ChannelPacer,
   ) {}
 
   /** `broadcast`: a thread reply also shown in the channel (Slack's reply_broadcast). */
@@ -50,7 +50,7 @@ export class SlackPoster {
       unfurl_media: false,
       metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id, installation_id: this.installationId } },
     };
-    const result = await this.held('chat.postMessage', target.channel, () => target.threadTs
+    const result = await this.paced('chat.postMessage', target.channel, () => target.threadTs
       ? this.client.chat.postMessage({ ...base, thread_ts: target.threadTs, reply_broadcast: target.broadcast === true })
       : this.client.chat.postMessage(base));
     return result.ts as string;
@@ -63,7 +63,7 @@ export class SlackPoster {
 
   /** `fileIds`: the files the message shows from now on (Slack shares them into its channel). */
   async update(channel: string, ts: string, message: RenderedMessage, options: { fileIds?: string[] } = {}): Promise<void> {
-    await this.held('chat.update', channel, () =>
+    await this.paced('chat.update', channel, () =>
       this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks, ...(options.fileIds ? { file_ids: options.fileIds } : {}) }),
     );
   }
@@ -152,8 +152,8 @@ export class SlackPoster {
     return hit?.ts;
   }
 
-  private held<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
-    return this.holds ? this.holds.call(method, channel, call) : call();
+  private paced<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
+    return this.pacer ? this.pacer.call(method, channel, call) : call();
   }
 
   private async ignoring(errors: string[], call: () => Promise<unknown>): Promise<void> {
