@@ -23,9 +23,10 @@ describe('ChannelPacer', () => {
     const timer = steppedTimer();
     const pacer = new ChannelPacer({ postIntervalMs: 1000, maxWaitMs: 20_000 }, timer);
     const sent: Array<[string, number]> = [];
-    const post = (channel: string) => pacer.call('chat.postMessage', channel, async () => {
+    const post = (channel: string) => pacer.call('chat.postMessage', channel, () => {
       sent.push([channel, timer.at]);
       timer.at += 50; // Slack takes 50 ms to answer
+      return Promise.resolve();
     });
     await Promise.all([post('C1'), post('C1'), post('C1'), post('C2')]);
     const c1 = sent.filter(([c]) => c === 'C1').map(([, at]) => at);
@@ -40,12 +41,12 @@ describe('ChannelPacer', () => {
     const pacer = new ChannelPacer({ postIntervalMs: 1000, maxWaitMs: 20_000 }, timer);
     await expect(pacer.call('chat.postMessage', 'C1', () => Promise.reject(rateLimited(5)))).rejects.toEqual(expect.any(RetryAfter));
     let at = -1;
-    await pacer.call('chat.postMessage', 'C1', async () => void (at = timer.at));
+    await pacer.call('chat.postMessage', 'C1', () => Promise.resolve(void (at = timer.at)));
     expect(at).toBeGreaterThanOrEqual(5000);
     // Edits are not paced, but a 429 holds them too.
     await expect(pacer.call('chat.update', 'C1', () => Promise.reject(rateLimited(2)))).rejects.toBeInstanceOf(RetryAfter);
     const before = timer.at;
-    await pacer.call('chat.update', 'C1', async () => void (at = timer.at));
+    await pacer.call('chat.update', 'C1', () => Promise.resolve(void (at = timer.at)));
     expect(at - before).toBeGreaterThanOrEqual(1900);
   });
 
@@ -53,7 +54,7 @@ describe('ChannelPacer', () => {
     const timer = steppedTimer();
     const pacer = new ChannelPacer({ postIntervalMs: 1000, maxWaitMs: 2500 }, timer);
     let calls = 0;
-    const post = () => pacer.call('chat.postMessage', 'C1', async () => void (calls += 1));
+    const post = () => pacer.call('chat.postMessage', 'C1', () => Promise.resolve(void (calls += 1)));
     const results = await Promise.allSettled([post(), post(), post(), post(), post()]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
     const refused = results[3] as PromiseRejectedResult;
@@ -67,8 +68,8 @@ describe('ChannelPacer', () => {
     let now = 0;
     const pacer = new ChannelPacer({ postIntervalMs: 1000, maxWaitMs: 20_000 }, { ...timer, nowMs: () => now, sleep: async (ms) => { await timer.sleep(ms); now += ms; } });
     let calls = 0;
-    const first = pacer.call('chat.postMessage', 'C1', async () => void (calls += 1));
-    const second = pacer.call('chat.postMessage', 'C1', async () => void (calls += 1));
+    const first = pacer.call('chat.postMessage', 'C1', () => Promise.resolve(void (calls += 1)));
+    const second = pacer.call('chat.postMessage', 'C1', () => Promise.resolve(void (calls += 1)));
     await first;
     pacer.close();
     await expect(second).rejects.toBeInstanceOf(RetryAfter);
