@@ -111,10 +111,15 @@ export class OutboxDispatcher {
         ? []
         : await this.deps.outbox.claim(this.deps.db, this.deps.clock.now(), Math.min(this.deps.batchSize ?? 100, room), this.deps.leaseSeconds ?? 60);
       for (const claimed of batch) {
-        const done: Promise<void> = this.settle(claimed).then((result) => {
-          if (result === 'delivered') delivered += 1;
-          settling.delete(done);
-        });
+        const done: Promise<void> = this.settle(claimed)
+          .then(
+            (result) => {
+              if (result === 'delivered') delivered += 1;
+            },
+            // The database failed while settling it: the lease runs out and the row is claimed again.
+            (err: unknown) => this.deps.logger.error({ err }, 'outbox delivery could not be settled'),
+          )
+          .finally(() => settling.delete(done));
         settling.add(done);
       }
       if (batch.length > 0 && batch.length === Math.min(this.deps.batchSize ?? 100, room)) continue;
