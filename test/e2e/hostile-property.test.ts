@@ -79,7 +79,8 @@ async function startWorld(): Promise<World> {
   await t.deliver();
   const [a, b] = await t.app.incidents.listOpen();
   await t.app.incidents.resolve(b!.id, BOB, RESOLUTION);
-  // Notes enough for a second page of `/incident timeline`, for its buttons and entry menus.
+  // Notes enough for a second page of `/incident timeline`, for its buttons and entry menus
+  // (their notices reach the channel at Slack's pace, one a second: about 20 s of this setup).
   for (let i = 1; i <= 21; i += 1) await t.app.incidents.addNote(a!.id, ALICE, `Fuzz note ${i}`);
   // A status-update reminder in the open incident's channel, for its buttons.
   t.clock.advance({ minutes: 20 });
@@ -175,7 +176,7 @@ describe('every /incident subcommand, hostile text', () => {
   let w: World;
   beforeAll(async () => {
     w = await startWorld();
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => w?.t.stop());
 
   const WORDS = SUBCOMMANDS.flatMap((s) => [s.name, ...(s.aliases ?? [])]);
@@ -226,7 +227,7 @@ describe('every button, values that are not incident ids', () => {
   }
   beforeAll(async () => {
     w = await startWorld();
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => w?.t.stop());
 
   /** The newest real message in the incident channels and #incidents that carries this button. */
@@ -278,7 +279,7 @@ describe('every modal, hostile values', () => {
   let w: World;
   beforeAll(async () => {
     w = await startWorld();
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => w?.t.stop());
 
   type Kind = keyof typeof CALLBACK_ID;
