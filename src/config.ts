@@ -40,6 +40,7 @@ const EnvSchema = z
     CADENCE_SEV2_MINUTES: optionalMinutes,
     CADENCE_SEV3_MINUTES: optionalMinutes,
     TICK_SECONDS: positiveInt(15),
+    SLACK_POST_INTERVAL_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
     DRILL_SPEED: z.coerce.number().min(1).max(3600).default(1),
     RETENTION_DAYS: positiveInt(30),
     BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
@@ -102,6 +103,8 @@ export interface Config {
   alertRulesFile?: string;
   cadenceOverrides: Partial<CadenceMinutes>;
   tickSeconds: number;
+  /** From Slack's answer to one post in a channel to the next post there (Slack allows about one a second). */
+  slackPostIntervalMs: number;
   drillSpeed: number;
   /** Handled Slack event ids and delivered outbox rows older than this are deleted. */
   retentionDays: number;
@@ -158,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alertRulesFile: e.ALERT_RULES,
     cadenceOverrides: overrides,
     tickSeconds: e.TICK_SECONDS,
+    slackPostIntervalMs: e.SLACK_POST_INTERVAL_MS,
     drillSpeed: e.DRILL_SPEED,
     retentionDays: e.RETENTION_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -30,7 +30,7 @@ import { outboxRenderer } from '../slack/delivery/renderer.js';
 import { classifySlackError } from '../slack/delivery/slack-errors.js';
 import { SlackFileUploader } from '../slack/delivery/slack-file-uploader.js';
 import { SlackMessageReader } from '../slack/delivery/slack-message-reader.js';
-import { ChannelPacer } from '../slack/delivery/channel-pacer.js';
+import { ChannelPacer, SLACK_PACING } from '../slack/delivery/channel-pacer.js';
 import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
@@ -119,8 +119,8 @@ export function createServices(input: ServicesInput): Services {
   const zones = new UserZones({
     db, repos, lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-zones' }) }),
   });
-  const pacer = new ChannelPacer();
-  const poster = new SlackPoster(deliveryClient, input.botUserId, input.installationId, pacer);
+  const pacer = new ChannelPacer({ ...SLACK_PACING, postIntervalMs: config.slackPostIntervalMs });
+  const poster = new SlackPoster(deliveryClient, input.botUserId, input.installationId, pacer, clock);
   const intents = new IntentDelivery({
     delivery,
     postmortems: new PostmortemPublisher({

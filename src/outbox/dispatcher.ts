@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { backoffSeconds, classifyDeliveryError, type DeliveryFailure } from './failure.js';
+import { backoffSeconds, classifyDeliveryError, LeaseExpired, type DeliveryFailure } from './failure.js';
 import type { ClaimedOutboxRow, OutboxMessage, OutboxRepository, UnreadableOutboxRow } from './outbox-repository.js';
 
 /** Sends one message to its destination; throws to have the failure policy decide what next. */
@@ -184,6 +184,12 @@ export class OutboxDispatcher {
       this.counts.delivered += 1;
       return 'delivered';
     } catch (err) {
+      if (err instanceof LeaseExpired) {
+        // Not ours any more: whoever claims it next sends it (or finds it sent); nothing to write.
+        log.warn({ error: err.message }, 'outbox message not sent: its lease ran out while it waited');
+        this.counts.retried += 1;
+        return 'retry';
+      }
       const failure = classifyDeliveryError(err, this.deps.classify);
       if (failure.type === 'permanent' || message.attempts >= (this.deps.maxAttempts ?? 60)) {
         log.error({ error: failure.message, attempts: message.attempts }, 'outbox message dropped: it will not be accepted');

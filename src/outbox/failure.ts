@@ -24,6 +24,14 @@ export class RetryAfter extends Error {
   }
 }
 
+/**
+ * Thrown by delivery instead of sending once the claim's lease has run out (the message waited
+ * too long for its turn): another replica may have claimed it and be sending it.
+ */
+export class LeaseExpired extends Error {
+  override readonly name = 'LeaseExpired';
+}
+
 /** 1 s, 2 s, 4 s … capped at 5 minutes. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(300, 2 ** Math.max(0, attempts - 1));

@@ -13,6 +13,8 @@ interface ClaimedRow {
   requestId: string | null;
   attempts: number;
   createdAt: DateTime;
+  /** This claim's lease: past it, another replica may claim the row, so this one must not send it. */
+  leaseUntil: DateTime;
 }
 
 /** A claimed row whose intent this release can read. */
@@ -92,7 +94,10 @@ export class OutboxRepository {
     }>(result)
       .sort((a, b) => Number(a.id) - Number(b.id))
       .map((r): ClaimedOutboxRow => {
-        const row = { id: Number(r.id), incidentId: r.incident_id, requestId: r.request_id, attempts: r.attempts, createdAt: fromDate(new Date(r.created_at))! };
+        const row = {
+          id: Number(r.id), incidentId: r.incident_id, requestId: r.request_id, attempts: r.attempts,
+          createdAt: fromDate(new Date(r.created_at))!, leaseUntil: now.plus({ seconds: leaseSeconds }),
+        };
         const read = outboxIntentCodec.read(r.payload);
         if (!read.ok) return { readable: false, row: { ...row, kind: r.kind, reason: read.reason } };
         if (read.value.kind !== r.kind) {

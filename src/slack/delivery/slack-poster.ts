@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { PermanentDeliveryError } from '../../outbox/failure.js';
+import { LeaseExpired, PermanentDeliveryError } from '../../outbox/failure.js';
+import type { Clock } from '../../clock.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import { platformError } from './slack-errors.js';
 
@@ -15,6 +16,8 @@ export interface OutboxRef {
   id: number;
   attempts: number;
   createdAt: DateTime;
+  /** The claim's lease: a post not sent by then is not sent at all (another replica may have it). */
+  leaseUntil?: DateTime;
 }
 
 const METADATA_EVENT = 'incident_outbox';
@@ -34,6 +37,8 @@ export class SlackPoster {
     private readonly installationId: string,
     /** Slack's pace per channel and its Retry-After; without it a 429 only delays its own message. */
     private readonly pacer?: ChannelPacer,
+    /** Reads the lease of a post that waited its turn; without it leases are not checked. */
+    private readonly clock?: Clock,
   ) {}
 
   /** `broadcast`: a thread reply also shown in the channel (Slack's reply_broadcast). */
@@ -50,9 +55,14 @@ export class SlackPoster {
       unfurl_media: false,
       metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id, installation_id: this.installationId } },
     };
-    const result = await this.paced('chat.postMessage', target.channel, () => target.threadTs
-      ? this.client.chat.postMessage({ ...base, thread_ts: target.threadTs, reply_broadcast: target.broadcast === true })
-      : this.client.chat.postMessage(base));
+    const result = await this.paced('chat.postMessage', target.channel, () => {
+      if (ref.leaseUntil && this.clock && this.clock.now() >= ref.leaseUntil) {
+        return Promise.reject(new LeaseExpired(`outbox ${ref.id}: lease ran out while waiting to post`));
+      }
+      return target.threadTs
+        ? this.client.chat.postMessage({ ...base, thread_ts: target.threadTs, reply_broadcast: target.broadcast === true })
+        : this.client.chat.postMessage(base);
+    });
     return result.ts as string;
   }
 
