@@ -24,7 +24,7 @@ import { OUTBOX_KINDS } from '../outbox/intents.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed', 'dead'] as const;
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed', 'dead', 'superseded'] as const;
 
 /** `column in (…)`: enum columns are text with a CHECK, so a new value is one migration, not a type change. */
 const oneOf = (column: SQL | { name: string }, values: readonly string[]) =>
@@ -196,7 +196,7 @@ export const outbox = pgTable(
     kind: text('kind').notNull(),
     /** A versioned outbox intent (src/outbox/intents.ts), parsed when claimed. */
     payload: jsonb('payload').$type<unknown>().notNull(),
-    /** `failed`: Slack will not take it; `dead`: this release cannot read it. */
+    /** `failed`: Slack will not take it; `dead`: this release cannot read it; `superseded`: a reminder replaced before it was sent. */
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     availableAt: tz('available_at').notNull(),

@@ -44,6 +44,8 @@ export const TIMELINE_DATA = {
   reminder_sent: reminderData,
   reminder_escalated: reminderData,
   update_overdue: reminderData,
+  /** A queued reminder taken back before it reached Slack: a later one or the update it asked for replaced it. */
+  reminder_withdrawn: z.object({ cycle: z.number().int().nonnegative(), stage: reminderViewSchema.shape.stage }),
   snoozed: z.object({ cycle: z.number().int(), minutes: z.number(), until: isoText, count: z.number().int(), limit: z.number().int() }),
   resolved: z.object({ from: statusSchema, summary: z.string(), rootCauseConfirmed: z.boolean() }),
   reopened: z.object({}),

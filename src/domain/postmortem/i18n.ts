@@ -37,6 +37,7 @@ export interface EventText {
   reminder_sent: string;
   reminder_escalated: string;
   update_overdue: string;
+  reminder_withdrawn: string;
   snoozed: (minutes: number | null) => string;
   resolved: string;
   reopened: string;
@@ -217,6 +218,7 @@ const en: PostmortemStrings = {
     reminder_sent: 'Update reminder sent',
     reminder_escalated: 'Update reminder escalated',
     update_overdue: 'Status update overdue',
+    reminder_withdrawn: 'Update reminder withdrawn before it reached Slack',
     snoozed: (m) => (m ? `Reminder snoozed for ${m} min` : 'Reminder snoozed'),
     resolved: 'Incident resolved',
     reopened: 'Incident reopened',
@@ -387,6 +389,7 @@ const ko: PostmortemStrings = {
     reminder_sent: '업데이트 리마인더 발송',
     reminder_escalated: '업데이트 리마인더 에스컬레이션',
     update_overdue: '상태 업데이트 지연',
+    reminder_withdrawn: 'Slack 전달 전 업데이트 리마인더 철회',
     snoozed: (m) => (m ? `리마인더 ${m}분 연기` : '리마인더 연기'),
     resolved: '인시던트 해결',
     reopened: '인시던트 재개',

@@ -99,6 +99,7 @@ function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
     case 'reminder_sent':
     case 'reminder_escalated':
     case 'update_overdue':
+    case 'reminder_withdrawn':
     case 'resolved':
     case 'reopened':
     case 'postmortem_generated':

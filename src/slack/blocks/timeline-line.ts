@@ -29,6 +29,8 @@ export function describeEvent(event: TimelineEvent): string {
       return 'Update reminder escalated';
     case 'update_overdue':
       return 'Status update overdue';
+    case 'reminder_withdrawn':
+      return 'Update reminder withdrawn before it reached Slack';
     case 'snoozed':
       return `Reminder snoozed for ${event.data.minutes} min`;
     case 'resolved':

@@ -1,0 +1,4 @@
+ALTER TABLE "outbox" DROP CONSTRAINT "outbox_status_check";--> statement-breakpoint
+ALTER TABLE "timeline_events" DROP CONSTRAINT "timeline_events_kind_check";--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_status_check" CHECK ("outbox"."status" in ('pending', 'delivered', 'failed', 'dead', 'superseded'));--> statement-breakpoint
+ALTER TABLE "timeline_events" ADD CONSTRAINT "timeline_events_kind_check" CHECK ("timeline_events"."kind" in ('declared', 'status_changed', 'severity_changed', 'role_assigned', 'update_posted', 'note_added', 'entry_edited', 'entry_removed', 'reminder_sent', 'reminder_escalated', 'update_overdue', 'reminder_withdrawn', 'snoozed', 'resolved', 'reopened', 'action_item_added', 'postmortem_generated', 'scenario_changed', 'action_item_done', 'alert_fired', 'alert_resolved', 'channel_created', 'postmortem_shared', 'message_pinned', 'message_unpinned', 'message_edited', 'message_deleted', 'message_fetched'));
