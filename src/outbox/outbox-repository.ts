@@ -179,4 +179,36 @@ export class OutboxRepository {
     const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n from outbox where status = 'pending'`));
     return row?.n ?? 0;
   }
+
+  /** Several messages written at one instant, in one statement; ids in the order given. */
+  async enqueueMany(ex: Executor, messages: readonly { incidentId: number | null; intent: OutboxIntent }[], now: DateTime): Promise<number[]> {
+    if (messages.length === 0) return [];
+    const at = now.toJSDate();
+    const requestId = this.requestId() ?? null;
+    const rows = await ex
+      .insert(outbox)
+      .values(messages.map((m) => ({
+        incidentId: m.incidentId, requestId, kind: m.intent.kind, payload: outboxIntentCodec.write(m.intent), availableAt: at, createdAt: at,
+      })))
+      .returning({ id: outbox.id });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Takes the incidents' reminders that still wait to be posted out of the queue: a later one (or
+   * the update it asked for) replaces them. A row a dispatcher holds under a live lease may be on
+   * its way to Slack, so it stays. Answers what was taken out, oldest first.
+   */
+  async supersedeReminders(ex: Executor, incidentIds: readonly number[], now: DateTime): Promise<{ incidentId: number; cycle: number; stage: number }[]> {
+    if (incidentIds.length === 0) return [];
+    const result = await ex.execute(sql`
+      update outbox set status = 'superseded', claimed_until = null
+      where kind = 'reminder.post' and status = 'pending'
+        and incident_id in (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})
+        and (claimed_until is null or claimed_until < ${now.toJSDate().toISOString()}::timestamptz)
+      returning id, incident_id, payload->'reminder'->>'cycle' as cycle, payload->'reminder'->>'stage' as stage`);
+    return rowsOf<{ id: string | number; incident_id: number; cycle: string; stage: string }>(result)
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((r) => ({ incidentId: Number(r.incident_id), cycle: Number(r.cycle), stage: Number(r.stage) }));
+  }
 }

@@ -2,16 +2,18 @@ import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
+import type { ReminderProgress, ReminderRow } from '../db/repositories/reminder-repository.js';
+import type { NewTimelineEvent } from '../db/repositories/timeline-repository.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
 import {
-  decideSnooze, minutesLate, nextReminderAfter, SNOOZE_LIMIT, SNOOZE_MINUTES, stageDueNow, type ReminderStage,
+  decideSnooze, minutesLate, nextReminderAfter, REMINDER_STAGES, SNOOZE_LIMIT, SNOOZE_MINUTES, stageDueNow, type ReminderStage,
 } from '../domain/reminders.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { TimelineKind } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
 import {
-  authorize, enqueueIntent, IncidentWriter, lockIncident, withLockedIncident, type TransactionDeps,
+  authorize, enqueueIntent, lockIncident, withLockedIncident, type TransactionDeps,
 } from './incident-transaction.js';
 import type { ReminderClosure, ReminderView } from '../domain/reminder-view.js';
 
@@ -61,14 +63,10 @@ export class ReminderService {
     for (;;) {
       const now = clock.now();
       const { claimed, queued } = await db.transaction(async (tx) => {
-        const ids = await repos.reminders.claimDue(tx, now, limit);
-        const sentNow: QueuedReminder[] = [];
-        for (const id of ids) {
-          const one = await this.sendDue(tx, id, now);
-          if (one) sentNow.push(one);
-        }
-        if (ids.length > 0) await this.deps.beforeCommit?.(ids);
-        return { claimed: ids.length, queued: sentNow };
+        const states = await repos.reminders.claimDue(tx, now, limit);
+        const queuedNow = await this.queueDue(tx, states, now);
+        if (states.length > 0) await this.deps.beforeCommit?.(states.map((r) => r.incidentId));
+        return { claimed: states.length, queued: queuedNow };
       });
       for (const q of queued) this.deps.onReminderQueued?.(q.stage, q.latenessSeconds);
       sent += queued.length;
@@ -108,39 +106,82 @@ export class ReminderService {
     });
   }
 
-  private async sendDue(tx: Executor, incidentId: number, now: DateTime): Promise<QueuedReminder | undefined> {
+  /**
+   * Queues the stage due now for each claimed incident, in a few statements for the whole batch:
+   * the incidents, their update counts, the reminders they replace, the timeline events, the
+   * outbox rows (with one App Home refresh) and the next due times. A reminder still waiting in
+   * the outbox is withdrawn when a later stage is queued: it would reach the commander stale.
+   */
+  private async queueDue(tx: Executor, states: readonly ReminderRow[], now: DateTime): Promise<QueuedReminder[]> {
     const { repos } = this.deps;
-    const incident = await repos.incidents.findById(tx, incidentId);
-    const state = await repos.reminders.find(tx, incidentId);
-    if (!incident || !state) return undefined;
-    const dueAt = incident.nextUpdateDueAt;
-    const cadenceMinutes = this.deps.cadence[incident.severity];
-    if (!dueAt) {
-      await repos.reminders.update(tx, incidentId, { nextReminderAt: null });
-      return undefined;
+    if (states.length === 0) return [];
+    const incidents = new Map((await repos.incidents.findByIds(tx, states.map((s) => s.incidentId))).map((i) => [i.id, i]));
+    const progress: ReminderProgress[] = [];
+    const due: DueReminder[] = [];
+    for (const state of states) {
+      const incident = incidents.get(state.incidentId);
+      if (!incident) continue;
+      const next = this.nextStep(incident, state, now);
+      progress.push(next.progress);
+      if (next.due) due.push(next.due);
     }
-    const cycle = { dueAt, cadenceMinutes, stage: state.stage, snoozeCount: state.snoozeCount };
-    const stage = stageDueNow(cycle, now);
-    if (!stage) {
-      await repos.reminders.update(tx, incidentId, { nextReminderAt: nextReminderAfter(cycle) });
-      return undefined;
+    if (due.length > 0) {
+      const dueIds = due.map((d) => d.incident.id);
+      const updates = await repos.reminders.updatesPostedMany(tx, dueIds);
+      const withdrawn = await repos.outbox.supersedeReminders(tx, dueIds, now);
+      const views = due.map((d) => ({
+        incidentId: d.incident.id,
+        stage: d.stage,
+        minutesLate: minutesLate(d.dueAt, now),
+        view: reminderView(d.incident, {
+          cycle: d.state.cycle, stage: d.stage, dueAt: d.dueAt, now, cadenceMinutes: d.cadenceMinutes, snoozeCount: d.state.snoozeCount,
+          updateNumber: (updates.get(d.incident.id) ?? 0) + 1,
+        }),
+      }));
+      await repos.timeline.appendMany(tx, [
+        ...withdrawn.flatMap((w) => withdrawalEvent(w, now)),
+        ...views.map(({ incidentId, stage, view, minutesLate: late }) => ({
+          incidentId, kind: STAGE_KIND[stage], actorId: null, occurredAt: now, data: { ...view, minutesLate: late },
+        })),
+      ]);
+      await repos.outbox.enqueueMany(tx, [
+        ...views.map(({ incidentId, view }) => ({ incidentId, intent: { kind: 'reminder.post', reminder: view } as const })),
+        { incidentId: null, intent: { kind: 'home.refresh' } }, // App Home shows reminders: one refresh for the batch
+      ], now);
     }
-    const view = reminderView(incident, {
-      cycle: state.cycle, stage, dueAt, now, cadenceMinutes, snoozeCount: state.snoozeCount,
-      updateNumber: (await repos.reminders.updatesPosted(tx, incidentId)) + 1,
-    });
-    const writer = new IncidentWriter(tx, repos, incidentId, now);
-    await writer.record(STAGE_KIND[stage], null, { ...view, minutesLate: minutesLate(dueAt, now) });
-    await writer.enqueue({ kind: 'reminder.post', reminder: view });
-    await writer.refreshHomes();
-    await repos.reminders.update(tx, incidentId, {
-      stage, lastRemindedAt: now, nextReminderAt: nextReminderAfter({ ...cycle, stage }),
-    });
-    // How late the tick took it: from when this stage was due (the claim's next_reminder_at).
-    const scheduled = state.nextReminderAt ?? now;
-    return { stage, latenessSeconds: Math.max(0, now.diff(scheduled).as('seconds')) };
+    await repos.reminders.updateMany(tx, progress);
+    // How late the tick took each: from when its stage was due (the claim's next_reminder_at).
+    return due.map((d) => ({ stage: d.stage, latenessSeconds: Math.max(0, now.diff(d.state.nextReminderAt ?? now).as('seconds')) }));
   }
 
+  /** The stage due now for one claimed incident, if any, and where its cycle stands afterwards. */
+  private nextStep(incident: Incident, state: ReminderRow, now: DateTime): { progress: ReminderProgress; due?: DueReminder } {
+    const kept = { incidentId: state.incidentId, stage: state.stage, lastRemindedAt: state.lastRemindedAt };
+    const dueAt = incident.nextUpdateDueAt;
+    if (!dueAt) return { progress: { ...kept, nextReminderAt: null } };
+    const cadenceMinutes = this.deps.cadence[incident.severity];
+    const cycle = { dueAt, cadenceMinutes, stage: state.stage, snoozeCount: state.snoozeCount };
+    const stage = stageDueNow(cycle, now);
+    if (!stage) return { progress: { ...kept, nextReminderAt: nextReminderAfter(cycle) } };
+    return {
+      progress: { ...kept, stage, lastRemindedAt: now, nextReminderAt: nextReminderAfter({ ...cycle, stage }) },
+      due: { incident, state, stage, dueAt, cadenceMinutes },
+    };
+  }
+}
+
+interface DueReminder {
+  incident: Incident;
+  state: ReminderRow;
+  stage: ReminderStage;
+  dueAt: DateTime;
+  cadenceMinutes: number;
+}
+
+/** The timeline's note that a queued reminder never reached Slack (it says "sent" for it already). */
+export function withdrawalEvent(w: { incidentId: number; cycle: number; stage: number }, now: DateTime): NewTimelineEvent<'reminder_withdrawn'>[] {
+  const stage = REMINDER_STAGES.find((s) => s === w.stage);
+  return stage ? [{ incidentId: w.incidentId, kind: 'reminder_withdrawn', actorId: null, occurredAt: now, data: { cycle: w.cycle, stage } }] : [];
 }
 
 function reminderView(
@@ -154,10 +195,10 @@ function reminderView(
   };
 }
 
-
 /**
  * Restarts the cadence cycle in the transaction of the change that restarts it (an update, a
- * severity change, a reopen; resolving passes `nextDueAt` null): the cycle's sent reminders are
+ * severity change, a reopen; resolving passes `nextDueAt` null): reminders of the old cycle still
+ * waiting in the outbox are withdrawn (they would ask for what was just done), the ones sent are
  * edited to say why they stopped, and the next reminder is set for the new due time. The caller
  * holds the incident's row lock.
  */
@@ -171,8 +212,12 @@ export async function restartReminders(
 ): Promise<void> {
   const state = await repos.reminders.find(tx, incidentId);
   if (!state) return;
+  const withdrawn = await repos.outbox.supersedeReminders(tx, [incidentId], now);
+  await repos.timeline.appendMany(tx, withdrawn.flatMap((w) => withdrawalEvent(w, now)));
   if (closure) {
+    const unsent = new Set(withdrawn.map((w) => `${w.cycle}:${w.stage}`));
     for (const view of await repos.reminders.sentInCycle(tx, incidentId, state.cycle)) {
+      if (unsent.has(`${view.cycle}:${view.stage}`)) continue;
       await enqueueIntent(tx, repos, incidentId, now, { kind: 'reminder.edit', edit: { view, closed: closure } });
     }
   }

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTION_ID } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ALICE, command, declare, openedView, textOf, updateValues } from '../helpers/flows.js';
+import { ALICE, command, declare, openedView, textOf, updateValues, visibleText } from '../helpers/flows.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -64,5 +64,73 @@ describe('reminders in #incidents', () => {
       t.ws.messages('inc-1-checkout-failing').find((m) => m.ts === inChannel[0]!.ts)!,
     ];
     expect(copies.map((m) => textOf(m).includes('answered'))).toEqual([true, true]);
+  });
+
+  it('after Slack was down across the reminder and the escalation: the escalation once, never the stale reminder', async () => {
+    t = await startTestApp();
+    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
+    await t.deliver();
+    const announcement = t.ws.messages('incidents')[0]!;
+    t.ws.faults.set('chat.postMessage', { rate: 1, kinds: ['500'] });
+
+    t.clock.advance({ minutes: 15 }); // the reminder falls due while Slack answers 500
+    expect(await t.app.reminders.tick()).toBe(1);
+    await t.deliver();
+    t.clock.advance({ minutes: 7.5 }); // and the escalation, still down
+    expect(await t.app.reminders.tick()).toBe(1);
+    await t.deliver();
+    expect(t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)))).toHaveLength(0);
+
+    t.ws.faults.clear();
+    for (let round = 0; round < 5; round++) {
+      t.clock.advance({ seconds: 30 }); // past the failed post's backoff
+      await t.deliver();
+    }
+    const shown = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)));
+    expect(shown).toHaveLength(1);
+    expect(textOf(shown[0]!)).toContain('is still missing');
+    expect(textOf(shown[0]!)).toContain('<!here>');
+    expect(t.ws.messages('incidents').filter((m) => isReminder(textOf(m)))).toHaveLength(1); // the broadcast copy, once
+    const attempts = t.ws.callLog().filter((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('status update #'));
+    expect(attempts.filter((c) => c.fault === undefined)).toHaveLength(1); // nothing posted twice
+
+    // The timeline says the first reminder never reached anyone.
+    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'timeline');
+    const timeline = visibleText(t.ws.ephemerals(ALICE).at(-1)!);
+    expect(timeline).toContain('Update reminder withdrawn before it reached Slack');
+    expect(timeline.indexOf('Update reminder withdrawn')).toBeLessThan(timeline.indexOf('Update reminder escalated'));
+
+    // Answering closes the escalation; there is no stale reminder left to close.
+    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
+    const form = await openedView(t.ws, ALICE, 'incident_update');
+    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+    await t.deliver();
+    const after = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)) || textOf(m).includes('answered'));
+    expect(after.map((m) => m.ts)).toEqual([shown[0]!.ts]);
+    expect(textOf(after[0]!)).toContain('answered');
+  });
+
+  it('an update posted while the reminder waits for Slack withdraws it: the commander is never asked for what they just did', async () => {
+    t = await startTestApp();
+    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
+    await t.deliver();
+    const announcement = t.ws.messages('incidents')[0]!;
+    t.ws.faults.set('chat.postMessage', { rate: 1, kinds: ['500'] });
+    t.clock.advance({ minutes: 15 });
+    expect(await t.app.reminders.tick()).toBe(1);
+    await t.deliver();
+
+    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
+    const form = await openedView(t.ws, ALICE, 'incident_update');
+    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+    t.ws.faults.clear();
+    for (let round = 0; round < 5; round++) {
+      t.clock.advance({ seconds: 30 });
+      await t.deliver();
+    }
+    expect(t.ws.messages('inc-1-checkout-failing').some((m) => textOf(m).includes('failover done'))).toBe(true);
+    const all = [...t.ws.messages('incidents'), ...t.ws.replies('incidents', announcement.ts)];
+    expect(all.filter((m) => isReminder(textOf(m)) || textOf(m).includes('reminder answered'))).toHaveLength(0);
+    expect(t.ws.callLog().filter((c) => c.method === 'chat.postMessage' && c.fault === undefined && JSON.stringify(c.params).includes('status update #'))).toHaveLength(0);
   });
 });

@@ -13,6 +13,17 @@ export interface Model {
   severity: Severity;
   from: DateTime;
   stage: number;
+  /** The reminder queued since the outbox was last delivered, not yet in Slack. */
+  waiting?: string;
+}
+
+/**
+ * What the model expects in Slack: reminders delivered, by (incident, stage), and how many were
+ * withdrawn unsent (a later stage or an update came while they still waited in the outbox).
+ */
+export interface Expected {
+  delivered: Map<string, number>;
+  withdrawn: number;
 }
 
 /** Three replicas of the app on one database and one Slack workspace, ticking at the same moments. */
@@ -48,23 +59,43 @@ const STAGE_DUE_MINUTES: Record<Severity, readonly [number, number, number]> = {
   sev3: [60, 90, 120],
 };
 
-/** The reminders the model expects at this tick: the most urgent stage due and not yet sent. */
-export function modelTick(model: Map<number, Model>, now: DateTime, expected: Map<string, number>) {
+/**
+ * The reminders the model expects at this tick: the most urgent stage due and not yet sent. It
+ * replaces the incident's reminder still waiting in the outbox, if any: that one is never posted.
+ */
+export function modelTick(model: Map<number, Model>, now: DateTime, expected: Expected) {
   for (const [id, m] of model) {
     const elapsed = now.diff(m.from, 'minutes').minutes;
     const due = [1, 2, 3].filter((stage) => stage > m.stage && STAGE_DUE_MINUTES[m.severity][stage - 1]! <= elapsed);
     const stage = due[due.length - 1];
     if (!stage) continue;
     m.stage = stage;
-    expected.set(`${id}:${stage}`, (expected.get(`${id}:${stage}`) ?? 0) + 1);
+    if (m.waiting) expected.withdrawn += 1;
+    m.waiting = `${id}:${stage}`;
+  }
+}
+
+/** An update or a severity change restarts the cycle: a reminder still waiting asks for what was done. */
+function modelRestart(m: Model, expected: Expected) {
+  if (m.waiting) expected.withdrawn += 1;
+  m.waiting = undefined;
+}
+
+/** The outbox was delivered: every reminder waiting reached Slack. */
+function modelDelivered(model: Map<number, Model>, expected: Expected) {
+  for (const m of model.values()) {
+    if (m.waiting) expected.delivered.set(m.waiting, (expected.delivered.get(m.waiting) ?? 0) + 1);
+    m.waiting = undefined;
   }
 }
 
 /** Reminder messages in the workspace, by (incident, stage), found through the outbox id each post carries. */
-export async function postedReminders(t: TestApp): Promise<{ byKey: Map<string, number>; perOutboxId: Map<number, number>; queued: number }> {
-  const rows = rowsOf<{ id: string; incident_id: number; stage: number }>(
+export async function postedReminders(
+  t: TestApp,
+): Promise<{ byKey: Map<string, number>; perOutboxId: Map<number, number>; queued: number; superseded: number }> {
+  const rows = rowsOf<{ id: string; incident_id: number; stage: number; status: string }>(
     await t.app.database.db.execute(
-      sql`select id, incident_id, (payload->'reminder'->>'stage')::int as stage from outbox where kind = 'reminder.post'`,
+      sql`select id, incident_id, (payload->'reminder'->>'stage')::int as stage, status from outbox where kind = 'reminder.post'`,
     ),
   );
   const byOutbox = new Map(rows.map((r) => [Number(r.id), `${r.incident_id}:${r.stage}`]));
@@ -79,7 +110,7 @@ export async function postedReminders(t: TestApp): Promise<{ byKey: Map<string, 
       byKey.set(key, (byKey.get(key) ?? 0) + 1);
     }
   }
-  return { byKey, perOutboxId, queued: rows.length };
+  return { byKey, perOutboxId, queued: rows.length, superseded: rows.filter((r) => r.status === 'superseded').length };
 }
 
 export async function drainAll(replicas: TestApp[], clock: SteppedClock) {
@@ -92,8 +123,10 @@ export async function drainAll(replicas: TestApp[], clock: SteppedClock) {
 }
 
 /** Simulates `hours` with a tick every `stepSeconds` on all replicas, updates and severity changes mixed in. */
-export async function simulate(replicas: TestApp[], clock: SteppedClock, model: Map<number, Model>, hours: number, random: () => number) {
-  const expected = new Map<string, number>();
+export async function simulate(
+  replicas: TestApp[], clock: SteppedClock, model: Map<number, Model>, hours: number, random: () => number,
+): Promise<Expected> {
+  const expected: Expected = { delivered: new Map(), withdrawn: 0 };
   const ids = [...model.keys()];
   for (let minute = 1; minute <= hours * 60; minute++) {
     clock.advance({ minutes: 1 });
@@ -104,26 +137,35 @@ export async function simulate(replicas: TestApp[], clock: SteppedClock, model: 
       if (random() < 0.7) {
         await replica.app.incidents.postUpdate({ incidentId: id, authorId: ALICE, status: 'investigating', fields: { summary: 'x' } });
         Object.assign(m, { from: clock.now(), stage: 0 });
+        modelRestart(m, expected);
       } else {
         const severity = SEVERITIES.filter((s) => s !== m.severity)[Math.floor(random() * 2)]!;
         await replica.app.incidents.changeSeverity(id, ALICE, severity);
         Object.assign(m, { severity, stage: 0 });
+        modelRestart(m, expected);
       }
     }
     modelTick(model, clock.now(), expected);
     await Promise.all(replicas.map((r) => r.app.reminders.tick()));
-    if (minute % 10 === 0) await drainAll(replicas, clock);
+    if (minute % 10 === 0) {
+      await drainAll(replicas, clock);
+      modelDelivered(model, expected);
+    }
   }
   await drainAll(replicas, clock);
+  modelDelivered(model, expected);
   return expected;
 }
 
-export function expectExactlyOnce(posted: Awaited<ReturnType<typeof postedReminders>>, expected: Map<string, number>) {
-  const total = [...expected.values()].reduce((a, b) => a + b, 0);
+/** Every reminder the model delivers is in Slack once; every one it withdrew never got there. */
+export function expectExactlyOnce(posted: Awaited<ReturnType<typeof postedReminders>>, expected: Expected) {
+  const total = [...expected.delivered.values()].reduce((a, b) => a + b, 0);
   expect(total).toBeGreaterThan(100);
-  expect(posted.queued).toBe(total);
+  expect(expected.withdrawn).toBeGreaterThan(0);
+  expect(posted.superseded).toBe(expected.withdrawn);
+  expect(posted.queued).toBe(total + expected.withdrawn);
   expect(posted.perOutboxId.size).toBe(total);
   expect([...posted.perOutboxId.values()].every((n) => n === 1)).toBe(true);
-  expect(Object.fromEntries(posted.byKey)).toEqual(Object.fromEntries(expected));
+  expect(Object.fromEntries(posted.byKey)).toEqual(Object.fromEntries(expected.delivered));
 }
 

@@ -71,6 +71,12 @@ export class IncidentRepository {
     return row ? (await this.withRoles(ex, [row]))[0] : undefined;
   }
 
+  /** Many incidents in two statements (their rows, then their roles); those that do not exist are left out. */
+  async findByIds(ex: Executor, ids: readonly number[]): Promise<Incident[]> {
+    if (ids.length === 0) return [];
+    return this.withRoles(ex, await ex.select().from(incidents).where(inArray(incidents.id, [...ids])));
+  }
+
   async findByChannel(ex: Executor, channelId: string): Promise<Incident | undefined> {
     const [row] = await ex.select().from(incidents).where(eq(incidents.channelId, channelId));
     return row ? (await this.withRoles(ex, [row]))[0] : undefined;

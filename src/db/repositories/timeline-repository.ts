@@ -33,22 +33,15 @@ function isTimelineKind(kind: string): kind is TimelineKind {
 
 export class TimelineRepository {
   async append<K extends TimelineKind>(ex: Executor, event: NewTimelineEvent<K>): Promise<number> {
-    const codec: StoredCodec<TimelineData[K]> = CODECS[event.kind];
-    const message = messageRefOf(event.kind, event.data);
-    const [row] = await ex
-      .insert(timelineEvents)
-      .values({
-        incidentId: event.incidentId,
-        kind: event.kind,
-        actorId: event.actorId,
-        occurredAt: event.occurredAt.toJSDate(),
-        recordedAt: event.recordedAt && !event.recordedAt.equals(event.occurredAt) ? event.recordedAt.toJSDate() : null,
-        data: codec.write(event.data),
-        messageChannelId: message?.channelId ?? null,
-        messageTs: message?.messageTs ?? null,
-      })
-      .returning({ id: timelineEvents.id });
-    return row!.id;
+    const [id] = await this.appendMany(ex, [event]);
+    return id!;
+  }
+
+  /** Several events in one statement; their ids in the order given. */
+  async appendMany(ex: Executor, events: readonly NewTimelineEvent[]): Promise<number[]> {
+    if (events.length === 0) return [];
+    const rows = await ex.insert(timelineEvents).values(events.map(toRow)).returning({ id: timelineEvents.id });
+    return rows.map((r) => r.id);
   }
 
   async listForIncident(ex: Executor, incidentId: number): Promise<TimelineEvent[]> {
@@ -107,4 +100,19 @@ function withData<K extends TimelineKind>(
 ): TimelineEvent {
   const data: TimelineData[K] = readOrThrow(CODECS[kind], raw, what);
   return { ...common, kind, data } as TimelineEvent;
+}
+
+function toRow<K extends TimelineKind>(event: NewTimelineEvent<K>): typeof timelineEvents.$inferInsert {
+  const codec: StoredCodec<TimelineData[K]> = CODECS[event.kind];
+  const message = messageRefOf(event.kind, event.data);
+  return {
+    incidentId: event.incidentId,
+    kind: event.kind,
+    actorId: event.actorId,
+    occurredAt: event.occurredAt.toJSDate(),
+    recordedAt: event.recordedAt && !event.recordedAt.equals(event.occurredAt) ? event.recordedAt.toJSDate() : null,
+    data: codec.write(event.data),
+    messageChannelId: message?.channelId ?? null,
+    messageTs: message?.messageTs ?? null,
+  };
 }
