@@ -4,7 +4,7 @@ import { seededRandom } from 'local-slack-workspace';
 import type { TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import {
-  declareMany, drainAll, expectExactlyOnce, postedReminders, simulate, startReplicas, type Model,
+  declareMany, drainAll, expectExactlyOnce, expectOnceOrReplaced, postedReminders, simulate, startReplicas, type Model,
 } from '../helpers/reminder-replicas.js';
 
 describe('reminders across replicas', () => {
@@ -82,8 +82,8 @@ describe('reminders while Slack fails 30 % of posts', () => {
     await drainAll(replicas, started.clock);
     started.ws.faults.set('chat.postMessage', { rate: 0.3, kinds: ['500', 'timeout', '429'], seed: 1 });
     const expected = await simulate(replicas, started.clock, model, 3, random);
-    expectExactlyOnce(await postedReminders(replicas[0]!), expected);
+    expectOnceOrReplaced(await postedReminders(replicas[0]!), expected);
     const failures = started.ws.callLog().filter((c) => c.method === 'chat.postMessage' && c.fault !== undefined);
     expect(failures.length).toBeGreaterThan(0);
-  }, 240_000);
+  }, 420_000); // about 100 s alone: each channel's posts go one at a time, and 30 % of them fail
 });
