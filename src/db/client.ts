@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import pg from 'pg';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from '../logger.js';
 import * as schema from './schema.js';
@@ -53,31 +51,16 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
       client.on('error', (err) => logger.warn({ err: err.message }, 'database connection lost while in use'));
     });
     return {
-      db: drizzlePg(pool, { schema }),
+      db: drizzle(pool, { schema }),
       kind: 'postgres',
       close: () => pool.end(),
       poolStats: () => ({ inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
       listen: (channel, onNotify) => listenOn(options.listenUrl ?? options.url!, channel, onNotify, logger),
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  if (options.pgliteDir !== 'memory://') mkdirSync(options.pgliteDir, { recursive: true });
-  // A laptop's trial database: Postgres's server-sized buffers cost ~100 MiB of resident memory here for nothing.
-  const client = new PGlite(options.pgliteDir, {
-    postgresqlconf: ['shared_buffers=16MB', 'wal_buffers=1MB', 'work_mem=2MB', 'maintenance_work_mem=8MB', 'temp_buffers=2MB'],
-  });
-  await client.waitReady;
-  logger.info({ dir: options.pgliteDir }, 'using the embedded PGlite database');
-  return {
-    db: drizzlePglite(client, { schema }),
-    kind: 'pglite',
-    close: () => client.close(),
-    poolStats: () => ({ inUse: 0, waiting: 0 }),
-    listen: async (channel, onNotify) => {
-      const unlisten = await client.listen(channel, onNotify);
-      return { close: () => unlisten() };
-    },
-  };
+  // Loaded only without DATABASE_URL: PGlite's code is no weight on a bot run against Postgres.
+  const { openPglite } = await import('./pglite.js');
+  return openPglite(options.pgliteDir, logger);
 }
 
 /** A connection that only listens; if it drops, the caller's safety-net tick carries on. */
