@@ -58,8 +58,9 @@ export async function connectLocalWorkspace(
   const persistPath = config.database.url ? undefined : join(config.database.pgliteDir, 'sandbox.json');
   const socket = config.slack.mode === 'sandbox' && config.slack.transport === 'socket';
   const appToken = socket ? givenAppToken(options.given) ?? localAppToken() : undefined;
+  // Its log of Web API calls (up to 5,000, each with its blocks) is for tests; nothing on the page shows it.
   const workspace = options.given?.workspace
-    ?? local.createWorkspace({ ...localProfile(config.incidentsChannel), signingSecret, botToken, appToken, clock, persistPath });
+    ?? local.createWorkspace({ ...localProfile(config.incidentsChannel), signingSecret, botToken, appToken, clock, persistPath, limits: { callLog: 0 } });
   workspace.setBotRequestUrl(`${url}${SLACK_REQUEST_PATH}`);
   workspace.setPublicUrl(url);
   const page = local.sandboxWebRoutes({ workspace, clock, drill: options.drill, ...localPage(config.incidentsChannel) });

@@ -53,7 +53,7 @@ const postMessage: ApiMethod = ({ store }, params) => {
     broadcast: threadTs ? bool(params['reply_broadcast']) : undefined,
     replyCount: 0,
     replyUsers: [],
-    history: [],
+    editCount: 0,
   });
   return { channel: channel.id, ts: message.ts, message: messageJson(message) };
 };
@@ -66,7 +66,7 @@ const update: ApiMethod = ({ store }, params) => {
   const content = readContent({ text: params['text'] ?? '', blocks: params['blocks'] ?? message.blocks, attachments: params['attachments'] });
   const fileIds = readFileIds(params['file_ids']);
   const files = fileIds?.map((id) => requireSharableFile(store, id));
-  message.history.push({ text: message.text, blocks: message.blocks });
+  message.editCount += 1;
   message.text = content.text;
   message.blocks = content.blocks;
   if (content.attachments) message.attachments = content.attachments;

@@ -62,7 +62,7 @@ const completeUpload: ApiMethod = ({ store, publicUrl }, params) => {
     const message = store.addMessage({
       channel: channel.id, ts: store.nextTs(), user: BOT_USER_ID, botId: BOT_ID,
       text: typeof params['initial_comment'] === 'string' ? params['initial_comment'] : '',
-      threadTs, replyCount: 0, replyUsers: [], history: [], files: files.map((f) => f.id),
+      threadTs, replyCount: 0, replyUsers: [], editCount: 0, files: files.map((f) => f.id),
     });
     for (const file of files) {
       file.channels.push(channel.id);

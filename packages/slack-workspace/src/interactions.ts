@@ -82,7 +82,7 @@ function recordAck(ctx: InteractionContext, userId: string, channelId: string, b
   const text = typeof body['text'] === 'string' ? body['text'] : '';
   const blocks = Array.isArray(body['blocks']) ? body['blocks'] : undefined;
   if (body['response_type'] === 'in_channel') {
-    store.addMessage({ channel: channelId, ts: store.nextTs(), user: userId, text, blocks, replyCount: 0, replyUsers: [], history: [] });
+    store.addMessage({ channel: channelId, ts: store.nextTs(), user: userId, text, blocks, replyCount: 0, replyUsers: [], editCount: 0 });
   } else {
     store.addEphemeral({ userId, channelId, text, blocks, source: 'ack' });
   }

@@ -10,10 +10,19 @@ interface Snapshot {
   version: 1;
   counters: { counter: number; lastTsMicros: number };
   channels: StoredChannel[];
-  messages: Record<string, StoredMessage[]>;
+  messages: Record<string, PersistedMessage[]>;
   pins: Record<string, Pin[]>;
   ephemerals: StoredEphemeral[];
   files: Array<Omit<StoredFile, 'content'> & { content: string | null }>;
+}
+
+/** A message as written before messages kept an edit count: with every earlier version instead. */
+type PersistedMessage = StoredMessage | (Omit<StoredMessage, 'editCount'> & { history: unknown[] });
+
+function restoredMessage(message: PersistedMessage): StoredMessage {
+  if ('editCount' in message) return message;
+  const { history, ...rest } = message;
+  return { ...rest, editCount: history.length };
 }
 
 function snapshotOf(store: SandboxStore): Snapshot {
@@ -40,7 +49,7 @@ export function restoreFrom(store: SandboxStore, path: string): boolean {
   store.restoreCounters(snapshot.counters);
   for (const channel of snapshot.channels) {
     store.channels.set(channel.id, channel);
-    store.messages.set(channel.id, (snapshot.messages[channel.id] ?? []).slice(-store.limits.messagesPerChannel));
+    store.messages.set(channel.id, (snapshot.messages[channel.id] ?? []).slice(-store.limits.messagesPerChannel).map(restoredMessage));
     store.pins.set(channel.id, snapshot.pins[channel.id] ?? []);
   }
   store.ephemerals.push(...snapshot.ephemerals);

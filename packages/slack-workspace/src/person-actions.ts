@@ -79,7 +79,7 @@ export async function editMessage(ctx: InteractionContext, input: { userId: stri
   if (!input.text.trim()) throw new ApiError('no_text');
   if (input.text.length > 40_000) throw new ApiError('msg_too_long');
   const previous = messageJsonFor(ctx, message);
-  message.history.push({ text: message.text, blocks: message.blocks });
+  message.editCount += 1;
   message.text = input.text;
   const eventTs = ctx.store.nextTs();
   message.edited = { user: user.id, ts: eventTs };

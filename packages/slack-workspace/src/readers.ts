@@ -47,7 +47,7 @@ function snapshot(store: SandboxStore, m: StoredMessage): MessageSnapshot {
     threadTs: m.threadTs,
     replyCount: m.replyCount,
     edited: m.edited !== undefined,
-    editCount: m.history.length,
+    editCount: m.editCount,
     files: m.files ?? [],
     pinned: pins.some((p: Pin) => p.ts === m.ts),
     reactions: (m.reactions ?? []).map((r) => ({ name: r.name, users: [...r.users], count: r.users.length })),

@@ -90,8 +90,8 @@ export interface StoredMessage {
   replyUsers: string[];
   latestReply?: string;
   edited?: { user: string; ts: string };
-  /** Earlier versions, oldest first; its length is the edit count. */
-  history: Array<{ text: string; blocks?: unknown[] }>;
+  /** How many times it was edited; earlier versions are not kept (nothing shows them, and a drill edits its cards often). */
+  editCount: number;
   files?: string[];
   /** Emoji reactions in the order first added, each with the people (or bot) who reacted. */
   reactions?: Array<{ name: string; users: string[] }>;

@@ -113,7 +113,7 @@ export async function serveResponseUrl(deps: ServerDeps, id: string, req: Incomi
     const original = target.messageTs && !target.isEphemeral ? store.findMessage(target.channelId, target.messageTs) : undefined;
     const originalEphemeral = target.isEphemeral ? store.ephemerals.find((e) => e.ts === target.messageTs) : undefined;
     if (replace && original) {
-      original.history.push({ text: original.text, blocks: original.blocks });
+      original.editCount += 1;
       Object.assign(original, { text: content.text, blocks: content.blocks, edited: { user: BOT_USER_ID, ts: store.nextTs() } });
       store.emitChange({ kind: 'message', channelId: original.channel, ts: original.ts });
     } else if (replace && originalEphemeral) {
@@ -122,7 +122,7 @@ export async function serveResponseUrl(deps: ServerDeps, id: string, req: Incomi
     } else if (payload['response_type'] === 'in_channel') {
       store.addMessage({
         channel: target.channelId, ts: store.nextTs(), user: BOT_USER_ID, botId: BOT_ID, text: content.text, blocks: content.blocks,
-        threadTs: typeof payload['thread_ts'] === 'string' ? payload['thread_ts'] : undefined, replyCount: 0, replyUsers: [], history: [],
+        threadTs: typeof payload['thread_ts'] === 'string' ? payload['thread_ts'] : undefined, replyCount: 0, replyUsers: [], editCount: 0,
       });
     } else {
       store.addEphemeral({ userId: target.userId, channelId: target.channelId, text: content.text, blocks: content.blocks, source: 'response_url' });

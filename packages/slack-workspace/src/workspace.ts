@@ -239,7 +239,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async postAsUser({ userId, channelId, text, threadTs }) {
       const user = store.requireUser(userId);
       const channel = store.requireChannel(channelId);
-      const message = store.addMessage({ channel: channel.id, ts: store.nextTs(), user: user.id, text, threadTs, replyCount: 0, replyUsers: [], history: [] });
+      const message = store.addMessage({ channel: channel.id, ts: store.nextTs(), user: user.id, text, threadTs, replyCount: 0, replyUsers: [], editCount: 0 });
       await notifyNewMessage(interactions, channel, message);
       if (text.includes(`<@${bot.id}>`)) {
         await sendEvent(interactions, { type: 'app_mention', user: user.id, text, ts: message.ts, channel: channel.id, ...(threadTs ? { thread_ts: threadTs } : {}) });

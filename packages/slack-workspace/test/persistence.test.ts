@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,30 @@ describe('a persisted workspace', () => {
     expect(second.replies('general', parent.ts).map((m) => m.text)).toEqual(['looking']);
     const next = await second.postAsUser({ userId: 'U_ALICE', channelId: general, text: 'back' });
     expect(Number(next.ts)).toBeGreaterThan(Number(parent.ts));
+    await second.close();
+  });
+
+  it('counts edits without keeping each earlier version, and reads a snapshot that kept them', async () => {
+    const path = tempPath();
+    const first = createWorkspace(options(path));
+    const general = first.channel('general')!.id;
+    const posted = await first.postAsUser({ userId: 'U_ALICE', channelId: general, text: 'draft one' });
+    for (const text of ['draft two', 'draft three', 'the final words']) await first.editMessage({ userId: 'U_ALICE', channelId: general, ts: posted.ts, text });
+    expect(first.messages('general')[0]).toMatchObject({ text: 'the final words', edited: true, editCount: 3 });
+    await first.close();
+    const saved = readFileSync(path, 'utf8');
+    expect(saved).not.toContain('draft two');
+
+    // A snapshot written before edits were counted held every earlier version.
+    const older = JSON.parse(saved) as { messages: Record<string, Array<Record<string, unknown>>> };
+    const [message] = older.messages[general]!;
+    delete message!['editCount'];
+    message!['history'] = [{ text: 'draft one' }, { text: 'draft two' }];
+    writeFileSync(path, JSON.stringify(older));
+    const second = createWorkspace(options(path));
+    expect(second.messages('general')[0]).toMatchObject({ text: 'the final words', editCount: 2 });
+    await second.editMessage({ userId: 'U_ALICE', channelId: general, ts: posted.ts, text: 'once more' });
+    expect(second.messages('general')[0]!.editCount).toBe(3);
     await second.close();
   });
 
