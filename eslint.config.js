@@ -20,7 +20,7 @@ const nodeGlobals = {
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'node_modules/**', 'drizzle/**', '.data/**', 'test-artifacts/**', 'coverage/**'],
+    ignores: ['dist/**', 'packages/*/dist/**', 'node_modules/**', 'drizzle/**', '.data/**', 'test-artifacts/**', 'coverage/**'],
   },
   js.configs.recommended,
   {
