@@ -15,6 +15,7 @@ import { rowsOf } from '../src/db/client.js';
 import { LOCAL_BOT_TOKEN, startApplication } from '../src/application.js';
 import { localProfile } from '../src/local-workspace/profile.js';
 import { createLogger } from '../src/logger.js';
+import { countStatements } from '../test/helpers/count-statements.js';
 import { freshDatabase, withCluster } from './cluster.js';
 import type { BenchModule } from './run.js';
 
@@ -24,18 +25,6 @@ const PER_SECOND = 1;
 const GOAL_RATIO = 1.2;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Counts every query sent by a pg client other than the bench's own. */
-function countQueries(exclude: () => pg.Client | undefined): { count: () => number; restore: () => void } {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (this: pg.Client, ...args: unknown[]) {
-    if (this !== exclude()) n += 1;
-    return original.apply(this, args);
-  };
-  return { count: () => n, restore: () => (proto.query = original) };
-}
-
 async function storm(adminUrl: string): Promise<string[]> {
   const url = await freshDatabase(adminUrl);
   const ws = createWorkspace({
@@ -43,7 +32,7 @@ async function storm(adminUrl: string): Promise<string[]> {
     rateLimits: { 'chat.postMessage': { perChannelPerSecond: PER_SECOND } },
   });
   let bench: pg.Client | undefined;
-  const queries = countQueries(() => bench);
+  const queries = countStatements(() => bench);
   const app = await startApplication({
     config: loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', REMINDERS_IN: 'incident' }),
     logger: createLogger('silent'),

@@ -2,7 +2,6 @@
  * What a storm of due reminders costs the database: statements sent to Postgres per reminder
  * queued, counted on the wire (every pg.Client query, BEGIN and COMMIT included).
  */
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -13,6 +12,7 @@ import { DEFAULT_CADENCE } from '../../src/domain/severity.js';
 import { IncidentService } from '../../src/services/incident-service.js';
 import { ReminderService } from '../../src/services/reminder-service.js';
 import { START } from '../helpers/app.js';
+import { countStatements } from '../helpers/count-statements.js';
 import { migratedDatabase, type MigratedDatabase } from '../helpers/db.js';
 import { ALICE } from '../helpers/flows.js';
 
@@ -24,21 +24,11 @@ afterAll(async () => migrated?.close());
 
 /** Runs `work` counting every statement any pg.Client sends meanwhile. */
 async function countingStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = Object.getOwnPropertyDescriptor(proto, 'query')!;
-  const send = original.value as (...args: unknown[]) => unknown;
-  let statements = 0;
-  Object.defineProperty(proto, 'query', {
-    ...original,
-    value: function (this: pg.Client, ...args: unknown[]) {
-      statements += 1;
-      return send.apply(this, args);
-    },
-  });
+  const counter = countStatements();
   try {
-    return { result: await work(), statements };
+    return { result: await work(), statements: counter.count() };
   } finally {
-    Object.defineProperty(proto, 'query', original);
+    counter.restore();
   }
 }
 
