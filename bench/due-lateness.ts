@@ -5,6 +5,7 @@
  * Lateness is due → claimed and due → posted in the local workspace. `DUE_BENCH_SECONDS` shortens it.
  */
 import { sql } from 'drizzle-orm';
+import { WebClient } from '@slack/web-api';
 import { createWorkspace } from 'local-slack-workspace';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -34,14 +35,20 @@ async function once(adminUrl: string, replicas: number): Promise<string> {
       }));
     }
     const first = apps[0]!;
-    for (let i = 0; i < REMINDERS; i += 1) {
-      await first.incidents.declare({ title: `Due ${i}`, severity: 'sev2', scenario: 'other', impact: 'x', commanderId: 'U_ALICE', declaredBy: 'U_ALICE' });
-    }
-    await sleep(3000); // channels created and announced before the clock starts
-    // Spread the first reminders over the next SPREAD_SECONDS, from one replica's transaction.
+    // Open incidents with channels of their own, as if declared and announced long ago (declaring
+    // 300 at once would spend five minutes announcing them in #incidents at Slack's pace first).
+    const slack = new WebClient(LOCAL_BOT_TOKEN, { slackApiUrl: `${first.url}/workspace/api/` });
+    const channels: string[] = [];
+    for (let i = 0; i < REMINDERS; i += 1) channels.push((await slack.conversations.create({ name: `due-${i}` })).channel!.id!);
+    const channelArray = `{${channels.join(',')}}`; // a Postgres array literal: one parameter
+    // The first reminders spread over the next SPREAD_SECONDS, written in one transaction.
     await first.database.db.execute(sql`
-      update incidents set next_update_due_at = now() + interval '5 seconds' + (id % ${REMINDERS}) * (${SPREAD_SECONDS}::float8 / ${REMINDERS}) * interval '1 second',
-                           next_reminder_at = now() + interval '5 seconds' + (id % ${REMINDERS}) * (${SPREAD_SECONDS}::float8 / ${REMINDERS}) * interval '1 second'`);
+      insert into incidents (title, severity, status, scenario, impact, declared_by, channel_id, channel_name, started_at, detected_at, declared_at, next_update_due_at, next_reminder_at)
+      select 'Due ' || g, 'sev2', 'investigating', 'other', 'x', 'U_ALICE', (${channelArray}::text[])[g + 1], 'due-' || g, now(), now(), now(),
+             now() + interval '5 seconds' + g * (${SPREAD_SECONDS}::float8 / ${REMINDERS}) * interval '1 second',
+             now() + interval '5 seconds' + g * (${SPREAD_SECONDS}::float8 / ${REMINDERS}) * interval '1 second'
+      from generate_series(0, ${REMINDERS - 1}) g`);
+    await first.database.db.execute(sql`insert into incident_roles (incident_id, role, user_id, assigned_at) select id, 'commander', 'U_ALICE', now() from incidents`);
     const due = new Map(rowsOf<{ id: number; at: Date }>(await first.database.db.execute(sql`select id, next_reminder_at as at from incidents`)).map((r) => [Number(r.id), new Date(r.at).getTime()]));
     await sleep((SPREAD_SECONDS + 12) * 1000);
     const claimed = rowsOf<{ incident_id: number; at: Date }>(await first.database.db.execute(sql`
