@@ -107,10 +107,6 @@ export class OutboxRepository {
       });
   }
 
-  async markDelivered(ex: Executor, id: number, now: DateTime): Promise<void> {
-    await this.markDeliveredMany(ex, [id], now);
-  }
-
   /** Settles many deliveries in one statement (the dispatcher groups those that finish together). */
   async markDeliveredMany(ex: Executor, ids: readonly number[], now: DateTime): Promise<void> {
     if (ids.length === 0) return;

@@ -71,7 +71,7 @@ describe('outbox claims', () => {
     const a2 = await enqueue(incidentA, 2);
     const a3 = await enqueue(incidentA, 3);
     await claimAt(now);
-    await outbox.markDelivered(m.database.db, a1, now);
+    await outbox.markDeliveredMany(m.database.db, [a1], now);
     expect((await claimAt(now)).map((c) => c.id)).toEqual([a2]);
     await outbox.markFailed(m.database.db, a2, 'invalid_blocks');
     expect((await claimAt(now)).map((c) => c.id)).toEqual([a3]);

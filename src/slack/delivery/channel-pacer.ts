@@ -7,7 +7,7 @@ export interface PaceTimer {
   sleep(ms: number): Promise<void>;
 }
 
-export const realPaceTimer: PaceTimer = {
+const realPaceTimer: PaceTimer = {
   nowMs: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
