@@ -199,6 +199,11 @@ export const outbox = pgTable(
     /** `failed`: Slack will not take it; `dead`: this release cannot read it; `superseded`: a reminder replaced before it was sent. */
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * A reminder replaced after a send whose outcome was never heard (a timeout): it may be in
+     * Slack. Its next claim only looks for that post, and is superseded if there is none.
+     */
+    withdrawing: boolean('withdrawing').notNull().default(false),
     availableAt: tz('available_at').notNull(),
     claimedUntil: tz('claimed_until'),
     lastError: text('last_error'),

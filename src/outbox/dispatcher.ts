@@ -4,8 +4,14 @@ import type { Logger } from '../logger.js';
 import { backoffSeconds, classifyDeliveryError, LeaseExpired, type DeliveryFailure } from './failure.js';
 import type { ClaimedOutboxRow, OutboxMessage, OutboxRepository, UnreadableOutboxRow } from './outbox-repository.js';
 
+/**
+ * What became of a message handed to its destination: `withdrawn` when it turned out to be
+ * replaced and was never sent (delivery has already settled its row).
+ */
+export type DeliveryOutcome = 'sent' | 'withdrawn';
+
 /** Sends one message to its destination; throws to have the failure policy decide what next. */
-export type DeliverMessage = (message: OutboxMessage) => Promise<void>;
+export type DeliverMessage = (message: OutboxMessage) => Promise<DeliveryOutcome | void>;
 
 export interface DispatcherDeps {
   db: Db;
@@ -31,6 +37,8 @@ export interface DispatcherCounts {
   retried: number;
   failed: number;
   deadLettered: number;
+  /** Replaced reminders found never to have reached Slack, so not sent. */
+  withdrawn: number;
 }
 
 /**
@@ -52,7 +60,7 @@ export class OutboxDispatcher {
   private readonly inFlight = new Set<number>();
   private readonly completions = new DeliveredBatch((ids) => this.deps.outbox.markDeliveredMany(this.deps.db, ids, this.deps.clock.now()));
   private retryTimer: { at: number; timer: NodeJS.Timeout } | undefined;
-  readonly counts: DispatcherCounts = { delivered: 0, retried: 0, failed: 0, deadLettered: 0 };
+  readonly counts: DispatcherCounts = { delivered: 0, retried: 0, failed: 0, deadLettered: 0, withdrawn: 0 };
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -136,7 +144,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private async settle(claimed: ClaimedOutboxRow): Promise<'delivered' | 'failed' | 'retry' | 'dead'> {
+  private async settle(claimed: ClaimedOutboxRow): Promise<'delivered' | 'failed' | 'retry' | 'dead' | 'withdrawn'> {
     const id = claimed.readable ? claimed.message.id : claimed.row.id;
     this.inFlight.add(id);
     try {
@@ -156,7 +164,7 @@ export class OutboxDispatcher {
     return 'dead';
   }
 
-  private deliverOne(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry'> {
+  private deliverOne(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry' | 'withdrawn'> {
     const runAs = this.deps.runAs ?? ((_id, work) => work());
     return runAs(message.requestId ?? `outbox-${message.id}`, () => this.deliverNow(message));
   }
@@ -175,11 +183,14 @@ export class OutboxDispatcher {
     this.retryTimer = { at, timer };
   }
 
-  private async deliverNow(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry'> {
+  private async deliverNow(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry' | 'withdrawn'> {
     const { outbox, db, clock, logger } = this.deps;
     const log = logger.child({ outboxId: message.id, incidentId: message.incidentId, kind: message.intent.kind });
     try {
-      await this.deps.deliver(message);
+      if ((await this.deps.deliver(message)) === 'withdrawn') {
+        this.counts.withdrawn += 1;
+        return 'withdrawn';
+      }
       await this.completions.add(message.id);
       this.counts.delivered += 1;
       return 'delivered';

@@ -12,6 +12,8 @@ interface ClaimedRow {
   /** The request that wrote it (src/observability/request-context.ts), when there was one. */
   requestId: string | null;
   attempts: number;
+  /** A replaced reminder that may be in Slack already: only look for it, never post it. */
+  withdrawing: boolean;
   createdAt: DateTime;
   /** This claim's lease: past it, another replica may claim the row, so this one must not send it. */
   leaseUntil: DateTime;
@@ -82,7 +84,7 @@ export class OutboxRepository {
       )
       update outbox set claimed_until = ${until}::timestamptz, attempts = outbox.attempts + 1
       from candidates where outbox.id = candidates.id
-      returning outbox.id, outbox.incident_id, outbox.request_id, outbox.kind, outbox.payload, outbox.attempts, outbox.created_at`);
+      returning outbox.id, outbox.incident_id, outbox.request_id, outbox.kind, outbox.payload, outbox.attempts, outbox.withdrawing, outbox.created_at`);
     return rowsOf<{
       id: string | number;
       incident_id: number | null;
@@ -90,12 +92,13 @@ export class OutboxRepository {
       kind: string;
       payload: unknown;
       attempts: number;
+      withdrawing: boolean;
       created_at: Date | string;
     }>(result)
       .sort((a, b) => Number(a.id) - Number(b.id))
       .map((r): ClaimedOutboxRow => {
         const row = {
-          id: Number(r.id), incidentId: r.incident_id, requestId: r.request_id, attempts: r.attempts,
+          id: Number(r.id), incidentId: r.incident_id, requestId: r.request_id, attempts: r.attempts, withdrawing: r.withdrawing,
           createdAt: fromDate(new Date(r.created_at))!, leaseUntil: now.plus({ seconds: leaseSeconds }),
         };
         const read = outboxIntentCodec.read(r.payload);
@@ -112,7 +115,7 @@ export class OutboxRepository {
     if (ids.length === 0) return;
     await ex.execute(sql`
       update outbox set status = 'delivered', delivered_at = ${now.toJSDate().toISOString()}::timestamptz, claimed_until = null, last_error = null
-      where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+      where status = 'pending' and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
   }
 
   /**
@@ -193,18 +196,53 @@ export class OutboxRepository {
   /**
    * Takes the incidents' reminders that still wait to be posted out of the queue: a later one (or
    * the update it asked for) replaces them. A row a dispatcher holds under a live lease may be on
-   * its way to Slack, so it stays. Answers what was taken out, oldest first.
+   * its way to Slack, so it stays. A row tried before may be in Slack already (its answer was
+   * lost): it is marked `withdrawing`, made due now, and its next claim only looks for that post
+   * (`withdrawUnsent` if there is none). Answers the reminders taken out for sure, oldest first.
    */
-  async supersedeReminders(ex: Executor, incidentIds: readonly number[], now: DateTime): Promise<{ incidentId: number; cycle: number; stage: number }[]> {
+  async supersedeReminders(ex: Executor, incidentIds: readonly number[], now: DateTime): Promise<WithdrawnReminder[]> {
     if (incidentIds.length === 0) return [];
+    const at = now.toJSDate().toISOString();
     const result = await ex.execute(sql`
-      update outbox set status = 'superseded', claimed_until = null
+      update outbox set
+        status = case when attempts = 0 then 'superseded' else status end,
+        withdrawing = attempts > 0,
+        available_at = least(available_at, ${at}::timestamptz),
+        claimed_until = null
       where kind = 'reminder.post' and status = 'pending'
         and incident_id in (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})
-        and (claimed_until is null or claimed_until < ${now.toJSDate().toISOString()}::timestamptz)
-      returning id, incident_id, payload->'reminder'->>'cycle' as cycle, payload->'reminder'->>'stage' as stage`);
-    return rowsOf<{ id: string | number; incident_id: number; cycle: string; stage: string }>(result)
-      .sort((a, b) => Number(a.id) - Number(b.id))
-      .map((r) => ({ incidentId: Number(r.incident_id), cycle: Number(r.cycle), stage: Number(r.stage) }));
+        and (claimed_until is null or claimed_until < ${at}::timestamptz)
+      returning id, incident_id, status, payload->'reminder'->>'cycle' as cycle, payload->'reminder'->>'stage' as stage`);
+    return withdrawnReminders(rowsOf<WithdrawnRow>(result)).filter((r) => r.superseded).map(({ superseded: _, ...r }) => r);
   }
+
+  /** A `withdrawing` reminder found nowhere in Slack: superseded now, so it is never posted. */
+  async withdrawUnsent(ex: Executor, id: number): Promise<WithdrawnReminder | undefined> {
+    const result = await ex.execute(sql`
+      update outbox set status = 'superseded', claimed_until = null
+      where id = ${id} and status = 'pending' and withdrawing
+      returning id, incident_id, status, payload->'reminder'->>'cycle' as cycle, payload->'reminder'->>'stage' as stage`);
+    return withdrawnReminders(rowsOf<WithdrawnRow>(result)).map(({ superseded: _, ...r }) => r)[0];
+  }
+}
+
+export interface WithdrawnReminder {
+  incidentId: number;
+  cycle: number;
+  stage: number;
+}
+
+interface WithdrawnRow {
+  id: string | number;
+  incident_id: number;
+  status: string;
+  cycle: string;
+  stage: string;
+}
+
+function withdrawnReminders(rows: readonly WithdrawnRow[]): (WithdrawnReminder & { superseded: boolean })[] {
+  return rows
+    .map((r) => ({ id: Number(r.id), incidentId: Number(r.incident_id), cycle: Number(r.cycle), stage: Number(r.stage), superseded: r.status === 'superseded' }))
+    .sort((a, b) => a.id - b.id)
+    .map(({ id: _, ...r }) => r);
 }

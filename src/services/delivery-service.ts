@@ -9,6 +9,7 @@ import type { Locale, Variant } from '../domain/postmortem/index.js';
 import { SEVERITY_HISTORY_KINDS, severityHistory, type SeverityHistory } from '../domain/severity-history.js';
 import type { ActionItem, MessageContent, StatusUpdate } from '../domain/timeline.js';
 import { lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
+import { withdrawalEvent } from './reminder-service.js';
 
 export type { DraftVersion } from '../db/repositories/postmortem-draft-repository.js';
 export type { SlackMessageRef } from '../db/repositories/slack-message-repository.js';
@@ -51,6 +52,19 @@ export class DeliveryService {
 
   recordMessage(incidentId: number, key: string, ref: SlackMessageRef): Promise<void> {
     return this.deps.repos.messages.save(this.deps.db, incidentId, key, ref);
+  }
+
+  /**
+   * A replaced reminder whose earlier send is nowhere in Slack: superseded, never posted, and the
+   * timeline says it was withdrawn. False when the row was no longer waiting.
+   */
+  async withdrawUnsentReminder(incidentId: number, outboxId: number): Promise<boolean> {
+    return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, now }) => {
+      const withdrawn = await repos.outbox.withdrawUnsent(tx, outboxId);
+      if (!withdrawn) return false;
+      await repos.timeline.appendMany(tx, withdrawalEvent(withdrawn, now));
+      return true;
+    });
   }
 
   /** The incident's channel exists: remembered on the incident and put on its timeline. */

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { sql } from 'drizzle-orm';
 import { OutboxRepository } from '../../src/outbox/outbox-repository.js';
 import { IncidentRepository } from '../../src/db/repositories/incident-repository.js';
+import { rowsOf } from '../../src/db/client.js';
 import { migratedDatabase, type MigratedDatabase } from '../helpers/db.js';
 
 let m: MigratedDatabase;
@@ -84,5 +85,53 @@ describe('outbox claims', () => {
     const claimed = batches.flat().map((c) => c.id);
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.sort((a, b) => a - b)).toEqual(ids);
+  });
+});
+
+describe('replacing a reminder', () => {
+  const reminder = (incidentId: number, stage: number) =>
+    outbox.enqueue(m.database.db, {
+      incidentId,
+      intent: {
+        kind: 'reminder.post',
+        reminder: {
+          cycle: 0, stage: stage as 1 | 2 | 3, updateNumber: 1, dueAt: now.toISO()!, remindedAt: now.toISO()!, severity: 'sev1',
+          cadenceMinutes: 15, commanderId: 'U1', commsLeadId: null, snoozeCount: 0, snoozeLimit: 3,
+        },
+      },
+      now,
+    });
+  const statusOf = async (id: number) =>
+    rowsOf<{ status: string; withdrawing: boolean; available: number }>(
+      await m.database.db.execute(sql`select status, withdrawing, extract(epoch from available_at)::float8 as available from outbox where id = ${id}`),
+    )[0]!;
+
+  it('supersedes one never tried; one tried may be in Slack, so it is only marked withdrawing and made due now', async () => {
+    const untried = await reminder(incidentA, 1);
+    const tried = await reminder(incidentB, 1);
+    await claimAt(now);
+    await outbox.retryLater(m.database.db, tried, now.plus({ minutes: 5 }), 'timeout');
+    await outbox.retryLater(m.database.db, untried, now.plus({ minutes: 5 }), 'ratelimited', { attempted: false });
+
+    const withdrawn = await outbox.supersedeReminders(m.database.db, [incidentA, incidentB], now.plus({ seconds: 5 }));
+    expect(withdrawn).toEqual([{ incidentId: incidentA, cycle: 0, stage: 1 }]);
+    expect((await statusOf(untried)).status).toBe('superseded');
+    const kept = await statusOf(tried);
+    expect(kept).toEqual({ status: 'pending', withdrawing: true, available: now.plus({ seconds: 5 }).toSeconds() });
+
+    const [claimed] = await claimAt(now.plus({ seconds: 5 }));
+    expect(claimed).toMatchObject({ id: tried, withdrawing: true });
+    expect(await outbox.withdrawUnsent(m.database.db, untried)).toBeUndefined(); // already taken out
+    expect(await outbox.withdrawUnsent(m.database.db, tried)).toEqual({ incidentId: incidentB, cycle: 0, stage: 1 });
+    expect((await statusOf(tried)).status).toBe('superseded');
+    await outbox.markDeliveredMany(m.database.db, [tried], now);
+    expect((await statusOf(tried)).status).toBe('superseded'); // a late settle does not bring it back
+  });
+
+  it('leaves a reminder under a live lease alone: it may be on its way', async () => {
+    const id = await reminder(incidentA, 1);
+    await claimAt(now);
+    expect(await outbox.supersedeReminders(m.database.db, [incidentA], now.plus({ seconds: 5 }))).toEqual([]);
+    expect(await statusOf(id)).toMatchObject({ status: 'pending', withdrawing: false });
   });
 });

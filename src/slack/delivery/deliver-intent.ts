@@ -5,6 +5,7 @@ import { SEVERITY_INFO } from '../../domain/severity.js';
 import { DeliveryDeferred, PermanentDeliveryError } from '../../outbox/failure.js';
 import type { PostTarget } from '../../outbox/intents.js';
 import type { OutboxMessage } from '../../outbox/outbox-repository.js';
+import type { DeliveryOutcome } from '../../outbox/dispatcher.js';
 import type { DeliveryService } from '../../services/delivery-service.js';
 import type { HomeService } from '../../services/home-service.js';
 import { appHome } from '../blocks/app-home.js';
@@ -34,6 +35,12 @@ export interface IntentDeliveryDeps {
 
 export type RemindersIn = 'incidents' | 'incident' | 'both';
 
+interface ReminderCopy {
+  target: { channel: string; threadTs?: string; broadcast?: boolean };
+  /** Where its ts is kept (src/slack/delivery/message-keys.ts). */
+  key: string;
+}
+
 /** A private incident's updates and notices stay in its own channel, out of #incidents. */
 const keptPrivate = (incident: Incident, target: PostTarget): boolean => incident.isPrivate && target === 'announcement_thread';
 
@@ -45,7 +52,7 @@ const keptPrivate = (incident: Incident, target: PostTarget): boolean => inciden
 export class IntentDelivery {
   constructor(private readonly deps: IntentDeliveryDeps) {}
 
-  readonly deliver = async (message: OutboxMessage): Promise<void> => {
+  readonly deliver = async (message: OutboxMessage): Promise<DeliveryOutcome | void> => {
     const { delivery, poster, renderer } = this.deps;
     const intent = message.intent;
     if (intent.kind === 'alert.post') return this.postAlert(message, intent.alertId);
@@ -116,21 +123,49 @@ export class IntentDelivery {
    * own channel (its overdue notice then goes to #incidents), or both. A private incident's stay in
    * its own channel. Each copy's ts is kept for the edits.
    */
-  private async postReminder(message: OutboxMessage, incident: Incident, view: ReminderView): Promise<void> {
+  private async postReminder(message: OutboxMessage, incident: Incident, view: ReminderView): Promise<DeliveryOutcome> {
     const { delivery, poster, renderer } = this.deps;
-    const where = incident.isPrivate ? 'incident' : this.deps.remindersIn;
+    const copies = await this.reminderCopies(incident, view);
+    if (message.withdrawing) return this.keepOrWithdraw(message, incident, copies);
     const rendered = renderer.reminder(incident, view);
+    for (const { target, key } of copies) {
+      const ts = await poster.post(message, target, rendered);
+      await delivery.recordMessage(incident.id, key, { channelId: target.channel, ts });
+    }
+    return 'sent';
+  }
+
+  private async reminderCopies(incident: Incident, view: ReminderView): Promise<ReminderCopy[]> {
+    const where = incident.isPrivate ? 'incident' : this.deps.remindersIn;
+    const copies: ReminderCopy[] = [];
     if (where === 'incidents' || where === 'both') {
       const target = await this.target(incident, 'announcement_thread');
-      const ts = await poster.post(message, { ...target, broadcast: true }, rendered);
-      await delivery.recordMessage(incident.id, reminderThreadKey(view.cycle, view.stage), { channelId: target.channel, ts });
+      copies.push({ target: { ...target, broadcast: true }, key: reminderThreadKey(view.cycle, view.stage) });
     }
     if (where === 'incident' || where === 'both') {
       const toIncidents = where === 'incident' && view.stage === 3 && !incident.isPrivate;
       const channel = toIncidents ? await this.incidentsChannel() : this.channelOf(incident);
-      const ts = await poster.post(message, { channel }, rendered);
-      await delivery.recordMessage(incident.id, reminderMessageKey(view.cycle, view.stage), { channelId: channel, ts });
+      copies.push({ target: { channel }, key: reminderMessageKey(view.cycle, view.stage) });
     }
+    return copies;
+  }
+
+  /**
+   * A reminder replaced after a send whose answer was lost: what reached Slack is kept (its ts
+   * recorded, so the closing edits find it), and if nothing did it is withdrawn, never posted late.
+   */
+  private async keepOrWithdraw(message: OutboxMessage, incident: Incident, copies: ReminderCopy[]): Promise<DeliveryOutcome> {
+    const { delivery, poster } = this.deps;
+    let found = false;
+    for (const { target, key } of copies) {
+      const ts = await poster.findEarlierPost(message, target);
+      if (!ts) continue;
+      found = true;
+      await delivery.recordMessage(incident.id, key, { channelId: target.channel, ts });
+    }
+    if (found) return 'sent';
+    await delivery.withdrawUnsentReminder(incident.id, message.id);
+    return 'withdrawn';
   }
 
   /** Rendered from Postgres now, so a publish that waited out the throttle shows the latest. */

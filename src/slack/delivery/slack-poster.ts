@@ -149,7 +149,8 @@ export class SlackPoster {
     return undefined;
   }
 
-  private async findEarlierPost(ref: OutboxRef, target: { channel: string; threadTs?: string }): Promise<string | undefined> {
+  /** The ts of this outbox row's post in `target`, if an earlier send reached Slack. */
+  async findEarlierPost(ref: OutboxRef, target: { channel: string; threadTs?: string }): Promise<string | undefined> {
     const oldest = String(Math.floor(ref.createdAt.toSeconds()) - 60);
     const page = target.threadTs
       ? await this.client.conversations.replies({ channel: target.channel, ts: target.threadTs, include_all_metadata: true, limit: 200 })
