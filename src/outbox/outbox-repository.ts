@@ -168,11 +168,16 @@ export class OutboxRepository {
     return row?.n ?? 0;
   }
 
-  /** Deletes up to `limit` rows delivered before `cutoff`; failed and dead rows stay for a person to read. */
-  pruneDeliveredBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
-    return deleteOldRows(ex, { table: 'outbox', key: 'id', time: 'delivered_at', also: sql`status = 'delivered'` }, cutoff, limit);
+  /**
+   * Deletes up to `limit` rows settled before `cutoff`: delivered then, or superseded (replaced
+   * unsent) and written then. Failed and dead rows stay for a person to read.
+   */
+  async pruneSettledBefore(ex: Executor, cutoff: DateTime, limit: number): Promise<number> {
+    const delivered = await deleteOldRows(ex, { table: 'outbox', key: 'id', time: 'delivered_at', also: sql`status = 'delivered'` }, cutoff, limit);
+    if (delivered === limit) return delivered;
+    const superseded = { table: 'outbox', key: 'id', time: 'created_at', also: sql`status = 'superseded'` };
+    return delivered + (await deleteOldRows(ex, superseded, cutoff, limit - delivered));
   }
-
 
   async pendingCount(ex: Executor): Promise<number> {
     const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n from outbox where status = 'pending'`));

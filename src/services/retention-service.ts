@@ -6,7 +6,7 @@ const BATCH = 5000;
 
 /**
  * Deletes what is only kept for a while: handled Slack event ids (the retry window is minutes),
- * keys of applied requests, and delivered outbox rows. In batches, so no statement holds locks for long.
+ * keys of applied requests, and outbox rows delivered or superseded. In batches, so no statement holds locks for long.
  */
 export class RetentionService {
   constructor(private readonly deps: { db: Db; repos: Repositories; clock: Clock; retentionDays: number }) {}
@@ -21,7 +21,7 @@ export class RetentionService {
     };
     return {
       events: await drain(() => repos.events.pruneBefore(db, cutoff, BATCH)),
-      outbox: await drain(() => repos.outbox.pruneDeliveredBefore(db, cutoff, BATCH)),
+      outbox: await drain(() => repos.outbox.pruneSettledBefore(db, cutoff, BATCH)),
       requests: await drain(() => repos.appliedRequests.pruneBefore(db, cutoff, BATCH)),
     };
   }

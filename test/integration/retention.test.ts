@@ -17,7 +17,7 @@ const now = DateTime.fromISO('2026-11-25T03:00:00Z', { zone: 'utc' });
 const daysAgo = (d: number) => now.minus({ days: d }).toISO();
 
 describe('retention', () => {
-  it('prunes event ids and delivered outbox rows past the age, keeping failed and dead rows', async () => {
+  it('prunes event ids, and delivered and superseded outbox rows past the age, keeping failed and dead rows', async () => {
     const db = m.database.db;
     const repos = createRepositories();
     for (const [id, age] of [['Ev-old-1', 31], ['Ev-old-2', 45], ['Ev-new', 29]] as const) {
@@ -33,13 +33,15 @@ describe('retention', () => {
     await row('failed', 90);
     await row('dead', 90);
     await row('pending', 90);
+    await row('superseded', 31);
+    await row('superseded', 2);
 
     const retention = new RetentionService({ db, repos, clock: new SteppedClock(now), retentionDays: 30 });
-    expect(await retention.prune()).toEqual({ events: 2, outbox: 2, requests: 0 });
+    expect(await retention.prune()).toEqual({ events: 2, outbox: 3, requests: 0 });
     const events = rowsOf<{ event_id: string }>(await db.execute(sql`select event_id from processed_events order by 1`));
     expect(events.map((e) => e.event_id)).toEqual(['Ev-new']);
     const outbox = rowsOf<{ status: string }>(await db.execute(sql`select status from outbox order by id`));
-    expect(outbox.map((o) => o.status)).toEqual(['delivered', 'failed', 'dead', 'pending']);
+    expect(outbox.map((o) => o.status)).toEqual(['delivered', 'failed', 'dead', 'pending', 'superseded']);
     expect(await retention.prune()).toEqual({ events: 0, outbox: 0, requests: 0 });
   });
 });
