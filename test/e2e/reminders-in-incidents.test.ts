@@ -25,6 +25,37 @@ async function dueReminder(env: Record<string, string> = {}) {
   return t;
 }
 
+/**
+ * Declares a SEV-1 whose first reminder falls due while Slack meets every post with `fault`
+ * (`timeout`: applied, never answered). Answers the app and the announcement in #incidents.
+ */
+async function reminderWhilePostsFail(fault: '500' | 'timeout', options: Parameters<typeof startTestApp>[0] = {}) {
+  t = await startTestApp(options);
+  await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
+  await t.deliver();
+  const announcement = t.ws.messages('incidents')[0]!;
+  t.ws.faults.set('chat.postMessage', { rate: 1, kinds: [fault] });
+  t.clock.advance({ minutes: 15 });
+  expect(await t.app.reminders.tick()).toBe(1);
+  await t.deliver();
+  return { app: t, announcement };
+}
+
+/** Delivers over two and a half minutes, past the failed posts' backoff. */
+async function deliverPastBackoff(app: TestApp) {
+  for (let round = 0; round < 5; round++) {
+    app.clock.advance({ seconds: 30 });
+    await app.deliver();
+  }
+}
+
+/** The commander posts the update the reminder asks for, through the modal. */
+async function postUpdate(app: TestApp) {
+  await command(app.ws, ALICE, 'inc-1-checkout-failing', 'update');
+  const form = await openedView(app.ws, ALICE, 'incident_update');
+  await app.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+}
+
 describe('reminders in #incidents', () => {
   it('by default: a broadcast reply under the announcement, naming the commander, with its buttons', async () => {
     const t = await dueReminder();
@@ -55,9 +86,7 @@ describe('reminders in #incidents', () => {
     const inThread = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)));
     const inChannel = t.ws.messages('inc-1-checkout-failing').filter((m) => isReminder(textOf(m)));
     expect([inThread.length, inChannel.length]).toEqual([1, 1]);
-    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
-    const form = await openedView(t.ws, ALICE, 'incident_update');
-    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+    await postUpdate(t);
     await t.deliver();
     const copies = [
       t.ws.replies('incidents', announcement.ts).find((m) => m.ts === inThread[0]!.ts)!,
@@ -67,25 +96,14 @@ describe('reminders in #incidents', () => {
   });
 
   it('after Slack was down across the reminder and the escalation: the escalation once, never the stale reminder', async () => {
-    t = await startTestApp();
-    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
-    await t.deliver();
-    const announcement = t.ws.messages('incidents')[0]!;
-    t.ws.faults.set('chat.postMessage', { rate: 1, kinds: ['500'] });
-
-    t.clock.advance({ minutes: 15 }); // the reminder falls due while Slack answers 500
-    expect(await t.app.reminders.tick()).toBe(1);
-    await t.deliver();
+    const { app: t, announcement } = await reminderWhilePostsFail('500');
     t.clock.advance({ minutes: 7.5 }); // and the escalation, still down
     expect(await t.app.reminders.tick()).toBe(1);
     await t.deliver();
     expect(t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)))).toHaveLength(0);
 
     t.ws.faults.clear();
-    for (let round = 0; round < 5; round++) {
-      t.clock.advance({ seconds: 30 }); // past the failed post's backoff
-      await t.deliver();
-    }
+    await deliverPastBackoff(t);
     const shown = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)));
     expect(shown).toHaveLength(1);
     expect(textOf(shown[0]!)).toContain('is still missing');
@@ -101,9 +119,7 @@ describe('reminders in #incidents', () => {
     expect(timeline.match(/Update reminder withdrawn/g)).toHaveLength(1);
 
     // Answering closes the escalation; there is no stale reminder left to close.
-    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
-    const form = await openedView(t.ws, ALICE, 'incident_update');
-    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+    await postUpdate(t);
     await t.deliver();
     const after = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)) || textOf(m).includes('answered'));
     expect(after.map((m) => m.ts)).toEqual([shown[0]!.ts]);
@@ -111,76 +127,32 @@ describe('reminders in #incidents', () => {
   });
 
   it('an update posted while the reminder waits for Slack withdraws it: the commander is never asked for what they just did', async () => {
-    t = await startTestApp();
-    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
-    await t.deliver();
-    const announcement = t.ws.messages('incidents')[0]!;
-    t.ws.faults.set('chat.postMessage', { rate: 1, kinds: ['500'] });
-    t.clock.advance({ minutes: 15 });
-    expect(await t.app.reminders.tick()).toBe(1);
-    await t.deliver();
+    const { app: t, announcement } = await reminderWhilePostsFail('500');
 
-    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
-    const form = await openedView(t.ws, ALICE, 'incident_update');
-    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
+    await postUpdate(t);
     t.ws.faults.clear();
-    for (let round = 0; round < 5; round++) {
-      t.clock.advance({ seconds: 30 });
-      await t.deliver();
-    }
+    await deliverPastBackoff(t);
     expect(t.ws.messages('inc-1-checkout-failing').some((m) => textOf(m).includes('failover done'))).toBe(true);
     const all = [...t.ws.messages('incidents'), ...t.ws.replies('incidents', announcement.ts)];
     expect(all.filter((m) => isReminder(textOf(m)) || textOf(m).includes('reminder answered'))).toHaveLength(0);
     expect(t.ws.callLog().filter((c) => c.method === 'chat.postMessage' && c.fault === undefined && JSON.stringify(c.params).includes('status update #'))).toHaveLength(0);
+    // Tried once, it might have been in Slack: it was looked for before being withdrawn.
+    expect(t.ws.callLog().some((c) => c.method === 'conversations.replies')).toBe(true);
+    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'timeline');
+    expect(visibleText(t.ws.ephemerals(ALICE).at(-1)!)).toContain('Update reminder withdrawn before it reached Slack');
   });
 
   it('a reminder whose answer was lost, replaced by an update: found in Slack, kept once and closed as answered', async () => {
-    t = await startTestApp({ workspace: { timeoutMs: 200 }, deliveryTimeoutMs: 100 });
-    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
-    await t.deliver();
-    const announcement = t.ws.messages('incidents')[0]!;
-    t.ws.faults.set('chat.postMessage', { rate: 1, kinds: ['timeout'] }); // Slack posts it; the answer never comes
-    t.clock.advance({ minutes: 15 });
-    expect(await t.app.reminders.tick()).toBe(1);
-    await t.deliver();
+    const { app: t, announcement } = await reminderWhilePostsFail('timeout', { workspace: { timeoutMs: 200 }, deliveryTimeoutMs: 100 }); // Slack posts it; the answer never comes
     t.ws.faults.clear();
     expect(t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)))).toHaveLength(1);
 
-    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
-    const form = await openedView(t.ws, ALICE, 'incident_update');
-    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
-    for (let round = 0; round < 5; round++) {
-      t.clock.advance({ seconds: 30 });
-      await t.deliver();
-    }
+    await postUpdate(t);
+    await deliverPastBackoff(t);
     const reminders = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)) || textOf(m).includes('answered'));
     expect(reminders).toHaveLength(1); // not posted again, and not left asking
     expect(textOf(reminders[0]!)).toContain('answered');
     await command(t.ws, ALICE, 'inc-1-checkout-failing', 'timeline');
     expect(visibleText(t.ws.ephemerals(ALICE).at(-1)!)).not.toContain('withdrawn');
-  });
-
-  it('a reminder Slack refused, replaced by an update: never posted, and the timeline says it was withdrawn', async () => {
-    t = await startTestApp();
-    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
-    await t.deliver();
-    t.ws.faults.set('chat.postMessage', { rate: 1, kinds: ['500'] }); // tried once: it may or may not be in Slack
-    t.clock.advance({ minutes: 15 });
-    expect(await t.app.reminders.tick()).toBe(1);
-    await t.deliver();
-    t.ws.faults.clear();
-
-    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'update');
-    const form = await openedView(t.ws, ALICE, 'incident_update');
-    await t.ws.submitView({ userId: ALICE, viewId: form.id, values: updateValues('sev1', 'identified', 'failover done') });
-    for (let round = 0; round < 5; round++) {
-      t.clock.advance({ seconds: 30 });
-      await t.deliver();
-    }
-    const posted = t.ws.callLog().filter((c) => c.method === 'chat.postMessage' && c.fault === undefined && JSON.stringify(c.params).includes('status update #'));
-    expect(posted).toHaveLength(0);
-    expect(t.ws.callLog().some((c) => c.method === 'conversations.replies')).toBe(true); // it looked before giving up
-    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'timeline');
-    expect(visibleText(t.ws.ephemerals(ALICE).at(-1)!)).toContain('Update reminder withdrawn before it reached Slack');
   });
 });
