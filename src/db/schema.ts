@@ -200,7 +200,7 @@ export const outbox = pgTable(
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /**
-     * A reminder replaced after a send whose outcome was never heard (a timeout): it may be in
+     * A reminder replaced after a send whose outcome was never heard (a timeout, a 5xx): it may be in
      * Slack. Its next claim only looks for that post, and is superseded if there is none.
      */
     withdrawing: boolean('withdrawing').notNull().default(false),

@@ -218,7 +218,7 @@ export class OutboxRepository {
         and incident_id in (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})
         and (claimed_until is null or claimed_until < ${at}::timestamptz)
       returning id, incident_id, status, payload->'reminder'->>'cycle' as cycle, payload->'reminder'->>'stage' as stage`);
-    return withdrawnReminders(rowsOf<WithdrawnRow>(result)).filter((r) => r.superseded).map(({ superseded: _, ...r }) => r);
+    return toWithdrawn(rowsOf<WithdrawnRow>(result).filter((r) => r.status === 'superseded'));
   }
 
   /** A `withdrawing` reminder found nowhere in Slack: superseded now, so it is never posted. */
@@ -227,7 +227,7 @@ export class OutboxRepository {
       update outbox set status = 'superseded', claimed_until = null
       where id = ${id} and status = 'pending' and withdrawing
       returning id, incident_id, status, payload->'reminder'->>'cycle' as cycle, payload->'reminder'->>'stage' as stage`);
-    return withdrawnReminders(rowsOf<WithdrawnRow>(result)).map(({ superseded: _, ...r }) => r)[0];
+    return toWithdrawn(rowsOf<WithdrawnRow>(result))[0];
   }
 }
 
@@ -245,9 +245,9 @@ interface WithdrawnRow {
   stage: string;
 }
 
-function withdrawnReminders(rows: readonly WithdrawnRow[]): (WithdrawnReminder & { superseded: boolean })[] {
+/** Oldest first. */
+function toWithdrawn(rows: WithdrawnRow[]): WithdrawnReminder[] {
   return rows
-    .map((r) => ({ id: Number(r.id), incidentId: Number(r.incident_id), cycle: Number(r.cycle), stage: Number(r.stage), superseded: r.status === 'superseded' }))
-    .sort((a, b) => a.id - b.id)
-    .map(({ id: _, ...r }) => r);
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((r) => ({ incidentId: Number(r.incident_id), cycle: Number(r.cycle), stage: Number(r.stage) }));
 }

@@ -56,14 +56,12 @@ export class DeliveryService {
 
   /**
    * A replaced reminder whose earlier send is nowhere in Slack: superseded, never posted, and the
-   * timeline says it was withdrawn. False when the row was no longer waiting.
+   * timeline says it was withdrawn (unless the row had stopped waiting meanwhile).
    */
-  async withdrawUnsentReminder(incidentId: number, outboxId: number): Promise<boolean> {
-    return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, now }) => {
+  async withdrawUnsentReminder(incidentId: number, outboxId: number): Promise<void> {
+    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, now }) => {
       const withdrawn = await repos.outbox.withdrawUnsent(tx, outboxId);
-      if (!withdrawn) return false;
-      await repos.timeline.appendMany(tx, withdrawalEvent(withdrawn, now));
-      return true;
+      if (withdrawn) await repos.timeline.appendMany(tx, withdrawalEvent(withdrawn, now));
     });
   }
 
