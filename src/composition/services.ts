@@ -6,6 +6,7 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import { boltLogger, type Logger } from '../logger.js';
 import { OutboxDispatcher } from '../outbox/dispatcher.js';
+import { WorkPermits } from '../outbox/work-permits.js';
 import { Access } from '../services/access.js';
 import { AlertService } from '../services/alert-service.js';
 import { ConversationService } from '../services/conversation-service.js';
@@ -119,7 +120,10 @@ export function createServices(input: ServicesInput): Services {
   const zones = new UserZones({
     db, repos, lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-zones' }) }),
   });
-  const pacer = new ChannelPacer({ ...SLACK_PACING, postIntervalMs: config.slackPostIntervalMs });
+  // Deliveries work on at most all but four of the pool's connections: the claim, the settle and
+  // two for people's requests stay free however many deliveries a storm brings.
+  const permits = new WorkPermits(Math.max(2, config.database.poolSize - 4));
+  const pacer = new ChannelPacer({ ...SLACK_PACING, postIntervalMs: config.slackPostIntervalMs }, undefined, permits);
   const poster = new SlackPoster(deliveryClient, input.botUserId, input.installationId, pacer, clock);
   const intents = new IntentDelivery({
     delivery,
@@ -139,6 +143,7 @@ export function createServices(input: ServicesInput): Services {
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),
     runAs: (requestId, work) => input.requestIds.run(requestId, work),
     onStopping: () => pacer.close(),
+    permits,
   });
   const events = new EventService(db, repos.events, clock);
   const conversation = new ConversationService({ db, repos, clock, access, onOutboxWritten: deliver });

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { backoffSeconds, classifyDeliveryError, LeaseExpired, type DeliveryFailure } from './failure.js';
 import type { ClaimedOutboxRow, OutboxMessage, OutboxRepository, UnreadableOutboxRow } from './outbox-repository.js';
+import type { WorkPermits } from './work-permits.js';
 
 /**
  * What became of a message handed to its destination: `withdrawn` when it turned out to be
@@ -30,6 +31,8 @@ export interface DispatcherDeps {
   runAs?: <T>(requestId: string | undefined, work: () => Promise<T>) => Promise<T>;
   /** Told when stopping begins: sends still waiting their turn give up, and their rows go back. */
   onStopping?: () => void;
+  /** Bounds the deliveries working at once (src/outbox/work-permits.ts); unbounded without. */
+  permits?: WorkPermits;
 }
 
 export interface DispatcherCounts {
@@ -166,7 +169,8 @@ export class OutboxDispatcher {
 
   private deliverOne(message: OutboxMessage): Promise<'delivered' | 'failed' | 'retry' | 'withdrawn'> {
     const runAs = this.deps.runAs ?? ((_id, work) => work());
-    return runAs(message.requestId ?? `outbox-${message.id}`, () => this.deliverNow(message));
+    const work = () => runAs(message.requestId ?? `outbox-${message.id}`, () => this.deliverNow(message));
+    return this.deps.permits ? this.deps.permits.run(work) : work();
   }
 
   /** Comes back for a message put off by `seconds` then, not at the next outbox tick. */

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
 import { RetryAfter } from '../../outbox/failure.js';
+import type { WorkPermits } from '../../outbox/work-permits.js';
 
 /** Real time, for the pacing Slack does on real time (a drill's fast clock must not speed it up). */
 export interface PaceTimer {
@@ -47,9 +48,15 @@ export class ChannelPacer {
   constructor(
     private readonly options: PacingOptions = SLACK_PACING,
     private readonly timer: PaceTimer = realPaceTimer,
+    /** The outbox's work permits: a call gives its permit up while it waits its turn and Slack answers. */
+    private readonly permits?: WorkPermits,
   ) {}
 
   call<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
+    return this.permits ? this.permits.idle(() => this.inLane(method, channel, call)) : this.inLane(method, channel, call);
+  }
+
+  private inLane<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
     const key = `${method}:${channel}`;
     const lane = this.lane(key);
     const paced = PACED_METHODS.has(method);
@@ -66,6 +73,7 @@ export class ChannelPacer {
       lane.queued -= 1;
     });
   }
+
 
   /** Waiting calls give up (their messages stay in the outbox) and no new call is sent. */
   close(): void {
