@@ -11,6 +11,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Work the app does after acknowledging Slack can take more than poll's default second on a
+    // loaded machine (CI runs two test files at once beside Postgres and Chromium).
+    expect: { poll: { timeout: 10_000 } },
     globalSetup: ['test/helpers/postgres-cluster.ts'],
     // In CI a JSON report lets .ci/run print the counts as one plain line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]] : ['default'],

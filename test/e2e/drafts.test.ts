@@ -48,7 +48,7 @@ describe('the resolve form', () => {
         const top = topView(t.ws, ALICE);
         if (top.hash === hash) throw new Error('not updated yet');
         return top;
-      }, { timeout: 3000, interval: 10 });
+      }, { timeout: 10_000, interval: 10 });
       expect(titleRows(view.blocks)).toBe(rows);
       expect(initialValue(view.blocks, actionItemInput(0, 'title').block)).toBe('Alert on replica lag');
       expect(initialValue(view.blocks, RESOLVE_INPUT.customerImpact.block)).toBe(CUSTOMER_IMPACT);

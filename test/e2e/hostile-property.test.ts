@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { signRequest, type SubmittedValue, type SubmittedValues, type ViewSnapshot } from 'local-slack-workspace';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SUBCOMMANDS } from '../../src/slack/commands/incident/registry.js';
 import { MESSAGE_SHORTCUTS } from '../../src/slack/capabilities.js';
 import { ACTION_ID, actionItemInput, CALLBACK_ID, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
@@ -92,8 +92,11 @@ async function startWorld(): Promise<World> {
     body: JSON.stringify({ title: 'Disk 80% on db-2', dedupe_key: 'fuzz-disk', severity: 'info' }),
   });
   for (const user of USERS) await t.ws.openAppHome(user);
-  await sleep(100);
-  await t.deliver();
+  // Each Home is published through the outbox once its event's listener has run, after the ack.
+  await vi.waitFor(async () => {
+    await t.deliver();
+    expect(USERS.filter((user) => !t.ws.homeView(user))).toEqual([]);
+  }, { timeout: 10_000, interval: 50 });
   return {
     t, logs, events: `${t.app.url}/slack/events`,
     open: { id: a!.id, channel: a!.channelId! },
@@ -431,7 +434,7 @@ describe('raw signed payloads the workspace would not build', () => {
     // would a trigger that expired during a slow request; that is Slack refusing, not a bug here.
     w.tolerate = (r) => r.msg === 'command failed' && /trigger_id/.test(String((r['err'] as { message?: string } | undefined)?.message));
     await restore(w);
-  }, 60_000);
+  }, 180_000); // the world alone takes about 20 s at Slack's pace, then a tour of every command and form
   afterAll(async () => w?.t.stop());
 
   function kindOf(body: string): string {

@@ -24,18 +24,18 @@ describe('the process', () => {
   it('starts with no setup, says where to open the workspace, and stops cleanly on SIGTERM', async () => {
     const app = startMain({ PORT: '0', PGLITE_DIR: path.join(dir, 'data') });
     const url = await expect
-      .poll(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())?.[1], { timeout: 30_000, interval: 100 })
+      .poll(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())?.[1], { timeout: 60_000, interval: 100 })
       .toBeDefined()
       .then(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())![1]!);
     expect((await fetch(`${url.replace('localhost', '127.0.0.1')}/health/ready`)).status).toBe(200);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
     expect(app.out()).toContain('shutting down');
-  });
+  }, 90_000); // a cold start (esbuild, PGlite) alone may take most of 30 s on a loaded machine
 
   it('SLACK_MODE=socket runs the local workspace in Socket Mode: commands reach the bot over its connection', async () => {
     const app = startMain({ PORT: '0', PGLITE_DIR: path.join(dir, 'socket'), SLACK_MODE: 'socket' });
-    await expect.poll(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())?.[1], { timeout: 30_000, interval: 100 }).toBeDefined();
+    await expect.poll(() => /Open (http:\/\/localhost:\d+)/.exec(app.out())?.[1], { timeout: 60_000, interval: 100 }).toBeDefined();
     const url = /Open (http:\/\/localhost:\d+)/.exec(app.out())![1]!.replace('localhost', '127.0.0.1');
     expect(app.out()).toContain('"transport":"socket"');
     const state = async () => (await (await fetch(`${url}/sandbox/state?user=U_ALICE`)).json()) as {
@@ -51,7 +51,7 @@ describe('the process', () => {
     expect((await fetch(`${url}/slack/events`, { method: 'POST' })).status).toBe(404);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
-  });
+  }, 90_000); // a cold start (esbuild, PGlite) alone may take most of 30 s on a loaded machine
 
   it('npm start hands SIGTERM to the bot: it shuts down and nothing is left serving', async () => {
     const child = spawn('npm', ['start'], {
@@ -61,14 +61,14 @@ describe('the process', () => {
     let out = '';
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await expect.poll(() => /Open (http:\/\/localhost:\d+)/.exec(out)?.[1], { timeout: 30_000, interval: 100 }).toBeDefined();
+    await expect.poll(() => /Open (http:\/\/localhost:\d+)/.exec(out)?.[1], { timeout: 60_000, interval: 100 }).toBeDefined();
     const url = /Open (http:\/\/localhost:(\d+))/.exec(out)![1]!.replace('localhost', '127.0.0.1');
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     child.kill('SIGTERM');
     await exited;
     await expect.poll(() => out).toContain('shutting down');
     await expect(fetch(`${url}/health/live`)).rejects.toThrow();
-  });
+  }, 90_000); // a cold start (esbuild, PGlite) alone may take most of 30 s on a loaded machine
 
   it('refuses to start with bad settings and names every one of them', async () => {
     const app = startMain({ PORT: 'http', DATABASE_POOL_SIZE: '-1', SLACK_BOT_TOKEN: 'xoxb-1' });

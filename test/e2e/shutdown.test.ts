@@ -58,7 +58,7 @@ describe('stopping', () => {
       const stopping = t.app.stop();
       // The lock outlives the timeout; release it only once stop has returned.
       await stopping;
-      expect(Date.now() - started).toBeLessThan(4000);
+      expect(Date.now() - started).toBeLessThan(8000); // the lock would hold it far longer
     } finally {
       await holder.query('rollback').catch(() => undefined);
       // The stuck statement now finishes and the app's pool, already told to end, lets it go.

@@ -18,6 +18,8 @@ const NOW = '2026-11-25T15:10:00Z';
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const unix = (iso: string) => String(Math.floor(utc(iso).toSeconds()));
 const pick = (id: InputId, value: string): SubmittedValues => ({ [id.block]: { [id.action]: value } });
+/** Work after the ack (an answer by response URL, a zone lookup) can take seconds on a loaded machine. */
+const WAIT = { timeout: 10_000 };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -71,7 +73,8 @@ describe('/incident note with a time', () => {
     const reply = await command(t.ws, ALICE, CHANNEL, 'note 15:00 Checking the dashboards');
     expect(reply).toContain('read as UTC');
     expect(reply).toContain('had not told me your time zone');
-    await vi.waitFor(() => expect(lookups()).toBe(before + 1));
+    await vi.waitFor(() => expect(lookups()).toBe(before + 1), WAIT);
+    await t.app.slack.settled(); // the zone is saved once the lookup's answer is
     const note = (await timelineEvents()).find((e) => e.kind === 'note_added')!;
     expect(note.occurredAt.toISO()).toBe('2026-11-25T15:00:00.000Z');
   });
@@ -133,7 +136,7 @@ describe('/incident timeline', () => {
     expect(visibleText(last)).not.toContain('Checkout 5xx spiked');
 
     await t.ws.clickAction({ userId: ALICE, channelId: channelId(t.ws, CHANNEL), messageTs: last.ts, actionId: 'incident_timeline_page' });
-    await vi.waitFor(() => expect(visibleText(t.ws.ephemerals(ALICE).find((e) => e.ts === last.ts)!)).toContain('page 1 of 2'));
+    await vi.waitFor(() => expect(visibleText(t.ws.ephemerals(ALICE).find((e) => e.ts === last.ts)!)).toContain('page 1 of 2'), WAIT);
     const first = visibleText(t.ws.ephemerals(ALICE).find((e) => e.ts === last.ts)!);
     expect(first).toContain(`entries 1–20 of ${total}`);
     // Ordered by when things happened: the backdated note comes before the declaration.
@@ -184,7 +187,7 @@ describe('/incident timeline', () => {
     });
     await vi.waitFor(() =>
       expect(visibleText(latestEphemeral(ALICE))).toBe(":warning: Only the person who wrote an entry and INC-1's commander (<@U_CAROL>) can edit or remove it."),
-    );
+    WAIT);
     expect((await timelineEvents()).some((e) => e.kind === 'entry_removed')).toBe(false);
     expect(await draft()).toContain('Note: Step 2 — U\\_BOB');
   });
@@ -197,7 +200,7 @@ describe('/incident timeline', () => {
       userId: CAROL, channelId: channelId(t.ws, CHANNEL), messageTs: shown.ts, actionId: 'incident_timeline_entry_menu',
       blockId: `timeline_entry_${entry.id}`, selectedOption: `remove:1:${entry.id}`,
     });
-    await vi.waitFor(() => expect(visibleText(t.ws.ephemerals(CAROL).find((e) => e.ts === shown.ts)!)).toContain('Removed from the timeline'));
+    await vi.waitFor(() => expect(visibleText(t.ws.ephemerals(CAROL).find((e) => e.ts === shown.ts)!)).toContain('Removed from the timeline'), WAIT);
     expect(visibleText(t.ws.ephemerals(CAROL).find((e) => e.ts === shown.ts)!)).not.toContain('Step 2 ');
     expect((await timelineEvents()).find((e) => e.kind === 'entry_removed')).toMatchObject({ actorId: CAROL, data: { entryId: entry.id } });
     expect(await draft()).not.toContain('Step 2 ');

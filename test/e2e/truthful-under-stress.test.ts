@@ -36,10 +36,13 @@ async function lockTableFor(url: string, table: 'incidents' | 'timeline_events',
   return { released };
 }
 
+const PATIENT_BUT_QUICK_TO_ACK = { ACK_DEADLINE_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '15000' };
+
 describe('a slow database', () => {
   it('a 4 s lock during declare: Slack is answered in time, the person sees the real outcome, one incident', async () => {
-    // A deadline well inside Slack's 3 s, so a busy test machine cannot blur the point.
-    t = await startTestApp({ env: { ACK_DEADLINE_MS: '1000' } });
+    // A deadline well inside Slack's 3 s, so a busy test machine cannot blur the point; a statement
+    // timeout well past the lock, so a late timer cannot turn the wait into a timeout.
+    t = await startTestApp({ env: PATIENT_BUT_QUICK_TO_ACK });
     await command(t.ws, ALICE, 'general', 'declare sev1 Checkout failing');
     const form = await openedView(t.ws, ALICE, 'incident_declare');
     const { released } = await lockTableFor(t.database.url, 'incidents', 4000);
@@ -58,7 +61,7 @@ describe('a slow database', () => {
   });
 
   it('a 4 s lock during a note: "working on it", then the real outcome by response URL, noted once', async () => {
-    t = await startTestApp({ env: { ACK_DEADLINE_MS: '1000' } });
+    t = await startTestApp({ env: PATIENT_BUT_QUICK_TO_ACK });
     await command(t.ws, ALICE, 'general', 'declare sev2 Search slow');
     const form = await openedView(t.ws, ALICE, 'incident_declare');
     await t.ws.submitView({ userId: ALICE, viewId: form.id, values: declareValues({ title: 'Search slow', severity: 'sev2' }) });

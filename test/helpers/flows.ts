@@ -28,7 +28,7 @@ export function openedView(ws: Workspace, userId: string, callbackId: string) {
       if (top.callbackId !== callbackId) throw new Error(`top view is ${top.callbackId}`);
       return top;
     },
-    { timeout: 3000, interval: 10 },
+    { timeout: 5000, interval: 10 },
   );
 }
 

@@ -292,7 +292,7 @@ describe('a bounded store, persisted asynchronously and atomically', () => {
     const client = new WebClient(TOKEN, { slackApiUrl: `${wsBase}/workspace/api/`, retryConfig: { retries: 0 } });
     await ws.postAsUser({ userId: 'U_ALICE', channelId: ws.channel('general')!.id, text: 'first' });
     expect(existsSync(path)).toBe(false); // not written in the caller's turn
-    await expect.poll(() => existsSync(path), { timeout: 2000 }).toBe(true);
+    await expect.poll(() => existsSync(path), { timeout: 10_000 }).toBe(true);
     const written = statSync(path);
     // Calls that change nothing kept (auth.test, reads) leave the file alone.
     await client.auth.test();
