@@ -74,7 +74,6 @@ export class ChannelPacer {
     });
   }
 
-
   /** Waiting calls give up (their messages stay in the outbox) and no new call is sent. */
   close(): void {
     this.closed = true;
