@@ -29,11 +29,15 @@ async function dueReminder(env: Record<string, string> = {}) {
  * Declares a SEV-1 whose first reminder falls due while Slack meets every post with `fault`
  * (`timeout`: applied, never answered). Answers the app and the announcement in #incidents.
  */
-async function reminderWhilePostsFail(fault: '500' | 'timeout', options: Parameters<typeof startTestApp>[0] = {}) {
+async function reminderWhilePostsFail(fault: '500' | 'timeout', options: Parameters<typeof startTestApp>[0] = {}, earlierReplies = 0) {
   t = await startTestApp(options);
   await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
   await t.deliver();
   const announcement = t.ws.messages('incidents')[0]!;
+  const incidents = t.ws.channel('incidents')!.id;
+  for (let i = 1; i <= earlierReplies; i++) {
+    await t.ws.postAsUser({ userId: ALICE, channelId: incidents, threadTs: announcement.ts, text: `watching ${i}` });
+  }
   t.ws.faults.set('chat.postMessage', { rate: 1, kinds: [fault] });
   t.clock.advance({ minutes: 15 });
   expect(await t.app.reminders.tick()).toBe(1);
@@ -154,5 +158,37 @@ describe('reminders in #incidents', () => {
     expect(textOf(reminders[0]!)).toContain('answered');
     await command(t.ws, ALICE, 'inc-1-checkout-failing', 'timeline');
     expect(visibleText(t.ws.ephemerals(ALICE).at(-1)!)).not.toContain('withdrawn');
+  });
+
+  it('under a thread of 250 replies: the lost-answer reminder is found past the first page, kept once and closed as answered', async () => {
+    const { app: t, announcement } = await reminderWhilePostsFail('timeout', { workspace: { timeoutMs: 200 }, deliveryTimeoutMs: 1000 }, 250);
+    t.ws.faults.clear();
+    const reminder = t.ws.replies('incidents', announcement.ts).filter((m) => isReminder(textOf(m)));
+    expect(reminder).toHaveLength(1);
+
+    await postUpdate(t);
+    await deliverPastBackoff(t);
+    const replies = t.ws.replies('incidents', announcement.ts);
+    expect(replies.findIndex((m) => m.ts === reminder[0]!.ts)).toBe(250); // the 251st reply
+    const reminders = replies.filter((m) => isReminder(textOf(m)) || textOf(m).includes('answered'));
+    expect(reminders).toHaveLength(1);
+    expect(textOf(reminders[0]!)).toContain('answered');
+    const lookups = t.ws.callLog().filter((c) => c.method === 'conversations.replies');
+    expect(lookups.some((c) => typeof c.params['cursor'] === 'string' && c.params['cursor'] !== '')).toBe(true);
+    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'timeline');
+    expect(visibleText(t.ws.ephemerals(ALICE).at(-1)!)).not.toContain('withdrawn');
+  });
+
+  it('under a thread of 250 replies: a reminder that never reached Slack is looked for through every page, then withdrawn', async () => {
+    const { app: t, announcement } = await reminderWhilePostsFail('500', {}, 250);
+    await postUpdate(t);
+    t.ws.faults.clear();
+    await deliverPastBackoff(t);
+    const replies = t.ws.replies('incidents', announcement.ts);
+    expect(replies.filter((m) => isReminder(textOf(m)))).toHaveLength(0);
+    const lookups = t.ws.callLog().filter((c) => c.method === 'conversations.replies' && c.fault === undefined);
+    expect(lookups.length).toBeGreaterThanOrEqual(2); // 251 messages do not fit one page of 200
+    await command(t.ws, ALICE, 'inc-1-checkout-failing', 'timeline');
+    expect(visibleText(t.ws.ephemerals(ALICE).at(-1)!)).toContain('Update reminder withdrawn before it reached Slack');
   });
 });

@@ -23,6 +23,8 @@ export interface OutboxRef {
 const METADATA_EVENT = 'incident_outbox';
 /** What this bot puts in a post's metadata; anything else in a channel is someone else's. */
 const postMetadata = z.object({ outbox_id: z.number(), installation_id: z.string() });
+/** Messages per page of a lookup: Slack's usual page size (Tier 3 methods), so long threads take a few calls. */
+const LOOKUP_PAGE = 200;
 
 /**
  * Slack calls with the idempotency Slack itself does not offer: each post carries its outbox id in
@@ -149,18 +151,28 @@ export class SlackPoster {
     return undefined;
   }
 
-  /** The ts of this outbox row's post in `target`, if an earlier send reached Slack. */
+  /**
+   * The ts of this outbox row's post in `target`, if an earlier send reached Slack: every page of the
+   * thread (conversations.replies) or of the channel since the row was made (conversations.history).
+   */
   async findEarlierPost(ref: OutboxRef, target: { channel: string; threadTs?: string }): Promise<string | undefined> {
     const oldest = String(Math.floor(ref.createdAt.toSeconds()) - 60);
-    const page = target.threadTs
-      ? await this.client.conversations.replies({ channel: target.channel, ts: target.threadTs, include_all_metadata: true, limit: 200 })
-      : await this.client.conversations.history({ channel: target.channel, oldest, include_all_metadata: true, limit: 200 });
-    const hit = page.messages?.find((m) => {
-      if (m.metadata?.event_type !== METADATA_EVENT) return false;
-      const ours = postMetadata.safeParse(m.metadata.event_payload);
-      return ours.success && ours.data.outbox_id === ref.id && ours.data.installation_id === this.installationId;
-    });
-    return hit?.ts;
+    let cursor: string | undefined;
+    do {
+      const page = target.threadTs
+        ? await this.client.conversations.replies({ channel: target.channel, ts: target.threadTs, include_all_metadata: true, limit: LOOKUP_PAGE, cursor })
+        : await this.client.conversations.history({ channel: target.channel, oldest, include_all_metadata: true, limit: LOOKUP_PAGE, cursor });
+      const hit = page.messages?.find((m) => this.isPostOf(ref, m.metadata));
+      if (hit?.ts) return hit.ts;
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return undefined;
+  }
+
+  private isPostOf(ref: OutboxRef, metadata: { event_type?: string; event_payload?: unknown } | undefined): boolean {
+    if (metadata?.event_type !== METADATA_EVENT) return false;
+    const ours = postMetadata.safeParse(metadata.event_payload);
+    return ours.success && ours.data.outbox_id === ref.id && ours.data.installation_id === this.installationId;
   }
 
   private paced<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
