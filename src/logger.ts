@@ -1,4 +1,5 @@
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 
 export type Logger = PinoLogger;
@@ -31,26 +32,40 @@ export function scrub(value: unknown, depth = 0, seen = new WeakSet<object>()): 
   return out;
 }
 
-/** `requestIds`: the request under way (src/observability/request-context.ts), named on every line it causes. */
+/**
+ * A terminal (`npm start` on a laptop) gets lines a person reads, from pino's own pretty printer;
+ * anything else (a container's log collector, a pipe, a file) gets one JSON object a line. The
+ * record is scrubbed before either sees it.
+ */
+function output(destination: NodeJS.WritableStream | undefined): DestinationStream | undefined {
+  const target = destination ?? process.stdout;
+  if (!('isTTY' in target && target.isTTY === true)) return destination;
+  const prettify = prettyFactory({ translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' });
+  return { write: (line: string) => void target.write(prettify(line)) };
+}
+
+/**
+ * `destination`: standard output when absent (pretty when it is a terminal, see `output`).
+ * `requestIds`: the request under way (src/observability/request-context.ts), named on every line it causes.
+ */
 export function createLogger(level: string, destination?: NodeJS.WritableStream, requestIds?: { current(): string | undefined }): Logger {
-  return pino(
-    {
-      level,
-      base: { app: 'incident-bot' },
-      mixin: () => {
-        const requestId = requestIds?.current();
-        return requestId ? { requestId } : {};
-      },
-      formatters: { log: (record) => scrub(record) as Record<string, unknown> },
-      hooks: {
-        // The message text is scrubbed too: Bolt and the Web API client log strings.
-        logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as typeof args);
-        },
+  const options: LoggerOptions = {
+    level,
+    base: { app: 'incident-bot' },
+    mixin: () => {
+      const requestId = requestIds?.current();
+      return requestId ? { requestId } : {};
+    },
+    formatters: { log: (record) => scrub(record) as Record<string, unknown> },
+    hooks: {
+      // The message text is scrubbed too: Bolt and the Web API client log strings.
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as typeof args);
       },
     },
-    destination as never,
-  );
+  };
+  const stream = output(destination);
+  return stream ? pino(options, stream) : pino(options);
 }
 
 /** Bolt wants its own Logger interface; this routes it into pino. */
