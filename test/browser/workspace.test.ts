@@ -127,7 +127,6 @@ describe('the local workspace in a browser', () => {
     await t.page.click('[data-modal="submit"]');
     await t.page.waitForFunction(() => /resolved/i.test(document.querySelector('#messages .message.pinned')?.textContent ?? ''));
     await t.page.screenshot({ path: `${ARTIFACTS}/workspace-incident-channel.png` });
-    await t.page.screenshot({ path: 'docs/workspace.png' });
 
     const download = t.page.locator('#messages .file-download').first();
     const file = await t.page.request.get(new URL((await download.getAttribute('href'))!, t.app.url).toString());
