@@ -66,6 +66,8 @@ export const incidents = pgTable(
       .on(t.nextReminderAt)
       .where(sql`${t.status} <> 'resolved' and ${t.nextReminderAt} is not null`),
     index('incidents_channel_idx').on(t.channelId),
+    /** Insights find a period's incidents by their last resolution. */
+    index('incidents_resolved_at_idx').on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
     check('incidents_severity_check', oneOf(t.severity, SEVERITIES)),
     check('incidents_status_check', oneOf(t.status, STATUSES)),
     check('incidents_scenario_check', oneOf(t.scenario, SCENARIOS)),

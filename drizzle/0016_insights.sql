@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_resolved_at_idx" ON "incidents" USING btree ("resolved_at") WHERE "incidents"."status" = 'resolved';
