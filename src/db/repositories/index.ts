@@ -5,6 +5,8 @@ import { HomeTabRepository } from './home-tab-repository.js';
 import { OperatorRepository } from './operator-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { InstallationRepository } from './installation-repository.js';
+import { InsightsRepository } from './insights/insights-repository.js';
+import { WorkloadRepository } from './insights/workload-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
 import { PostmortemDraftRepository } from './postmortem-draft-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
@@ -30,6 +32,8 @@ export interface Repositories {
   homeTabs: HomeTabRepository;
   operator: OperatorRepository;
   drafts: PostmortemDraftRepository;
+  insights: InsightsRepository;
+  workload: WorkloadRepository;
 }
 
 /** `requestId`: the request under way, stamped on the outbox rows it writes. */
@@ -50,5 +54,7 @@ export function createRepositories(requestId?: () => string | undefined): Reposi
     homeTabs: new HomeTabRepository(),
     operator: new OperatorRepository(),
     drafts: new PostmortemDraftRepository(),
+    insights: new InsightsRepository(),
+    workload: new WorkloadRepository(),
   };
 }

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { isSeverity, type Severity } from '../severity.js';
-import type { Milestone, TimelineEvent, TimelineKind } from '../timeline.js';
+import { minutesBetween, phaseMinutes, RESPONDER_KINDS } from '../insights/phases.js';
+import type { Milestone, TimelineEvent } from '../timeline.js';
 import { byOccurrence, currentTimeline, firstMilestone } from '../timeline-corrections.js';
 import type { PostmortemInput } from './model.js';
 
@@ -45,25 +46,7 @@ export interface PostmortemMetrics {
   longestGapMinutes: number | null;
 }
 
-/** Kinds that count as a human acting on the incident (when the actor is not null = the bot). */
-export const RESPONDER_KINDS: ReadonlySet<TimelineKind> = new Set<TimelineKind>([
-  'status_changed',
-  'severity_changed',
-  'role_assigned',
-  'update_posted',
-  'note_added',
-  'snoozed',
-  'resolved',
-  'reopened',
-  'action_item_added',
-  'action_item_done',
-  'scenario_changed',
-]);
-
-export function minutesBetween(from: DateTime, to: DateTime): number {
-  const m = Math.trunc((to.toMillis() - from.toMillis()) / 60000);
-  return m === 0 ? 0 : m; // no -0
-}
+export { minutesBetween, RESPONDER_KINDS };
 
 /** Events in time order, ties broken by id (stable, deterministic). */
 export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
@@ -123,6 +106,14 @@ export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
 
   const since = (from: DateTime, to: DateTime | null): number | null =>
     to ? minutesBetween(from, to) : null;
+  const phases = phaseMinutes({
+    startedAt: incident.startedAt,
+    detectedAt,
+    acknowledgeFrom: acknowledgedMark ? detectedAt : ackFrom,
+    acknowledgedAt,
+    mitigatedAt,
+    resolvedAt,
+  });
 
   const updateTimes = input.updates.map((u) => u.postedAt.toMillis()).sort((a, b) => a - b);
   let longestGapMinutes: number | null = null;
@@ -147,12 +138,12 @@ export function computeMetrics(input: PostmortemInput): PostmortemMetrics {
     mitigatedAt,
     recoveredAt: marked('recovered') ?? input.resolution?.recoveredAt ?? null,
     resolvedAt,
-    timeToDetectMinutes: minutesBetween(incident.startedAt, detectedAt),
-    timeToAcknowledgeMinutes: since(acknowledgedMark ? detectedAt : ackFrom, acknowledgedAt),
+    timeToDetectMinutes: phases.detect,
+    timeToAcknowledgeMinutes: phases.acknowledge,
     timeToIdentifyMinutes: since(incident.startedAt, identifiedAt),
-    timeToMitigateMinutes: since(incident.startedAt, mitigatedAt),
-    timeToResolveMinutes: since(incident.startedAt, resolvedAt),
-    durationMinutes: since(incident.startedAt, resolvedAt),
+    timeToMitigateMinutes: phases.mitigate,
+    timeToResolveMinutes: phases.resolve,
+    durationMinutes: phases.resolve,
     updatesPosted: input.updates.length,
     updatesExpected: expectedUpdates(input, events, declaredMs, resolvedAt),
     longestGapMinutes,

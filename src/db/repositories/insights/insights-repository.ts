@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { parseScenario } from '../../../domain/incident.js';
+import type { PhaseDistribution } from '../../../domain/insights/distribution.js';
+import { emptyPeriodFigures, type IncidentPhases, type PeriodFigures } from '../../../domain/insights/figures.js';
+import type { Period } from '../../../domain/insights/period.js';
+import { PHASES } from '../../../domain/insights/phases.js';
+import { isSeverity, type Severity } from '../../../domain/severity.js';
+import { rowsOf, type Executor } from '../../client.js';
+import { phasedIncidents } from './phase-sql.js';
+
+import { asIso, iso, maybeUtc, num, utc, type Num } from './sql-values.js';
+
+interface AggregateRow extends Record<string, unknown> {
+  current: boolean;
+  peak: string;
+  resolved: Num;
+  drills: Num;
+}
+
+/** The figures across incidents, aggregated in Postgres (one statement per question). */
+export class InsightsRepository {
+  /** Counts and phase distributions per peak severity, for `period` and `previous` at once. */
+  async periodFigures(ex: Executor, period: Period, previous: Period): Promise<{ current: PeriodFigures; previous: PeriodFigures }> {
+    const phaseColumns = PHASES.map((p) => sql.raw(`
+      count(${p}) filter (where not is_drill) as ${p}_n,
+      percentile_cont(0.5) within group (order by ${p}) filter (where not is_drill) as ${p}_median,
+      percentile_cont(0.9) within group (order by ${p}) filter (where not is_drill) as ${p}_p90,
+      coalesce(array_agg(${p} order by ${p}) filter (where not is_drill and ${p} is not null), '{}') as ${p}_values`));
+    const result = await ex.execute(sql`${phasedIncidents(iso(previous.from), iso(period.to))}
+      select resolved >= ${iso(period.from)}::timestamptz as current, peak,
+        count(*) filter (where not is_drill) as resolved, count(*) filter (where is_drill) as drills,
+        ${sql.join(phaseColumns, sql`, `)}
+      from phased group by 1, 2`);
+    const figures = { current: emptyPeriodFigures(period), previous: emptyPeriodFigures(previous) };
+    for (const row of rowsOf<AggregateRow>(result)) {
+      if (!isSeverity(row.peak)) continue;
+      const target = figures[row.current ? 'current' : 'previous'].severities[row.peak];
+      target.resolved = num(row.resolved) ?? 0;
+      target.drills = num(row.drills) ?? 0;
+      for (const p of PHASES) target.phases[p] = distribution(row, p);
+    }
+    for (const [key, span] of [['current', period], ['previous', previous]] as const) {
+      const open = await this.openCounts(ex, span.to);
+      for (const [severity, count] of open) figures[key].severities[severity].open = count;
+    }
+    return figures;
+  }
+
+  /** Incidents declared before `at` and not resolved by then (drills aside), per peak severity. */
+  private async openCounts(ex: Executor, at: DateTime): Promise<Map<Severity, number>> {
+    const result = await ex.execute(sql`
+      select least(i.severity, (select min(coalesce(e.data->>'severity', least(e.data->>'from', e.data->>'to')))
+               from timeline_events e where e.incident_id = i.id and e.kind in ('declared', 'severity_changed'))) as peak,
+             count(*) as n
+      from incidents i
+      where not i.is_drill and i.declared_at < ${iso(at)}::timestamptz
+        and (i.status <> 'resolved' or i.resolved_at >= ${iso(at)}::timestamptz)
+      group by 1`);
+    const counts = new Map<Severity, number>();
+    for (const r of rowsOf<{ peak: string; n: Num }>(result)) if (isSeverity(r.peak)) counts.set(r.peak, num(r.n) ?? 0);
+    return counts;
+  }
+
+  /** Every incident of the period (drills included, flagged), by resolution time. */
+  async incidents(ex: Executor, period: Period): Promise<IncidentPhases[]> {
+    const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to))}
+      select id, title, severity, peak, scenario, is_private, is_drill, channel_id,
+        ${asIso('started_at')} as started, ${asIso('detected')} as detected_at, ${asIso('acknowledged')} as acknowledged_at,
+        ${asIso('mitigated')} as mitigated_at, ${asIso('resolved')} as resolved_at,
+        detect, acknowledge, mitigate, resolve,
+        array(select distinct a.source || '/' || a.group_key from alerts a where a.incident_id = phased.id order by 1) as alert_groups
+      from phased order by resolved, id`);
+    return rowsOf<IncidentRow>(result).flatMap((r) => {
+      const scenario = parseScenario(r.scenario);
+      if (!isSeverity(r.severity) || !isSeverity(r.peak) || !scenario) return [];
+      return [{
+        id: r.id, title: r.title, severity: r.severity, peakSeverity: r.peak, scenario,
+        isPrivate: r.is_private, isDrill: r.is_drill, channelId: r.channel_id, alertGroups: r.alert_groups,
+        startedAt: utc(r.started), detectedAt: utc(r.detected_at), acknowledgedAt: maybeUtc(r.acknowledged_at),
+        mitigatedAt: maybeUtc(r.mitigated_at), resolvedAt: utc(r.resolved_at),
+        minutes: { detect: num(r.detect), acknowledge: num(r.acknowledge), mitigate: num(r.mitigate), resolve: num(r.resolve) },
+      }];
+    });
+  }
+}
+
+interface IncidentRow {
+  id: number; title: string; severity: string; peak: string; scenario: string; is_private: boolean; is_drill: boolean;
+  channel_id: string | null; alert_groups: string[]; started: string; detected_at: string; acknowledged_at: string | null;
+  mitigated_at: string | null; resolved_at: string; detect: Num; acknowledge: Num; mitigate: Num; resolve: Num;
+}
+
+function distribution(row: AggregateRow, phase: string): PhaseDistribution {
+  const values = row[`${phase}_values`];
+  const n = row[`${phase}_n`];
+  const median = row[`${phase}_median`];
+  const p90 = row[`${phase}_p90`];
+  const numeric = (v: unknown): number | null => (typeof v === 'number' || typeof v === 'string' ? Number(v) : null);
+  // percentile_cont works in float8: 408.00000000000006 is 408 to anyone reading minutes.
+  const minutes = (v: unknown): number | null => { const x = numeric(v); return x === null ? null : Math.round(x * 1000) / 1000; };
+  return {
+    n: numeric(n) ?? 0,
+    medianMinutes: minutes(median),
+    p90Minutes: minutes(p90),
+    valuesMinutes: Array.isArray(values) ? values.map(Number) : [],
+  };
+}

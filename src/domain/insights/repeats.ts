@@ -1,0 +1,51 @@
+import type { Scenario } from '../incident.js';
+
+/** What repeats are looked for in: a resolved incident of the period. */
+export interface RepeatCandidate {
+  ref: string;
+  scenario: Scenario;
+  title: string;
+  /** Alert groups that fired into it (`source/group`). */
+  alertGroups: string[];
+  /** Whether the reader may see its title (a private incident's words are not named to others). */
+  titleVisible: boolean;
+}
+
+export interface Repeat {
+  incidents: string[];
+  because: string;
+}
+
+const COMMON_WORDS = new Set(['with', 'from', 'that', 'this', 'when', 'were', 'have', 'been', 'into', 'after', 'some', 'than', 'more', 'over']);
+
+/** Title words of four letters or more, lower-cased, common English words left out. */
+export function titleWords(title: string): string[] {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+  return [...new Set(words.filter((w) => /\p{L}/u.test(w) && !COMMON_WORDS.has(w)))];
+}
+
+/** Incidents of the same scenario sharing an alert group or a title word; one entry per set of incidents. */
+export function findRepeats(candidates: readonly RepeatCandidate[]): Repeat[] {
+  const groups = new Map<string, { refs: Set<string>; reason: string; hidden: boolean }>();
+  const add = (key: string, ref: string, reason: string, hidden: boolean): void => {
+    const group = groups.get(key) ?? { refs: new Set<string>(), reason, hidden: false };
+    group.refs.add(ref);
+    group.hidden ||= hidden;
+    groups.set(key, group);
+  };
+  for (const c of candidates) {
+    for (const g of c.alertGroups) add(`${c.scenario}\u0000alert\u0000${g}`, c.ref, `same scenario (${c.scenario}) and alert group ${g}`, false);
+    for (const w of titleWords(c.title)) add(`${c.scenario}\u0000word\u0000${w}`, c.ref, `same scenario (${c.scenario}) and the word "${w}" in their titles`, !c.titleVisible);
+  }
+  const bySet = new Map<string, Repeat>();
+  for (const { refs, reason, hidden } of groups.values()) {
+    if (refs.size < 2) continue;
+    const incidents = [...refs].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const because = hidden ? reason.replace(/the word ".*" in/, 'a word in') : reason;
+    const key = incidents.join(',');
+    const known = bySet.get(key);
+    if (!known) bySet.set(key, { incidents, because });
+    else if (!known.because.includes(because)) known.because = `${known.because}; ${because}`;
+  }
+  return [...bySet.values()];
+}

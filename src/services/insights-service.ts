@@ -1,0 +1,59 @@
+import { Info } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import type { Repositories } from '../db/repositories/index.js';
+import { incidentRef } from '../domain/incident.js';
+import type { IncidentPhases, InsightsReport } from '../domain/insights/figures.js';
+import { followupFigures } from '../domain/insights/followups.js';
+import { responderHours } from '../domain/insights/people.js';
+import { assertPeriod, previousPeriod, type Period } from '../domain/insights/period.js';
+import { findRepeats } from '../domain/insights/repeats.js';
+import { FALLBACK_ZONE } from './user-zones.js';
+
+export interface InsightsServiceDeps {
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  /** IANA zone "today" is read in for overdue follow-ups (config.exportTimeZone). */
+  timeZone: string;
+}
+
+/** Who reads the figures: decides whether a private incident's words may be named. */
+export interface InsightsReader {
+  mayRead(incident: Pick<IncidentPhases, 'id' | 'isPrivate' | 'channelId'>): boolean;
+}
+
+/** A machine reader (the HTTP API): no private incident's title or channel. */
+export const PUBLIC_READER: InsightsReader = { mayRead: (incident) => !incident.isPrivate };
+
+/** What the incidents of a period teach: phases per peak severity, load on people, follow-ups, repeats. */
+export class InsightsService {
+  constructor(private readonly deps: InsightsServiceDeps) {}
+
+  async report(period: Period, reader: InsightsReader = PUBLIC_READER): Promise<InsightsReport> {
+    assertPeriod(period);
+    const { db, repos, clock, timeZone } = this.deps;
+    const previous = previousPeriod(period);
+    const figures = await repos.insights.periodFigures(db, period, previous);
+    const incidents = (await repos.insights.incidents(db, period)).filter((i) => !i.isDrill);
+    const { engagements, zones } = await repos.workload.engagements(db, period);
+    const followups = await repos.workload.followups(db, period);
+    return {
+      current: figures.current,
+      previous: figures.previous,
+      responders: responderHours(engagements, (user) => zoneOr(zones.get(user))),
+      followups: followupFigures(followups, clock.now(), timeZone),
+      repeats: findRepeats(incidents.map((i) => ({
+        ref: incidentRef(i.id), scenario: i.scenario, title: i.title, alertGroups: i.alertGroups, titleVisible: reader.mayRead(i),
+      }))),
+    };
+  }
+
+  /** Every incident of the period, drills included (flagged), for the CSV. */
+  async incidents(period: Period): Promise<IncidentPhases[]> {
+    assertPeriod(period);
+    return this.deps.repos.insights.incidents(this.deps.db, period);
+  }
+}
+
+const zoneOr = (zone: string | undefined): string => (zone && Info.isValidIANAZone(zone) ? zone : FALLBACK_ZONE);
