@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { apiRoutes } from '../http/api.js';
 import { alertHookRoutes } from '../http/hooks/alert-hooks.js';
 import { healthRoutes } from '../http/health.js';
+import { insightsRoutes } from '../http/insights-api.js';
 import { metricsRoute } from '../http/metrics-route.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { HttpServer, Route, UpgradeRoute } from '../http/server.js';
@@ -24,6 +25,7 @@ export function mountRoutes(
   http.use(healthRoutes(parts.db));
   http.use(metricsRoute({ metrics: parts.metrics, token: parts.metricsToken }));
   http.use(apiRoutes({ postmortems: parts.services.postmortems, apiToken: parts.apiToken }));
+  http.use(insightsRoutes({ insights: parts.services.insights, apiToken: parts.apiToken, now: () => parts.clock.now() }));
   http.use(alertHookRoutes({
     alerts: parts.services.alerts, token: parts.hooksToken, bodyLimit: parts.bodyLimit, now: () => parts.clock.now(), logger: parts.logger,
   }));

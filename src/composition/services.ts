@@ -35,6 +35,7 @@ import { ChannelPacer, SLACK_PACING } from '../slack/delivery/channel-pacer.js';
 import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
+import { InsightsService } from '../services/insights-service.js';
 
 export interface Services {
   incidents: IncidentService;
@@ -49,6 +50,7 @@ export interface Services {
   homes: HomeService;
   timeline: TimelineService;
   zones: UserZones;
+  insights: InsightsService;
 }
 
 export interface ServicesInput {
@@ -151,5 +153,6 @@ export function createServices(input: ServicesInput): Services {
   const alerts = new AlertService({
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
   });
-  return { incidents, postmortems, reminders, followups, events, conversation, dispatcher, retention, alerts, homes, timeline, zones };
+  const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone });
+  return { incidents, postmortems, reminders, followups, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights };
 }
