@@ -296,6 +296,8 @@ export const alerts = pgTable(
     startsAt: tz('starts_at').notNull(),
     endsAt: tz('ends_at'),
     detailsUrl: text('details_url'),
+    /** The alert's runbook (`runbook_url` annotation), an http(s) URL. */
+    runbookUrl: text('runbook_url'),
     incidentId: integer('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
     receivedAt: tz('received_at').notNull(),
   },
