@@ -44,6 +44,7 @@ export class AlertRepository {
           startsAt: alert.startsAt.toJSDate(),
           endsAt: alert.endsAt?.toJSDate() ?? null,
           detailsUrl: alert.detailsUrl,
+          runbookUrl: alert.runbookUrl,
           incidentId: last?.incidentId ?? null,
           receivedAt: receivedAt.toJSDate(),
         })
@@ -124,6 +125,7 @@ function toAlert(r: typeof alerts.$inferSelect): RecordedAlert {
     startsAt: fromDate(r.startsAt)!,
     endsAt: fromDate(r.endsAt),
     detailsUrl: r.detailsUrl,
+    runbookUrl: r.runbookUrl,
     incidentId: r.incidentId,
   };
 }

@@ -20,6 +20,8 @@ export interface Alert {
   /** When a resolved alert stopped firing. */
   endsAt: DateTime | null;
   detailsUrl: string | null;
+  /** The alert's own runbook (Alertmanager's `runbook_url` annotation): an http(s) URL or null. */
+  runbookUrl: string | null;
 }
 
 /** One alert state as recorded: which group it came in, and the incident it belongs to, if any. */

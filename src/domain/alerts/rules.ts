@@ -24,6 +24,8 @@ const ruleSchema = z.strictObject({
   scenario: scenarioSchema.optional(),
   commander: slackUserId.optional(),
   private: z.boolean().optional(),
+  /** Runbooks (their ids in RUNBOOKS_DIR) attached to the incident the rule declares. */
+  runbooks: z.array(z.string().regex(/^[a-z0-9-]+$/, 'a runbook id: lowercase letters, digits and -')).default([]),
 });
 
 /** The ALERT_RULES file (YAML): the first rule whose matchers all hold decides. */
@@ -52,6 +54,7 @@ export interface AlertDecision {
   scenario: Scenario;
   commanderId: string | undefined;
   isPrivate: boolean;
+  runbookIds: readonly string[];
 }
 
 export function decideAlert(rules: AlertRules, labels: Labels): AlertDecision {
@@ -62,6 +65,7 @@ export function decideAlert(rules: AlertRules, labels: Labels): AlertDecision {
     scenario: rule?.scenario ?? 'other',
     commanderId: rule?.commander ?? rules.commander,
     isPrivate: rule?.private ?? false,
+    runbookIds: rule?.runbooks ?? [],
   };
 }
 

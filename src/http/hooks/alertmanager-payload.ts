@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Alert, AlertBatch } from '../../domain/alerts/alert.js';
+import { httpUrl } from '../../domain/links.js';
 
 const labels = z.record(z.string(), z.string());
 const instant = z.iso.datetime({ offset: true, local: false });
@@ -48,6 +49,8 @@ export function alertmanagerBatch(payload: AlertmanagerPayload): AlertBatch {
       startsAt: DateTime.fromISO(a.startsAt, { zone: 'utc' }),
       endsAt: a.status === 'resolved' ? validInstant(a.endsAt) : null,
       detailsUrl: a.generatorURL || null,
+      // Prometheus rules' convention; anything but an http(s) URL is left out, not refused.
+      runbookUrl: httpUrl(a.annotations.runbook_url),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AlertBatch } from '../../domain/alerts/alert.js';
+import { httpUrl } from '../../domain/links.js';
 
 /**
  * The generic webhook's body (README, "Alerts in"): one alert from any system that can POST JSON.
@@ -14,6 +15,7 @@ export const incidentWebhookSchema = z.strictObject({
   status: z.enum(['firing', 'resolved']).default('firing'),
   started_at: z.iso.datetime({ offset: true, error: 'started_at must be an ISO 8601 time with a zone, such as 2024-11-22T05:23:00Z' }).optional(),
   details_url: z.url({ protocol: /^https?$/, error: 'details_url must be an http(s) URL' }).max(2000).optional(),
+  runbook_url: z.url({ protocol: /^https?$/, error: 'runbook_url must be an http(s) URL' }).max(2000).optional(),
   labels: z.record(z.string(), z.string()).default({}),
 });
 
@@ -36,6 +38,7 @@ export function webhookBatch(payload: IncidentWebhookPayload, receivedAt: DateTi
       startsAt,
       endsAt: payload.status === 'resolved' ? receivedAt : null,
       detailsUrl: payload.details_url ?? null,
+      runbookUrl: httpUrl(payload.runbook_url),
     }],
   };
 }

@@ -6,13 +6,13 @@ import { ACTION_ID } from '../ids.js';
 import { actions, button, context, section } from './elements.js';
 import { fallback } from './incident-format.js';
 import type { BlockMessage } from './message.js';
-import { safe, slackDate } from './mrkdwn.js';
+import { safe, safeLink, slackDate } from './mrkdwn.js';
 
-/** A safe link to the alert's details, when it has an http(s) one. */
-function detailsLink(alert: RecordedAlert): string {
-  const url = alert.detailsUrl;
-  if (!url || !/^https?:\/\/[^\s<>|]+$/.test(url)) return '';
-  return ` · <${url}|details>`;
+/** Safe links to the alert's details and its runbook, for those it has as http(s) URLs. */
+function alertLinks(alert: RecordedAlert): string {
+  const details = safeLink(alert.detailsUrl, 'details');
+  const runbook = safeLink(alert.runbookUrl, 'runbook');
+  return `${details ? ` · ${details}` : ''}${runbook ? ` · :book: ${runbook}` : ''}`;
 }
 
 function labelSummary(alert: RecordedAlert): string {
@@ -29,7 +29,7 @@ export function alertPost(alert: RecordedAlert): BlockMessage {
     text: fallback(`Alert from ${alert.sourceName}: ${alert.title}`),
     blocks: [
       section(`:rotating_light: *Alert from ${safe(alert.sourceName, 60)}*${level}\n*${title}*`),
-      context(`Firing since ${slackDate(alert.startsAt)}${detailsLink(alert)} · ${safe(labelSummary(alert), 500)}`),
+      context(`Firing since ${slackDate(alert.startsAt)}${alertLinks(alert)} · ${safe(labelSummary(alert), 500)}`),
       actions([button('Declare incident', ACTION_ID.declareFromAlert, String(alert.id), 'primary')]),
     ],
   };
@@ -42,7 +42,7 @@ export function alertNotice(incident: Pick<Incident, 'id' | 'status'>, alert: Re
     ? `:rotating_light: *${safe(alert.sourceName, 60)}: alert firing* — ${safe(alert.title, 300)}`
     : `:large_green_circle: *${safe(alert.sourceName, 60)}: alert resolved* — ${safe(alert.title, 300)}`;
   const when = firing ? `since ${slackDate(alert.startsAt)}` : `at ${slackDate(alert.endsAt ?? alert.startsAt)}`;
-  const blocks: BlockMessage['blocks'] = [section(headline), context(`${when}${detailsLink(alert)}`)];
+  const blocks: BlockMessage['blocks'] = [section(headline), context(`${when}${alertLinks(alert)}`)];
   const offerResolve = suggestResolve && incident.status !== 'resolved';
   if (offerResolve) {
     blocks.push(

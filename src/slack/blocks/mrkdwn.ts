@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { httpUrl } from '../../domain/links.js';
 
 /** Slack's limits, in characters (UTF-16 code units, which never undercounts). */
 export const LIMITS = {
@@ -122,4 +123,14 @@ export function userMention(id: string): string {
 /** `<#C123>`; something that is not a Slack id is shown as escaped text rather than linked. */
 export function channelMention(id: string): string {
   return SLACK_ID.test(id) ? `<#${id}>` : `#${escapeMrkdwn(id)}`;
+}
+
+/**
+ * `<url|label>` for an absolute http(s) URL, with the URL escaped as mrkdwn wants (`&` → `&amp;`)
+ * and a `|` in it percent-encoded so it cannot end the URL early; '' for anything else.
+ */
+export function safeLink(url: string | null | undefined, label: string): string {
+  const href = httpUrl(url);
+  if (!href) return '';
+  return `<${escapeMrkdwn(href.replace(/\|/g, '%7C'))}|${safe(label, 200)}>`;
 }

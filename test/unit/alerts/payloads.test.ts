@@ -11,7 +11,7 @@ const alertmanagerBody = {
     {
       status: 'resolved',
       labels: { alertname: 'OrderDbPoolExhausted', severity: 'critical', service: 'order' },
-      annotations: { summary: 'order-service database connection pool exhaustion' },
+      annotations: { summary: 'order-service database connection pool exhaustion', runbook_url: 'https://runbooks.example.com/order-db?tab=pool&x=1' },
       startsAt: '2024-11-22T05:23:00Z',
       endsAt: '2024-11-22T06:40:00Z',
       generatorURL: 'http://prometheus:9090/graph?g0.expr=x',
@@ -48,6 +48,19 @@ describe("Alertmanager's webhook, version 4", () => {
     expect(batch.alerts[1]!.startsAt.toISO()).toBe('2024-11-22T05:24:00.123Z');
     expect(batch.alerts[1]!.endsAt).toBeNull();
     expect(batch.alerts[1]!.detailsUrl).toBeNull();
+    expect(batch.alerts.map((a) => a.runbookUrl)).toEqual(['https://runbooks.example.com/order-db?tab=pool&x=1', null]);
+  });
+
+  it('keeps an http(s) runbook_url annotation, and leaves any other out without refusing the alert', () => {
+    const withRunbook = (runbook_url: string) => alertmanagerBatch(alertmanagerPayloadSchema.parse({
+      ...alertmanagerBody,
+      alerts: [{ ...alertmanagerBody.alerts[1]!, annotations: { runbook_url } }],
+    })).alerts[0]!.runbookUrl;
+    expect(withRunbook('  http://wiki.internal/runbooks/db  ')).toBe('http://wiki.internal/runbooks/db');
+    expect(withRunbook('javascript:alert(1)')).toBeNull();
+    expect(withRunbook('/runbooks/db')).toBeNull();
+    expect(withRunbook('ftp://files.example.com/db.txt')).toBeNull();
+    expect(withRunbook(`https://example.com/${'x'.repeat(2100)}`)).toBeNull();
   });
 
   it('refuses other versions, no alerts and alerts without a fingerprint', () => {
@@ -71,5 +84,8 @@ describe('the generic incident webhook', () => {
     expect(incidentWebhookSchema.safeParse({ title: 't', dedupe_key: 'k', sevrity: 'warning' }).success).toBe(false);
     expect(incidentWebhookSchema.safeParse({ title: 't', dedupe_key: 'k', started_at: '2024-11-22 14:23' }).success).toBe(false);
     expect(incidentWebhookSchema.safeParse({ title: 't', dedupe_key: 'k', details_url: 'javascript:alert(1)' }).success).toBe(false);
+    expect(incidentWebhookSchema.safeParse({ title: 't', dedupe_key: 'k', runbook_url: 'javascript:alert(1)' }).success).toBe(false);
+    const batch = webhookBatch(incidentWebhookSchema.parse({ title: 't', dedupe_key: 'k', runbook_url: 'https://wiki.example.com/db' }), now);
+    expect(batch.alerts[0]!.runbookUrl).toBe('https://wiki.example.com/db');
   });
 });

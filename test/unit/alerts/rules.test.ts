@@ -27,7 +27,7 @@ describe('a rules file', () => {
   const rules = alertRulesSchema.parse({
     commander: 'U0ONCALL',
     rules: [
-      { match: { team: 'payments', env: 'prod' }, severity: 'sev1', commander: 'U0PAY', private: true },
+      { match: { team: 'payments', env: 'prod' }, severity: 'sev1', commander: 'U0PAY', private: true, runbooks: ['database', 'payments-db'] },
       { match_re: { alertname: 'Disk.*' }, action: 'ignore' },
       { match: { team: 'payments' }, action: 'post' },
     ],
@@ -35,7 +35,10 @@ describe('a rules file', () => {
   });
 
   it('the first rule whose matchers all hold decides; its commander or the file-wide one', () => {
-    expect(decideAlert(rules, { team: 'payments', env: 'prod' })).toEqual({ action: 'declare', severity: 'sev1', scenario: 'other', commanderId: 'U0PAY', isPrivate: true });
+    expect(decideAlert(rules, { team: 'payments', env: 'prod' })).toEqual({
+      action: 'declare', severity: 'sev1', scenario: 'other', commanderId: 'U0PAY', isPrivate: true, runbookIds: ['database', 'payments-db'],
+    });
+    expect(decideAlert(rules, { team: 'search', severity: 'major' }).runbookIds).toEqual([]);
     expect(decideAlert(rules, { team: 'payments', env: 'staging' }).action).toBe('post');
     expect(decideAlert(rules, { alertname: 'DiskFull', team: 'payments' }).action).toBe('ignore');
     expect(decideAlert(rules, { team: 'search', severity: 'major' })).toMatchObject({ action: 'declare', severity: 'sev2', commanderId: 'U0ONCALL' });
@@ -52,6 +55,8 @@ describe('a rules file', () => {
     expect(() => loadAlertRules(write('sev.yaml', 'rules:\n  - severity: sev9\n'))).toThrow(/severity/);
     expect(() => loadAlertRules(write('re.yaml', 'rules:\n  - match_re: { a: "(" }\n'))).toThrow(/regular expression/);
     expect(() => loadAlertRules(write('typo.yaml', 'rule: []\n'))).toThrow(/rule/);
+    expect(() => loadAlertRules(write('runbooks.yaml', 'rules:\n  - runbooks: [Database]\n'))).toThrow(/runbook id/);
+    expect(() => loadAlertRules(write('runbook.yaml', 'rules:\n  - runbooks: database\n'))).toThrow(/runbooks/);
     expect(loadAlertRules(write('empty.yaml', ''))).toEqual(alertRulesSchema.parse({}));
     expect(loadAlertRules(undefined)).toBe(DEFAULT_ALERT_RULES);
   });

@@ -6,6 +6,7 @@ import {
   escapeMrkdwn,
   quote,
   safe,
+  safeLink,
   slackDate,
   userMention,
 } from '../../../src/slack/blocks/mrkdwn.js';
@@ -76,5 +77,18 @@ describe('quote limits', () => {
     expect(out.startsWith(`>${'a'.repeat(50)}\n>b`)).toBe(true);
     expect(out.endsWith('…')).toBe(true);
     expect(out).toMatch(/\n>c+…$/);
+  });
+});
+
+describe('safeLink', () => {
+  it('links an http(s) URL with its & escaped and a | encoded, so nothing ends the link early', () => {
+    expect(safeLink('https://wiki.example.com/db?a=1&b=2', 'runbook')).toBe('<https://wiki.example.com/db?a=1&amp;b=2|runbook>');
+    expect(safeLink('https://wiki.example.com/a|<!channel>', 'runbook')).toBe('<https://wiki.example.com/a%7C%3C!channel%3E|runbook>');
+    expect(safeLink('https://wiki.example.com/db', HOSTILE)).toBe('<https://wiki.example.com/db|&lt;!channel&gt; &amp; &lt;https://evil|click&gt;>');
+  });
+  it('shows nothing for what is not an absolute http(s) URL', () => {
+    for (const url of ['javascript:alert(1)', 'mailto:a@example.com', '/runbooks/db', 'not a url', '', null, undefined]) {
+      expect(safeLink(url, 'runbook')).toBe('');
+    }
   });
 });
