@@ -20,6 +20,17 @@ export async function sendSigned(
   body: string,
   options: SendOptions,
 ): Promise<BotResponse> {
+  return (await sendSignedAnswer(url, signingSecret, realClock, body, options)).response;
+}
+
+/** As sendSigned, with whether the app asked Slack not to retry (`X-Slack-No-Retry: 1`). */
+export async function sendSignedAnswer(
+  url: string | undefined,
+  signingSecret: string,
+  realClock: Clock,
+  body: string,
+  options: SendOptions,
+): Promise<{ response: BotResponse; noRetry: boolean }> {
   if (!url) throw new Error('sandbox: no bot request URL; pass botRequestUrl or call setBotRequestUrl() first');
   const timestamp = Math.floor(realClock.now().toSeconds());
   let response: Response;
@@ -48,7 +59,7 @@ export async function sendSigned(
       parsed = text;
     }
   }
-  return { status: response.status, body: parsed };
+  return { response: { status: response.status, body: parsed }, noRetry: response.headers.get('x-slack-no-retry') === '1' };
 }
 
 export function formBody(fields: Record<string, string>): string {

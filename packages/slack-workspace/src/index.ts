@@ -1,6 +1,7 @@
 export { createWorkspace, type SocketModeControl, type Workspace } from './workspace.js';
 export type { DisconnectReason, SocketModeOptions } from './socket-mode.js';
 export type { EnvelopeType, SocketDelivery } from './socket-delivery.js';
+export type { EventDelivery, EventRetryOptions, RetryReason } from './event-retries.js';
 export type {
   BotResponse, CallLogEntry, ChangeEvent, MessageMetadata, RateLimits, SeedUser, StoredChannel, StoredEphemeral, StoredFile,
   StoredView, WorkspaceOptions,

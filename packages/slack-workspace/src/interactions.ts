@@ -1,5 +1,6 @@
 import type { WorkspaceClock as Clock } from './clock.js';
-import { formBody, sendSigned } from './bot-sender.js';
+import { formBody, sendSigned, sendSignedAnswer } from './bot-sender.js';
+import type { EventRetries } from './event-retries.js';
 import { isObject } from './element-validation.js';
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { messageJson } from './serializers.js';
@@ -20,6 +21,8 @@ export interface InteractionContext {
   botEvents?: ReadonlySet<string>;
   /** When Socket Mode is on, everything below reaches the app as envelopes on its connections instead. */
   socketMode: SocketModeHub;
+  /** Slack's retries of events delivered over HTTP. */
+  eventRetries: EventRetries;
 }
 
 export interface SlashCommandInput {
@@ -186,7 +189,7 @@ export async function globalShortcut(ctx: InteractionContext, input: GlobalShort
   return sendInteraction(ctx, payload);
 }
 
-/** Events API delivery, with Slack's retry headers when retrying. */
+/** Events API delivery: by HTTP with Slack's retries (see EventRetries), or as an envelope in Socket Mode. */
 export async function sendEvent(
   ctx: InteractionContext,
   event: Record<string, unknown>,
@@ -205,11 +208,14 @@ export async function sendEvent(
     is_ext_shared_channel: false,
   };
   if (ctx.socketMode.enabled) return { ...(await ctx.socketMode.deliver('events_api', envelope)), eventId };
-  const headers: Record<string, string> = {};
-  if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
-  if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;
-  const response = await sendSigned(ctx.botUrl(), ctx.signingSecret, ctx.realClock, JSON.stringify(envelope), {
-    contentType: 'application/json', headers,
-  });
+  const body = JSON.stringify(envelope);
+  const send = (headers: Record<string, string>) => sendSignedAnswer(ctx.botUrl(), ctx.signingSecret, ctx.realClock, body, { contentType: 'application/json', headers });
+  // A test sending a retry itself (retryNum given) gets that one delivery; otherwise Slack's retries follow a failure.
+  if (options.retryNum !== undefined) {
+    const headers: Record<string, string> = { 'x-slack-retry-num': String(options.retryNum) };
+    if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;
+    return { ...(await send(headers)).response, eventId };
+  }
+  const response = await ctx.eventRetries.deliver(eventId, send);
   return { ...response, eventId };
 }

@@ -27,7 +27,7 @@ const messageSubscription = (c: StoredChannel) => (c.isIm ? 'message.im' : c.isP
 
 /**
  * Sends an event the app subscribed to, about a channel its bot is in, as Slack does. The
- * person's action stands whatever the app answers; Slack would retry, the workspace does not.
+ * person's action stands whatever the app answers; a failed delivery is retried as Slack does (EventRetries).
  */
 async function notifyApp(ctx: InteractionContext, subscription: string, channel: StoredChannel, event: Record<string, unknown>): Promise<void> {
   if (!channel.members.includes(BOT_USER_ID) || !ctx.botUrl()) return;

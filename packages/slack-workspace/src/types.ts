@@ -1,4 +1,5 @@
 import type { WorkspaceClock as Clock } from './clock.js';
+import type { EventRetryOptions } from './event-retries.js';
 import type { SocketModeOptions } from './socket-mode.js';
 import type { StoreLimits } from './store.js';
 
@@ -23,6 +24,8 @@ export interface WorkspaceOptions {
   appToken?: string;
   /** Socket Mode's windows and retries (defaults are Slack's). */
   socketMode?: SocketModeOptions;
+  /** The Events API's window and retries over HTTP (defaults are Slack's). */
+  events?: EventRetryOptions;
   botRequestUrl?: string;
   clock?: Clock;
   realClock?: Clock;

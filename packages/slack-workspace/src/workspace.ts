@@ -24,6 +24,7 @@ import {
 import { reactionMethods } from './reactions.js';
 import { refusal, ownHosts } from './request-guard.js';
 import { clickHomeAction, homeMethods, openAppHome, type HomeActionInput } from './home-tab.js';
+import { EventRetries, type EventDelivery } from './event-retries.js';
 import { SocketModeHub, type DisconnectReason } from './socket-mode.js';
 import type { SocketDelivery } from './socket-delivery.js';
 import { DEFAULT_LIMITS, SandboxStore } from './store.js';
@@ -92,6 +93,8 @@ export interface Workspace {
   files(): StoredFile[];
   users(): SeedUser[];
   callLog(): CallLogEntry[];
+  /** Every HTTP delivery of an event, first attempts and Slack's retries, in order. */
+  eventDeliveries(): EventDelivery[];
   on(event: 'change', listener: (change: ChangeEvent) => void): void;
   off(event: 'change', listener: (change: ChangeEvent) => void): void;
 }
@@ -134,6 +137,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const ctx: ApiContext = { store, publicUrl: () => publicUrl ?? 'http://127.0.0.1' };
   const faults = new FaultInjector();
   const socketMode = new SocketModeHub(options.appToken, options.botToken, options.socketMode);
+  const eventRetries = new EventRetries(options.events);
   const deps: ServerDeps = {
     ctx,
     methods: { ...chatMethods, ...conversationMethods, ...viewMethods, ...homeMethods, ...userAndFileMethods, ...reactionMethods },
@@ -149,6 +153,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     slashCommand: options.slashCommand ?? DEFAULT_SLASH_COMMAND,
     botEvents: options.botEvents ? new Set(options.botEvents) : undefined,
     socketMode,
+    eventRetries,
   };
   const mustChannel = (idOrName: string) => {
     const channel = store.findChannel(idOrName);
@@ -210,6 +215,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async close() {
       await persistence?.stop();
       socketMode.close();
+      eventRetries.close();
       for (const drop of [...deps.held]) drop();
       if (!server) return;
       const s = server;
@@ -268,6 +274,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     files: () => [...store.files.values()].map((f) => ({ ...f, channels: [...f.channels] })),
     users: () => [...store.users.values()],
     callLog: () => [...store.callLog],
+    eventDeliveries: () => eventRetries.log(),
     on: (event, listener) => void store.on(event, listener),
     off: (event, listener) => void store.off(event, listener),
   };
