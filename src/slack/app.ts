@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import { cleanStrings } from '../domain/text.js';
-import { App, HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@slack/bolt';
+import { HTTPReceiver, SocketModeReceiver, type App as BoltApp } from '@slack/bolt';
 import { boltLogger, type Logger } from '../logger.js';
 import { registerAlertButtons } from './actions/alert-buttons.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
@@ -20,6 +20,7 @@ import { registerAddToTimelineShortcut } from './shortcuts/add-to-timeline.js';
 import { registerDeclareShortcut } from './shortcuts/declare.js';
 import { ignoreUnknownShortcuts } from './shortcuts/unknown.js';
 import { registerViewSubmissions } from './views/submissions.js';
+import { EventsBeforeAckApp, httpEventErrorHandler, socketEventErrorHandler } from './events-before-ack.js';
 
 export type SlackTransport =
   | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
@@ -40,6 +41,7 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   const log = boltLogger(logger);
   const clientOptions = { slackApiUrl: transport.apiUrl, retryConfig: { retries: 0 } };
   const bot = { botId: identity.botId, botUserId: identity.botUserId };
+  const events = { deadlineMs: deps.ackDeadlineMs, logger: logger.child({ component: 'events' }) };
   let app: BoltApp;
   let requestListener: RequestListener | undefined;
   if (transport.mode === 'http') {
@@ -49,13 +51,16 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
       logger: log,
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 3001,
+      processEventErrorHandler: httpEventErrorHandler,
     });
-    app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
+    app = new EventsBeforeAckApp({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions }, events);
     requestListener = receiver.requestListener;
   } else {
     // apps.connections.open is asked at the same Web API as every other call (SLACK_API_URL, or the local workspace).
-    const receiver = new SocketModeReceiver({ appToken: transport.appToken, logger: log, installerOptions: { clientOptions: { slackApiUrl: transport.apiUrl } } });
-    app = new App({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions });
+    const receiver = new SocketModeReceiver({
+      appToken: transport.appToken, logger: log, installerOptions: { clientOptions: { slackApiUrl: transport.apiUrl } }, processEventErrorHandler: socketEventErrorHandler,
+    });
+    app = new EventsBeforeAckApp({ token: transport.botToken, ...bot, receiver, logger: log, clientOptions }, events);
   }
   // Listeners still working after their ack (an outcome sent later) are waited for on shutdown.
   const working = new Set<Promise<void>>();

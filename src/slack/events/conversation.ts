@@ -16,19 +16,16 @@ const messageDeleted = z.object({ subtype: z.literal('message_deleted'), channel
 
 /**
  * The incident channel's conversation: the timeline emoji added or taken away, messages edited or
- * deleted. Bolt has acknowledged the event already; each is applied once per event id.
+ * deleted. Each is written before Slack is answered, and applied once per event id.
  */
 export function registerConversationEvents(app: App, deps: SlackDeps): void {
   const logger = deps.logger.child({ listener: 'conversation' });
+  // A failure is thrown: the event stays unacknowledged and Slack sends it again (events-before-ack.ts).
   const run = async (what: string, body: unknown, apply: (eventId: string) => Promise<EventOutcome>): Promise<void> => {
     const parsed = envelope.safeParse(body);
     if (!parsed.success) return;
-    try {
-      const outcome = await apply(parsed.data.event_id);
-      if (outcome !== 'ignored') logger.debug({ eventId: parsed.data.event_id, outcome }, what);
-    } catch (err) {
-      logger.error({ err, eventId: parsed.data.event_id }, `could not record ${what}`);
-    }
+    const outcome = await apply(parsed.data.event_id);
+    if (outcome !== 'ignored') logger.debug({ eventId: parsed.data.event_id, outcome }, what);
   };
 
   app.event('reaction_added', async ({ event, body }) => {
