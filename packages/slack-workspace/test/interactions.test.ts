@@ -4,7 +4,7 @@ import type { SteppedClock } from './stepped-clock.js';
 import { createWorkspace, type Workspace } from '../src/index.js';
 import { DEMO } from './profile.js';
 import type { SignedReceiver } from './signed-receiver.js';
-import { startSandboxHarness, TOKEN, type SandboxHarness } from './harness.js';
+import { SECRET, startSandboxHarness, TOKEN, type SandboxHarness } from './harness.js';
 
 let workspace: Workspace;
 let client: WebClient;
@@ -220,5 +220,40 @@ describe('events', () => {
     expect(refused.status).toBe(401);
     other.setBotRequestUrl('http://127.0.0.1:9/slack/events');
     await expect(other.sendEvent({ type: 'app_mention' })).rejects.toThrow(/unreachable/);
+  });
+});
+
+describe("Slack's retries of events over HTTP", () => {
+  const retrying = (events: { retryDelaysMs: number[]; timeoutMs?: number }) =>
+    createWorkspace({ ...DEMO, signingSecret: SECRET, botToken: TOKEN, botRequestUrl: bot.url, realClock, events });
+  const sentIds = () => bot.requests.filter((r) => r.body['type'] === 'event_callback');
+
+  it('sends an event again after an error status, with the retry headers and the same event id, until it is taken', async () => {
+    const ws = retrying({ retryDelaysMs: [0, 20, 40] });
+    let refusals = 2;
+    bot.respond = (r) => (r.body['type'] === 'event_callback' && refusals-- > 0 ? { status: 503 } : undefined);
+    const first = await ws.sendEvent({ type: 'app_home_opened', user: 'U_BOB', tab: 'home' });
+    expect(first.status).toBe(503); // the first answer; the retries follow in the background
+    await expect.poll(() => sentIds().length).toBe(3);
+    const sent = sentIds();
+    expect(sent.map((r) => r.body['event_id'])).toEqual([first.eventId, first.eventId, first.eventId]);
+    expect(sent.map((r) => [r.headers['x-slack-retry-num'], r.headers['x-slack-retry-reason']])).toEqual([[undefined, undefined], ['1', 'http_error'], ['2', 'http_error']]);
+    expect(ws.eventDeliveries().map((d) => d.status)).toEqual([503, 503, 200]);
+    await ws.close();
+  });
+
+  it('retries three times at most, and a bot it could not reach as connection_failed', async () => {
+    const ws = retrying({ retryDelaysMs: [0, 10, 10], timeoutMs: 200 });
+    bot.respond = () => ({ status: 500 });
+    await ws.sendEvent({ type: 'app_home_opened', user: 'U_BOB', tab: 'home' });
+    await expect.poll(() => ws.eventDeliveries().length).toBe(4);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ws.eventDeliveries().map((d) => d.retryNum)).toEqual([0, 1, 2, 3]);
+    await ws.close();
+
+    const unreachable = createWorkspace({ ...DEMO, signingSecret: SECRET, botToken: TOKEN, botRequestUrl: 'http://127.0.0.1:9/slack/events', realClock, events: { retryDelaysMs: [0] } });
+    await expect(unreachable.sendEvent({ type: 'app_mention' })).rejects.toThrow(/unreachable/);
+    await expect.poll(() => unreachable.eventDeliveries().map((d) => d.retryReason)).toEqual([null, 'connection_failed']);
+    await unreachable.close();
   });
 });
