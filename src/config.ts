@@ -32,6 +32,7 @@ const EnvSchema = z
       .default('UTC')
       .refine((zone) => isValidZone(zone), 'must be an IANA time zone such as Asia/Seoul'),
     POSTMORTEM_LOCALE: z.enum(['en', 'ko']).default('en'),
+    BOT_LOCALE: z.enum(['en', 'ko']).default('en'),
     API_TOKEN: optionalString,
     HOOKS_TOKEN: optionalString,
     METRICS_TOKEN: optionalString,
@@ -94,6 +95,8 @@ export interface Config {
   logLevel: string;
   exportTimeZone: string;
   postmortemLocale: 'en' | 'ko';
+  /** The language of channel messages, and of a person's own views when Slack gives no language the bot speaks. */
+  botLocale: 'en' | 'ko';
   apiToken?: string;
   /** Bearer token of the alert hooks (/hooks/*); they answer 503 without it. */
   hooksToken?: string;
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     exportTimeZone: e.EXPORT_TIME_ZONE,
     postmortemLocale: e.POSTMORTEM_LOCALE,
+    botLocale: e.BOT_LOCALE,
     apiToken: e.API_TOKEN,
     hooksToken: e.HOOKS_TOKEN,
     metricsToken: e.METRICS_TOKEN,

@@ -1,0 +1,13 @@
+import { declare } from './en/declare.js';
+import { help } from './en/help.js';
+import { replies } from './en/replies.js';
+import { terms } from './en/terms.js';
+
+/**
+ * The English catalog, and with it the shape every language must have: `ko` is declared as
+ * `Texts`, so a key missing there, an extra one, or a placeholder of another type fails to compile.
+ * A text with placeholders is a function of them; the rest are strings.
+ */
+export const en = { help, replies, terms, declare };
+
+export type Texts = typeof en;

@@ -1,0 +1,7 @@
+import type { Texts } from '../catalog.js';
+import { declare } from './declare.js';
+import { help } from './help.js';
+import { replies } from './replies.js';
+import { terms } from './terms.js';
+
+export const ko: Texts = { help, replies, terms, declare };
