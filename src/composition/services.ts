@@ -36,6 +36,7 @@ import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
 import { InsightsService } from '../services/insights-service.js';
+import { observePhasesOnResolution } from './phase-histogram.js';
 
 export interface Services {
   incidents: IncidentService;
@@ -103,7 +104,9 @@ export function createServices(input: ServicesInput): Services {
     { leadActions: new Set(config.access.leadActions) },
     new SlackActorDirectory(deliveryClient, config.access.responders, logger.child({ component: 'access' })),
   );
-  const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, onOutboxWritten: deliver });
+  const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone });
+  const onResolved = observePhasesOnResolution({ insights, metrics: input.metrics, logger });
+  const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, onOutboxWritten: deliver, onResolved });
   const postmortems = new PostmortemService({
     db, repos, clock, access, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
   });
@@ -153,6 +156,5 @@ export function createServices(input: ServicesInput): Services {
   const alerts = new AlertService({
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
   });
-  const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone });
   return { incidents, postmortems, reminders, followups, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights };
 }

@@ -65,6 +65,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly phaseSeconds = new Histogram({
+    name: 'incident_bot_incident_phase_seconds',
+    help: 'Each resolved incident\'s phases (detect, acknowledge, mitigate, resolve) by peak severity, observed at resolution; drills left out.',
+    labelNames: ['phase', 'severity'] as const,
+    buckets: [60, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 43200, 86400],
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricsSources) {
     collectDefaultMetrics({ register: this.registry, prefix: 'incident_bot_' });
     const registers = [this.registry];

@@ -26,6 +26,8 @@ export interface IncidentServiceDeps extends TransactionDeps {
   clock: Clock;
   cadence: CadenceMinutes;
   logger: Logger;
+  /** Told after a resolution has committed (the phase histogram); never awaited, never fails it. */
+  onResolved?: (incident: Incident) => void;
 }
 
 /** The incident use cases; each runs in one transaction that also writes the timeline and outbox. */
@@ -156,7 +158,7 @@ export class IncidentService {
 
   async resolve(incidentId: number, actorId: string, resolution: Resolution, actionItems: NewActionItem[] = []): Promise<Incident> {
     await authorize(this.deps, 'resolve', actorId, incidentId);
-    return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
+    const resolved = await withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       assertTransition(incident, 'resolved');
       await repos.incidents.update(tx, incidentId, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, resolution });
       await restartReminders(tx, repos, incidentId, now, null, { type: 'resolved', by: actorId, at: now.toISO()! });
@@ -180,6 +182,8 @@ export class IncidentService {
       await writer.enqueue({ kind: 'postmortem.publish' });
       return (await repos.incidents.findById(tx, incidentId))!;
     });
+    this.deps.onResolved?.(resolved);
+    return resolved;
   }
 
   async reopen(incidentId: number, actorId: string): Promise<Incident> {

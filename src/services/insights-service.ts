@@ -1,4 +1,4 @@
-import { Info } from 'luxon';
+import { Info, type DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
@@ -47,6 +47,14 @@ export class InsightsService {
         ref: incidentRef(i.id), scenario: i.scenario, title: i.title, alertGroups: i.alertGroups, titleVisible: reader.mayRead(i),
       }))),
     };
+  }
+
+  /** A resolved incident's phases as insights count them; undefined while it is open. */
+  async resolvedIncident(incident: { id: number; resolvedAt: DateTime | null }): Promise<IncidentPhases | undefined> {
+    if (!incident.resolvedAt) return undefined;
+    const at = { from: incident.resolvedAt, to: incident.resolvedAt.plus({ milliseconds: 1 }) };
+    const [found] = await this.deps.repos.insights.incidents(this.deps.db, at, incident.id);
+    return found;
   }
 
   /** Every incident of the period, drills included (flagged), for the CSV. */

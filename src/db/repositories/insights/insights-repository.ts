@@ -63,8 +63,8 @@ export class InsightsRepository {
   }
 
   /** Every incident of the period (drills included, flagged), by resolution time. */
-  async incidents(ex: Executor, period: Period): Promise<IncidentPhases[]> {
-    const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to))}
+  async incidents(ex: Executor, period: Period, onlyId?: number): Promise<IncidentPhases[]> {
+    const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to), onlyId)}
       select id, title, severity, peak, scenario, is_private, is_drill, channel_id,
         ${asIso('started_at')} as started, ${asIso('detected')} as detected_at, ${asIso('acknowledged')} as acknowledged_at,
         ${asIso('mitigated')} as mitigated_at, ${asIso('resolved')} as resolved_at,

@@ -18,13 +18,14 @@ const minutes = (from: string, to: string): SQL =>
  * (src/domain/postmortem/metrics.ts), and the phases in whole minutes (src/domain/insights/phases.ts).
  * Candidates come from the resolved_at column (indexed); their figures from the events.
  */
-export function phasedIncidents(lo: string, hi: string): SQL {
+export function phasedIncidents(lo: string, hi: string, onlyId?: number): SQL {
   return sql`
 with cand as (
   select i.id, i.title, i.severity, i.scenario, i.is_private, i.is_drill, i.channel_id,
          i.started_at, i.detected_at, i.declared_at, i.resolved_at
   from incidents i
   where i.status = 'resolved' and i.resolved_at >= ${lo}::timestamptz and i.resolved_at < ${hi}::timestamptz
+    ${onlyId === undefined ? sql`` : sql`and i.id = ${onlyId}`}
 ),
 ev as materialized (
   select e.id, e.incident_id, e.kind, e.actor_id, e.occurred_at, e.data
