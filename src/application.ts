@@ -92,9 +92,9 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const services = createServices({
     config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background, metrics, requestIds,
   });
-  const { incidents, postmortems, events, conversation, reminders, followups, dispatcher, alerts, homes, timeline, zones } = services;
+  const { incidents, postmortems, events, conversation, reminders, followups, dispatcher, alerts, homes, timeline, zones, insights } = services;
   const slack = createSlackApp(transport, identity, {
-    incidents, postmortems, events, conversation, reminders, followups, alerts, homes, timeline, zones, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
+    incidents, postmortems, events, conversation, reminders, followups, alerts, homes, timeline, zones, insights, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
     timelineEmoji: config.timelineEmoji,
   }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;

@@ -120,7 +120,7 @@ export function createServices(input: ServicesInput): Services {
   });
   const followups = new FollowupService({ db, repos, clock, timeZone: config.exportTimeZone, onOutboxWritten: deliver });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
-  const homes = new HomeService({ db, repos, clock, access, onOutboxWritten: deliver });
+  const homes = new HomeService({ db, repos, clock, access, insights, onOutboxWritten: deliver });
   const timeline = new TimelineService({ db, repos, clock, access, onOutboxWritten: deliver });
   const zones = new UserZones({
     db, repos, lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-zones' }) }),

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Incident } from './incident.js';
+import type { InsightsReport } from './insights/figures.js';
 import type { ActionItem } from './timeline.js';
 
 /** What one person's App Home shows, as of `now`. */
@@ -13,4 +14,6 @@ export interface HomeData {
   mine: Incident[];
   followUps: Array<{ item: ActionItem; incident: Incident | undefined }>;
   recentlyResolved: Incident[];
+  /** The last 28 days across incidents, when insights are available. */
+  insights?: InsightsReport;
 }

@@ -3,6 +3,8 @@ import type { Incident } from '../domain/incident.js';
 import { holdsRole } from '../domain/policy.js';
 import { SEVERITIES } from '../domain/severity.js';
 import type { HomeData } from '../domain/home.js';
+import type { InsightsReport } from '../domain/insights/figures.js';
+import { lastDays, type Period } from '../domain/insights/period.js';
 import type { Access } from './access.js';
 import { runInTransaction, type TransactionDeps } from './incident-transaction.js';
 
@@ -12,10 +14,13 @@ const OPEN_SHOWN = 20;
 const RECENT_DAYS = 7;
 const RECENT_SHOWN = 5;
 const FOLLOW_UPS_SHOWN = 10;
+export const INSIGHTS_DAYS = 28;
 
 export interface HomeServiceDeps extends TransactionDeps {
   clock: Clock;
   access?: Access;
+  /** The figures across incidents shown at the bottom (InsightsService). */
+  insights?: { report(period: Period): Promise<InsightsReport> };
 }
 
 /** App Home: who opened it, when to publish it again, and what it shows to each person. */
@@ -73,6 +78,7 @@ export class HomeService {
       mine: open.filter((i) => holdsRole(userId, i)),
       followUps,
       recentlyResolved: (await this.visible(userId, resolved)).slice(0, RECENT_SHOWN),
+      ...(this.deps.insights ? { insights: await this.deps.insights.report(lastDays(INSIGHTS_DAYS, now)) } : {}),
     };
   }
 

@@ -8,6 +8,7 @@ import type { EventService } from '../services/event-service.js';
 import type { HomeService } from '../services/home-service.js';
 import type { FollowupService } from '../services/followup-service.js';
 import type { IncidentService } from '../services/incident-service.js';
+import type { InsightsService } from '../services/insights-service.js';
 import type { PostmortemService } from '../services/postmortem-service.js';
 import type { ReminderService } from '../services/reminder-service.js';
 import type { TimelineService } from '../services/timeline-service.js';
@@ -29,6 +30,8 @@ export interface SlackDeps {
   reminders?: ReminderService;
   /** Alerts in (the Declare button on a posted alert); absent only in tests that build the Slack app alone. */
   alerts?: AlertService;
+  /** Figures across incidents (`/incident insights`, App Home); absent only in tests that build the Slack app alone. */
+  insights?: InsightsService;
   /** App Home (app_home_opened); absent only in tests that build the Slack app alone. */
   homes?: HomeService;
   /** Socket Mode envelopes get a request id here (HTTP requests have one from the server). */

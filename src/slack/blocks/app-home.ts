@@ -7,6 +7,7 @@ import { ACTION_ID } from '../ids.js';
 import { actions, button, context, header, section } from './elements.js';
 import { mentionOrNone, mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, statusText } from './incident-format.js';
 import { channelMention, safe, slackDate } from './mrkdwn.js';
+import { homeInsightsText } from './insights-summary.js';
 
 /** Slack's limit for a Home tab. */
 const HOME_BLOCKS = 100;
@@ -77,5 +78,6 @@ export function appHome({ data, draftLinks }: AppHomeInput): HomeView {
     const resolvedAt = incident.resolvedAt ? ` · resolved ${slackDate(incident.resolvedAt)}` : '';
     blocks.push(section(`${mrkdwnTitle(incident)}${resolvedAt}${draft}`));
   }
+  if (data.insights) blocks.push(header('The last 28 days'), section(homeInsightsText(data.insights)));
   return { type: 'home', blocks: blocks.slice(0, HOME_BLOCKS) };
 }

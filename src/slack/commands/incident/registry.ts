@@ -4,6 +4,7 @@ import type { Subcommand } from './context.js';
 import { declare } from './declare.js';
 import { followup } from './followup.js';
 import { followups } from './followups.js';
+import { insights, INSIGHTS_USAGE } from './insights.js';
 import { list } from './list.js';
 import { note } from './note.js';
 import { postmortem } from './postmortem.js';
@@ -47,6 +48,7 @@ export const SUBCOMMANDS: readonly SubcommandEntry[] = [
     run: postmortem,
   },
   { name: 'list', syntax: 'list', does: 'List open incidents', run: list },
+  { name: 'insights', syntax: INSIGHTS_USAGE, does: 'Time to detect, acknowledge, mitigate and resolve per severity, people and follow-ups (default the last 28 days), only to you', run: insights },
   { name: 'help', syntax: 'help', does: 'Show this help', run: help },
 ];
 
