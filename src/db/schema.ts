@@ -68,6 +68,9 @@ export const incidents = pgTable(
     index('incidents_channel_idx').on(t.channelId),
     /** Insights find a period's incidents by their last resolution. */
     index('incidents_resolved_at_idx').on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
+    // Lists and pickers show the open incidents most severe and most recent first, a page at a time.
+    index('incidents_open_rank_idx').on(t.severity, t.declaredAt.desc(), t.id.desc()).where(sql`${t.status} <> 'resolved'`),
+    index('incidents_open_private_idx').on(t.id).where(sql`${t.status} <> 'resolved' and ${t.isPrivate}`),
     check('incidents_severity_check', oneOf(t.severity, SEVERITIES)),
     check('incidents_status_check', oneOf(t.status, STATUSES)),
     check('incidents_scenario_check', oneOf(t.scenario, SCENARIOS)),
@@ -85,7 +88,11 @@ export const incidentRoles = pgTable(
     userId: text('user_id').notNull(),
     assignedAt: tz('assigned_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.role] }), check('incident_roles_role_check', oneOf(t.role, ROLES))],
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.role] }),
+    index('incident_roles_user_idx').on(t.userId, t.incidentId),
+    check('incident_roles_role_check', oneOf(t.role, ROLES)),
+  ],
 );
 
 export const statusUpdates = pgTable(
@@ -315,3 +322,17 @@ export const homeTabs = pgTable('home_tabs', {
   openedAt: tz('opened_at').notNull(),
   publishedAt: tz('published_at'),
 });
+
+/**
+ * Slack's pace per method and channel, shared by every replica: the earliest a call may go next
+ * (one message a second per channel, or a 429's Retry-After). Reserved with one atomic upsert.
+ */
+export const channelPace = pgTable(
+  'channel_pace',
+  {
+    method: text('method').notNull(),
+    channel: text('channel').notNull(),
+    nextAt: tz('next_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.method, t.channel] })],
+);
