@@ -31,7 +31,7 @@ import { outboxRenderer } from '../slack/delivery/renderer.js';
 import { classifySlackError } from '../slack/delivery/slack-errors.js';
 import { SlackFileUploader } from '../slack/delivery/slack-file-uploader.js';
 import { SlackMessageReader } from '../slack/delivery/slack-message-reader.js';
-import { ChannelPacer, SLACK_PACING } from '../slack/delivery/channel-pacer.js';
+import { ChannelPacer, SLACK_PACING, type PaceBook } from '../slack/delivery/channel-pacer.js';
 import { SlackPoster } from '../slack/delivery/slack-poster.js';
 import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
@@ -128,7 +128,13 @@ export function createServices(input: ServicesInput): Services {
   // Deliveries work on at most all but four of the pool's connections: the claim, the settle and
   // two for people's requests stay free however many deliveries a storm brings.
   const permits = new WorkPermits(Math.max(2, config.database.poolSize - 4));
-  const pacer = new ChannelPacer({ ...SLACK_PACING, postIntervalMs: config.slackPostIntervalMs }, undefined, permits);
+  // One pace per channel for every replica: the turns are kept in Postgres (channel_pace).
+  const paceBook: PaceBook = {
+    reserve: (method, channel, intervalMs, maxWaitMs) => repos.channelPace.reserve(db, method, channel, intervalMs, maxWaitMs),
+    heldFor: (method, channel) => repos.channelPace.heldFor(db, method, channel),
+    hold: (method, channel, ms) => repos.channelPace.hold(db, method, channel, ms),
+  };
+  const pacer = new ChannelPacer({ ...SLACK_PACING, postIntervalMs: config.slackPostIntervalMs }, undefined, permits, paceBook);
   const poster = new SlackPoster(deliveryClient, input.botUserId, input.installationId, pacer, clock);
   const intents = new IntentDelivery({
     delivery,

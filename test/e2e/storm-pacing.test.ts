@@ -6,13 +6,21 @@
  * message arrives once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { SteppedClock } from '../../src/clock.js';
+import { START, startTestApp, type TestApp } from '../helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { ALICE, command, declare, textOf } from '../helpers/flows.js';
 
 let t: TestApp | undefined;
+let replicas: TestApp[] = [];
+let shared: TestDatabase | undefined;
 afterEach(async () => {
   await t?.stop();
   t = undefined;
+  await Promise.all(replicas.map((r) => r.stop()));
+  replicas = [];
+  await shared?.drop();
+  shared = undefined;
 });
 
 const INCIDENTS = 8;
@@ -59,4 +67,35 @@ describe('storms at Slack rate limit', () => {
       expect(sent.map((c) => String(c.params['text'])), name).toEqual([expect.stringContaining('Identified')]);
     }
   }, 90_000);
+
+  it('keeps one pace for three replicas posting to one channel: no 429, every message once', async () => {
+    const ANNOUNCED = 12;
+    shared = await createTestDatabase();
+    const clock = new SteppedClock(START);
+    const first = await startTestApp({ database: shared, clock, workspace: { rateLimits: { 'chat.postMessage': { perChannelPerSecond: 1 } } } });
+    replicas = [first, ...(await Promise.all([1, 2].map(() => startTestApp({ database: shared, clock, ws: first.ws }))))];
+    const ws = first.ws;
+    const from = ws.callLog().length;
+    // Each replica declares a third of the incidents and delivers whatever it claims: all of them
+    // announce in #incidents at once.
+    await Promise.all(replicas.map(async (replica, k) => {
+      for (let i = k; i < ANNOUNCED; i += replicas.length) {
+        await replica.app.incidents.declare({ title: `Paced ${i}`, severity: 'sev2', scenario: 'other', impact: '', commanderId: ALICE, declaredBy: ALICE });
+      }
+    }));
+    for (let round = 0; round < 20; round++) {
+      await Promise.all(replicas.map((r) => r.deliver()));
+      if ((await first.app.repos.outbox.pendingCount(first.app.database.db)) === 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const posts = ws.callLog().slice(from).filter((c) => c.method === 'chat.postMessage');
+    expect(posts.filter((c) => c.fault === '429')).toEqual([]);
+    const incidents = ws.channel('incidents')!.id;
+    const announced = posts.filter((c) => c.params['channel'] === incidents && c.outcome === 'ok');
+    expect(announced).toHaveLength(ANNOUNCED);
+    // One a second, together: twelve announcements take at least the nine seconds past Slack's burst.
+    expect(announced.at(-1)!.realMs - announced[0]!.realMs).toBeGreaterThanOrEqual((ANNOUNCED - 3) * 1000 - 50);
+    const titles = ws.messages('incidents').map((m) => textOf(m));
+    for (let i = 0; i < ANNOUNCED; i++) expect(titles.filter((text) => new RegExp(`Paced ${i}(?!\\d)`).test(text)), `Paced ${i}`).toHaveLength(1);
+  }, 120_000);
 });

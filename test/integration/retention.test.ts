@@ -37,11 +37,12 @@ describe('retention', () => {
     await row('superseded', 2);
 
     const retention = new RetentionService({ db, repos, clock: new SteppedClock(now), retentionDays: 30 });
-    expect(await retention.prune()).toEqual({ events: 2, outbox: 3, requests: 0 });
+    await db.execute(sql`insert into channel_pace (method, channel, next_at) values ('chat.postMessage', 'C_OLD', now() - interval '2 hours'), ('chat.postMessage', 'C_NOW', now())`);
+    expect(await retention.prune()).toEqual({ events: 2, outbox: 3, requests: 0, pace: 1 });
     const events = rowsOf<{ event_id: string }>(await db.execute(sql`select event_id from processed_events order by 1`));
     expect(events.map((e) => e.event_id)).toEqual(['Ev-new']);
     const outbox = rowsOf<{ status: string }>(await db.execute(sql`select status from outbox order by id`));
     expect(outbox.map((o) => o.status)).toEqual(['delivered', 'failed', 'dead', 'pending', 'superseded']);
-    expect(await retention.prune()).toEqual({ events: 0, outbox: 0, requests: 0 });
+    expect(await retention.prune()).toEqual({ events: 0, outbox: 0, requests: 0, pace: 0 });
   });
 });

@@ -53,9 +53,14 @@ export class FaultInjector {
   }
 }
 
-/** Optional per-channel limits, e.g. chat.postMessage at about one message a second per channel. */
+const DEFAULT_BURST = 3;
+
+/**
+ * Optional per-channel limits as Slack keeps them: chat.postMessage at about one message a second
+ * per channel, short bursts allowed (a token bucket per channel). Over it: 429 with Retry-After.
+ */
 export class RateLimiter {
-  private readonly recent = new Map<string, number[]>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
     private readonly limits: RateLimits,
@@ -68,13 +73,13 @@ export class RateLimiter {
     if (!limit || typeof channel !== 'string') return null;
     const key = `${method}:${channel}`;
     const now = this.realClock.now().toMillis();
-    const window = (this.recent.get(key) ?? []).filter((t) => now - t < 1000);
-    if (window.length >= limit.perChannelPerSecond) {
-      this.recent.set(key, window);
-      return 1;
-    }
-    window.push(now);
-    this.recent.set(key, window);
+    const capacity = Math.max(1, limit.burst ?? DEFAULT_BURST);
+    const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * limit.perChannelPerSecond);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens < 1) return Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perChannelPerSecond));
+    bucket.tokens -= 1;
     return null;
   }
 }

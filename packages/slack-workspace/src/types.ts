@@ -56,7 +56,11 @@ export interface WorkspaceOptions {
 }
 
 export interface RateLimits {
-  'chat.postMessage'?: { perChannelPerSecond: number };
+  /**
+   * Slack: "1 per second per channel, short bursts >1 allowed". A bucket per channel holding
+   * `burst` messages (default 3), refilled at `perChannelPerSecond`; empty, it answers 429 with Retry-After.
+   */
+  'chat.postMessage'?: { perChannelPerSecond: number; burst?: number };
 }
 
 export interface StoredChannel {

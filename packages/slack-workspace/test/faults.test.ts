@@ -81,13 +81,21 @@ describe('fault injection', () => {
     expect(new Set(first)).toEqual(new Set(['ok', 'slack_webapi_http_error', 'slack_webapi_rate_limited_error']));
   });
 
-  it('limits chat.postMessage per channel per second when configured', async () => {
+  it('limits chat.postMessage to one a second per channel, a short burst allowed, as Slack does', async () => {
     const client = clientWith();
-    await client.chat.postMessage({ channel: channelId, text: 'one' });
-    await expect(client.chat.postMessage({ channel: channelId, text: 'two' })).rejects.toMatchObject({ retryAfter: 1 });
+    for (const text of ['one', 'two', 'three']) await client.chat.postMessage({ channel: channelId, text });
+    await expect(client.chat.postMessage({ channel: channelId, text: 'four' })).rejects.toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 1 });
+    const other = (await client.conversations.create({ name: 'faults-other' })).channel!.id!;
+    await client.chat.postMessage({ channel: other, text: 'elsewhere' });
+    realClock.advance({ milliseconds: 500 });
+    await expect(client.chat.postMessage({ channel: channelId, text: 'half a second on' })).rejects.toMatchObject({ retryAfter: 1 });
+    realClock.advance({ milliseconds: 500 });
+    await client.chat.postMessage({ channel: channelId, text: 'a second on' });
+    await expect(client.chat.postMessage({ channel: channelId, text: 'again' })).rejects.toMatchObject({ retryAfter: 1 });
+    // Sustained: one a second, however long the burst waited.
     realClock.advance({ seconds: 1 });
-    await client.chat.postMessage({ channel: channelId, text: 'three' });
-    expect(workspace.messages(channelId).map((m) => m.text)).toEqual(['one', 'three']);
+    await client.chat.postMessage({ channel: channelId, text: 'two seconds on' });
+    expect(workspace.messages(channelId).map((m) => m.text)).toEqual(['one', 'two', 'three', 'a second on', 'two seconds on']);
   });
 });
 

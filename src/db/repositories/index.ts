@@ -1,12 +1,14 @@
 import { AlertRepository } from './alert-repository.js';
 import { ActionItemRepository } from './action-item-repository.js';
 import { AppliedRequestRepository } from './applied-request-repository.js';
+import { ChannelPaceRepository } from './channel-pace-repository.js';
 import { HomeTabRepository } from './home-tab-repository.js';
 import { OperatorRepository } from './operator-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { InstallationRepository } from './installation-repository.js';
 import { InsightsRepository } from './insights/insights-repository.js';
 import { WorkloadRepository } from './insights/workload-repository.js';
+import { OpenIncidentRepository } from './open-incident-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
 import { PostmortemDraftRepository } from './postmortem-draft-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
@@ -34,12 +36,15 @@ export interface Repositories {
   drafts: PostmortemDraftRepository;
   insights: InsightsRepository;
   workload: WorkloadRepository;
+  channelPace: ChannelPaceRepository;
+  openIncidents: OpenIncidentRepository;
 }
 
 /** `requestId`: the request under way, stamped on the outbox rows it writes. */
 export function createRepositories(requestId?: () => string | undefined): Repositories {
+  const incidents = new IncidentRepository();
   return {
-    incidents: new IncidentRepository(),
+    incidents,
     timeline: new TimelineRepository(),
     updates: new StatusUpdateRepository(),
     outbox: new OutboxRepository(requestId),
@@ -56,5 +61,7 @@ export function createRepositories(requestId?: () => string | undefined): Reposi
     drafts: new PostmortemDraftRepository(),
     insights: new InsightsRepository(),
     workload: new WorkloadRepository(),
+    channelPace: new ChannelPaceRepository(),
+    openIncidents: new OpenIncidentRepository(incidents),
   };
 }

@@ -14,7 +14,7 @@ const realPaceTimer: PaceTimer = {
 };
 
 export interface PacingOptions {
-  /** From Slack's answer to one post in a channel to the next post there (Slack allows about one a second). */
+  /** From one post's turn in a channel to the next one's (Slack allows about one a second). */
   postIntervalMs: number;
   /** The longest a call waits its turn here; beyond it the message goes back to the outbox. */
   maxWaitMs: number;
@@ -24,54 +24,100 @@ export const SLACK_PACING: PacingOptions = { postIntervalMs: 1000, maxWaitMs: 20
 
 const PACED_METHODS = new Set(['chat.postMessage']);
 
-/** One method's calls to one channel: they go one at a time, each after the turn the last left. */
-interface Lane {
-  tail: Promise<unknown>;
-  /** Calls waiting or under way. */
-  queued: number;
-  /** Not before then (real ms): the interval after the last answer, or a 429's Retry-After. */
-  nextAt: number;
+/** A turn to call Slack: how long until it comes, and whether it was taken. */
+export interface PaceTurn {
+  waitMs: number;
+  reserved: boolean;
 }
 
 /**
- * Slack's pace, kept in this process. Posts to a channel go one at a time, each a second after
- * Slack answered the one before (timed from the answer, so a slow call cannot bring two posts
- * closer than Slack counts them). A 429 puts its message back in the outbox for the Retry-After,
- * and that method and channel wait it out here. A call waits its turn here while other channels go on, so one busy channel never delays
- * another's first message. A turn further off than `maxWaitMs` is not waited for: the call throws
- * RetryAfter and the outbox brings the message back when the channel has room, well within its lease.
+ * Where turns are kept, per method and channel. In production every replica shares one book in
+ * Postgres (`ChannelPaceRepository`), so replicas posting to one channel keep Slack's pace together.
+ */
+export interface PaceBook {
+  /** Takes the next turn, `intervalMs` after the last one taken (or a held Retry-After), unless it is more than `maxWaitMs` off. */
+  reserve(method: string, channel: string, intervalMs: number, maxWaitMs: number): Promise<PaceTurn>;
+  /** How long calls of `method` to `channel` are still held by a Retry-After, in ms. */
+  heldFor(method: string, channel: string): Promise<number>;
+  /** Holds calls of `method` to `channel` for `ms` from now. */
+  hold(method: string, channel: string, ms: number): Promise<void>;
+}
+
+/** A book kept in this process only: one replica, or the unit tests. */
+export class LocalPaceBook implements PaceBook {
+  private readonly nextAt = new Map<string, number>();
+  constructor(private readonly timer: PaceTimer = realPaceTimer) {}
+
+  reserve(method: string, channel: string, intervalMs: number, maxWaitMs: number): Promise<PaceTurn> {
+    const key = `${method}:${channel}`;
+    const now = this.timer.nowMs();
+    const at = Math.max(now, this.nextAt.get(key) ?? 0);
+    if (at - now > maxWaitMs) return Promise.resolve({ waitMs: at - now, reserved: false });
+    this.remember(key, at + intervalMs, now);
+    return Promise.resolve({ waitMs: at - now, reserved: true });
+  }
+
+  heldFor(method: string, channel: string): Promise<number> {
+    return Promise.resolve(Math.max(0, (this.nextAt.get(`${method}:${channel}`) ?? 0) - this.timer.nowMs()));
+  }
+
+  hold(method: string, channel: string, ms: number): Promise<void> {
+    const key = `${method}:${channel}`;
+    const now = this.timer.nowMs();
+    this.remember(key, Math.max(this.nextAt.get(key) ?? 0, now + ms), now);
+    return Promise.resolve();
+  }
+
+  private remember(key: string, at: number, now: number): void {
+    if (this.nextAt.size >= 1000 && !this.nextAt.has(key)) for (const [k, t] of this.nextAt) if (t < now) this.nextAt.delete(k);
+    this.nextAt.set(key, at);
+  }
+}
+
+/**
+ * Slack's pace. A post takes its channel's next turn from the book (a second after the turn
+ * before, or after a 429's Retry-After) and waits for it, giving its work permit up meanwhile,
+ * while other channels go on. A 429 is written to the book, so every caller of that method and
+ * channel waits it out, and its message goes back to the outbox for the Retry-After. A turn further
+ * off than `maxWaitMs` is not waited for: the call throws RetryAfter and the outbox brings the
+ * message back when the channel has room, well within its lease.
  */
 export class ChannelPacer {
-  private readonly lanes = new Map<string, Lane>();
   private closed = false;
+  private readonly book: PaceBook;
 
   constructor(
     private readonly options: PacingOptions = SLACK_PACING,
     private readonly timer: PaceTimer = realPaceTimer,
     /** The outbox's work permits: a call gives its permit up while it waits its turn and Slack answers. */
     private readonly permits?: WorkPermits,
-  ) {}
-
-  call<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
-    return this.permits ? this.permits.idle(() => this.inLane(method, channel, call)) : this.inLane(method, channel, call);
+    book?: PaceBook,
+  ) {
+    this.book = book ?? new LocalPaceBook(timer);
   }
 
-  private inLane<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
-    const key = `${method}:${channel}`;
-    const lane = this.lane(key);
-    const paced = PACED_METHODS.has(method);
-    const wait = Math.max(0, lane.nextAt - this.timer.nowMs()) + (paced ? lane.queued * this.options.postIntervalMs : 0);
-    if (wait > this.options.maxWaitMs) return Promise.reject(this.busy(method, channel, wait - this.options.maxWaitMs));
-    if (!paced) return this.turn(lane, method, channel, call);
-    lane.queued += 1;
-    const run = lane.tail.then(() => this.turn(lane, method, channel, call));
-    lane.tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run.finally(() => {
-      lane.queued -= 1;
+  async call<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
+    const { postIntervalMs, maxWaitMs } = this.options;
+    const paced = PACED_METHODS.has(method) && postIntervalMs > 0;
+    // Taken with the permit held: the book may be the database.
+    const turn = paced ? await this.book.reserve(method, channel, postIntervalMs, maxWaitMs) : { waitMs: await this.book.heldFor(method, channel), reserved: true };
+    if (!turn.reserved || turn.waitMs > maxWaitMs) throw this.busy(method, channel, turn.waitMs - maxWaitMs);
+    const due = this.timer.nowMs() + turn.waitMs;
+    const outcome = await this.idle(async (): Promise<{ value: T } | { error: unknown }> => {
+      // Timers may fire a fraction of a millisecond early: wait until the turn has truly come.
+      for (let wait = due - this.timer.nowMs(); wait > 0; wait = due - this.timer.nowMs()) await this.timer.sleep(Math.ceil(wait));
+      if (this.closed) throw new RetryAfter('shutting down: the message waits for the next replica', 0);
+      try {
+        return { value: await call() };
+      } catch (error) {
+        return { error };
+      }
     });
+    if ('value' in outcome) return outcome.value;
+    const seconds = rateLimitedFor(outcome.error);
+    if (seconds === undefined) throw outcome.error;
+    await this.book.hold(method, channel, Math.max(1, seconds) * 1000);
+    throw new RetryAfter(`Slack rate-limited ${method} to ${channel}`, Math.max(1, seconds));
   }
 
   /** Waiting calls give up (their messages stay in the outbox) and no new call is sent. */
@@ -79,44 +125,12 @@ export class ChannelPacer {
     this.closed = true;
   }
 
-  private async turn<T>(lane: Lane, method: string, channel: string, call: () => Promise<T>): Promise<T> {
-    // Timers may fire a fraction of a millisecond early: wait until the turn has truly come.
-    for (let wait = lane.nextAt - this.timer.nowMs(); wait > 0; wait = lane.nextAt - this.timer.nowMs()) {
-      await this.timer.sleep(Math.ceil(wait));
-    }
-    if (this.closed) throw new RetryAfter('shutting down: the message waits for the next replica', 0);
-    try {
-      return await call();
-    } catch (err) {
-      const seconds = rateLimitedFor(err);
-      if (seconds === undefined) throw err;
-      // The lane waits it out; this message goes back to the outbox until then. A hold longer than
-      // any wait here is left to each message's own retry.
-      const holdMs = Math.max(1, seconds) * 1000;
-      if (holdMs <= this.options.maxWaitMs) lane.nextAt = Math.max(lane.nextAt, this.timer.nowMs() + holdMs);
-      throw new RetryAfter(`Slack rate-limited ${method} to ${channel}`, Math.max(1, seconds));
-    } finally {
-      if (PACED_METHODS.has(method)) lane.nextAt = Math.max(lane.nextAt, this.timer.nowMs() + this.options.postIntervalMs);
-    }
+  private idle<T>(wait: () => Promise<T>): Promise<T> {
+    return this.permits ? this.permits.idle(wait) : wait();
   }
 
   private busy(method: string, channel: string, overMs: number): RetryAfter {
-    return new RetryAfter(`${method} to ${channel} is busy`, Math.ceil(overMs / 1000) + 1);
-  }
-
-  private lane(key: string): Lane {
-    let lane = this.lanes.get(key);
-    if (!lane) {
-      if (this.lanes.size >= 1000) this.forgetIdle();
-      lane = { tail: Promise.resolve(), queued: 0, nextAt: 0 };
-      this.lanes.set(key, lane);
-    }
-    return lane;
-  }
-
-  private forgetIdle(): void {
-    const now = this.timer.nowMs();
-    for (const [key, lane] of this.lanes) if (lane.queued === 0 && lane.nextAt < now) this.lanes.delete(key);
+    return new RetryAfter(`${method} to ${channel} is busy`, Math.ceil(Math.max(0, overMs) / 1000) + 1);
   }
 }
 

@@ -1,0 +1,76 @@
+import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Incident } from '../../domain/incident.js';
+import type { Executor } from '../client.js';
+import { incidents } from '../schema.js';
+import type { IncidentRepository } from './incident-repository.js';
+
+/** Who is reading: private incidents show to their people, and to those Slack says may see them. */
+export interface OpenReader {
+  userId: string;
+  /** Private open incidents this person may see without holding a role (a member of the channel). */
+  alsoPrivate: readonly number[];
+}
+
+/** The person holds a role: a role row, or the declarer of an incident with no commander yet (as `toIncident` reads it). */
+const holdsRole = (userId: string): SQL => sql`(
+  exists (select 1 from incident_roles r where r.incident_id = ${incidents.id} and r.user_id = ${userId})
+  or (${incidents.declaredBy} = ${userId}
+      and not exists (select 1 from incident_roles r where r.incident_id = ${incidents.id} and r.role = 'commander')))`;
+
+const idArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+
+const visibleTo = (reader: OpenReader): SQL =>
+  sql`(not ${incidents.isPrivate} or ${holdsRole(reader.userId)} or ${incidents.id} = any(${idArray(reader.alsoPrivate)}::int[]))`;
+
+const open = ne(incidents.status, 'resolved');
+/** Most severe first, then the most recent (incidents_open_rank_idx). */
+const RANK = [asc(incidents.severity), desc(incidents.declaredAt), desc(incidents.id)];
+
+/**
+ * Reads of open incidents bounded by what a list shows: a page in rank order and a count, never
+ * every row. Privacy is in the SQL, so the count is what the reader may see.
+ */
+export class OpenIncidentRepository {
+  constructor(private readonly incidents: IncidentRepository) {}
+
+  /** The first `limit` open incidents the reader may see, and how many there are in all. */
+  async page(ex: Executor, reader: OpenReader, limit: number): Promise<{ incidents: Incident[]; total: number }> {
+    const where = and(open, visibleTo(reader));
+    const ids = await ex.select({ id: incidents.id }).from(incidents).where(where).orderBy(...RANK).limit(limit);
+    if (ids.length < limit) return { incidents: await this.inOrder(ex, ids), total: ids.length };
+    const [row] = await ex.select({ n: count() }).from(incidents).where(where);
+    return { incidents: await this.inOrder(ex, ids), total: Number(row?.n ?? ids.length) };
+  }
+
+  /** Open incidents the reader may see whose title contains `text`, or whose number it is (`INC-12`, `12`). */
+  async search(ex: Executor, reader: OpenReader, text: string, limit: number): Promise<Incident[]> {
+    const words = text.trim();
+    const number = /^(?:inc-?)?(\d{1,9})$/i.exec(words)?.[1];
+    const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const matches = number ? sql`(${incidents.id} = ${Number(number)} or ${incidents.title} ilike ${pattern})` : sql`${incidents.title} ilike ${pattern}`;
+    const ids = await ex.select({ id: incidents.id }).from(incidents).where(and(open, visibleTo(reader), matches)).orderBy(...RANK).limit(limit);
+    return this.inOrder(ex, ids);
+  }
+
+  /** Open incidents where the person holds a role, in rank order. */
+  async withRole(ex: Executor, userId: string, limit: number): Promise<Incident[]> {
+    const ids = await ex.select({ id: incidents.id }).from(incidents).where(and(open, holdsRole(userId))).orderBy(...RANK).limit(limit);
+    return this.inOrder(ex, ids);
+  }
+
+  /** Private open incidents where the person holds no role: those Slack must be asked about (bounded). */
+  async privateWithoutRole(ex: Executor, userId: string, limit: number): Promise<Incident[]> {
+    const ids = await ex
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(open, eq(incidents.isPrivate, true), sql`not ${holdsRole(userId)}`))
+      .orderBy(desc(incidents.id))
+      .limit(limit);
+    return this.inOrder(ex, ids);
+  }
+
+  private async inOrder(ex: Executor, ids: Array<{ id: number }>): Promise<Incident[]> {
+    const found = new Map((await this.incidents.findByIds(ex, ids.map((r) => r.id))).map((i) => [i.id, i]));
+    return ids.flatMap((r) => found.get(r.id) ?? []);
+  }
+}
