@@ -33,12 +33,11 @@ export class ChannelPaceRepository {
           where p.next_at <= clock_timestamp() + ${ms(maxWaitMs)}
         returning p.next_at - ${ms(intervalMs)} as at
       )
-      select extract(epoch from (select at from turn) - clock_timestamp()) * 1000 as wait_ms,
-             (select count(*) from turn)::int as taken,
-             extract(epoch from (select next_at from channel_pace where method = ${method} and channel = ${channel}) - clock_timestamp()) * 1000 as held_ms`);
-    const [row] = rowsOf<{ wait_ms: unknown; taken: number; held_ms: unknown }>(result);
+      select extract(epoch from (select at from turn) - clock_timestamp()) * 1000 as wait_ms, (select count(*) from turn)::int as taken`);
+    const [row] = rowsOf<{ wait_ms: unknown; taken: number }>(result);
     if (row && Number(row.taken) > 0) return { waitMs: millis(row.wait_ms), reserved: true };
-    return { waitMs: millis(row?.held_ms), reserved: false };
+    // Not taken: read the turn again in a statement of its own, which sees the other replicas' latest.
+    return { waitMs: await this.heldFor(ex, method, channel), reserved: false };
   }
 
   /** How long calls of `method` to `channel` must still wait (a Retry-After held there); 0 if none. */
