@@ -18,6 +18,7 @@ import {
 import { ALERT_SOURCES, ALERT_STATUSES } from '../domain/alerts/alert.js';
 import { ROLES, SCENARIOS, STATUSES } from '../domain/incident.js';
 import { LOCALES, VARIANTS } from '../domain/postmortem/model.js';
+import { ATTACH_REASONS, ITEM_STATES } from '../domain/runbooks/checklist.js';
 import { SEVERITIES } from '../domain/severity.js';
 import { HORIZONS, TIMELINE_KINDS } from '../domain/timeline.js';
 import { OUTBOX_KINDS } from '../outbox/intents.js';
@@ -335,4 +336,56 @@ export const channelPace = pgTable(
     nextAt: tz('next_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.method, t.channel] })],
+);
+
+/**
+ * A runbook attached to an incident, with its items as they were when it joined (versioned JSON,
+ * `runbookSnapshotSchema`): editing a file changes no checklist already running. Never removed.
+ */
+export const incidentRunbooks = pgTable(
+  'incident_runbooks',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    runbookId: text('runbook_id').notNull(),
+    snapshot: jsonb('snapshot').$type<unknown>().notNull(),
+    reason: text('reason', { enum: ATTACH_REASONS }).notNull(),
+    attachedBy: text('attached_by'),
+    attachedAt: tz('attached_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('incident_runbooks_runbook_idx').on(t.incidentId, t.runbookId),
+    check('incident_runbooks_reason_check', oneOf(t.reason, ATTACH_REASONS)),
+  ],
+);
+
+/** Where each item of an attached runbook stands; its text is in the runbook's snapshot. */
+export const checklistItems = pgTable(
+  'checklist_items',
+  {
+    attachmentId: integer('attachment_id')
+      .notNull()
+      .references(() => incidentRunbooks.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    position: integer('position').notNull(),
+    state: text('state', { enum: ITEM_STATES }).notNull().default('open'),
+    assigneeId: text('assignee_id'),
+    /** Who marked it done or skipped, when, and (skipped) why. */
+    closedBy: text('closed_by'),
+    closedAt: tz('closed_at'),
+    reason: text('reason'),
+    /** `due_after` from when the runbook joined; null without one. */
+    dueAt: tz('due_at'),
+    /** When the item's nudge went out (once, across replicas). */
+    nudgedAt: tz('nudged_at'),
+    changedAt: tz('changed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attachmentId, t.itemId] }),
+    index('checklist_items_assignee_idx').on(t.assigneeId).where(sql`${t.state} = 'assigned'`),
+    index('checklist_items_due_idx').on(t.dueAt).where(sql`${t.state} in ('open', 'assigned') and ${t.dueAt} is not null and ${t.nudgedAt} is null`),
+    check('checklist_items_state_check', oneOf(t.state, ITEM_STATES)),
+  ],
 );

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { reminderViewSchema } from './reminder-view.js';
+import { ATTACH_REASONS } from './runbooks/checklist.js';
 import { isoText, roleSchema, scenarioSchema, severitySchema, statusSchema, utcInstant } from './schemas.js';
 import type { Severity } from './severity.js';
 import type { Status } from './incident.js';
@@ -27,6 +28,9 @@ export const PIN_SOURCES = ['reaction', 'shortcut'] as const;
 export const MILESTONES = ['detected', 'acknowledged', 'identified', 'mitigated', 'recovered'] as const;
 export type Milestone = (typeof MILESTONES)[number];
 export const milestoneSchema = z.enum(MILESTONES);
+
+/** Which item of which attached runbook a checklist event is about; `text` as the item said then. */
+const checklistItemRef = { attachmentId: z.number().int(), runbookId: z.string(), itemId: z.string(), text: z.string() };
 
 /** Each timeline kind's details, as stored in `timeline_events.data` (parsed on read and write). */
 export const TIMELINE_DATA = {
@@ -72,6 +76,15 @@ export const TIMELINE_DATA = {
   message_deleted: z.object(messageRef),
   /** Delivery read the message from Slack: its content (when asked for) and permalink. */
   message_fetched: z.object({ ...messageRef, authorId: z.string().nullable(), permalink: z.string().nullable(), content: messageContentSchema.nullable() }),
+  /** A runbook joined the incident: matched on severity and scenario, attached by hand, or the incident's own Tasks. */
+  runbook_attached: z.object({ attachmentId: z.number().int(), runbookId: z.string(), title: z.string(), reason: z.enum(ATTACH_REASONS), items: z.number().int() }),
+  checklist_item_done: z.object(checklistItemRef),
+  checklist_item_skipped: z.object({ ...checklistItemRef, reason: z.string() }),
+  /** Undo of a done or skipped item: open again. */
+  checklist_item_reopened: z.object({ ...checklistItemRef, from: z.enum(['done', 'skipped']) }),
+  checklist_item_assigned: z.object({ ...checklistItemRef, userId: z.string(), previous: z.string().nullable() }),
+  /** `/incident task`: an item added to the incident's Tasks. */
+  checklist_item_added: z.object({ ...checklistItemRef, assigneeId: z.string().nullable() }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type TimelineKind = keyof typeof TIMELINE_DATA;

@@ -53,6 +53,8 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
    * it in the incident channel's one draft message of its language and variant (absent: internal).
    */
   z.object({ kind: z.literal('postmortem.publish'), locale: z.enum(['en', 'ko']).optional(), variant: z.enum(['internal', 'external']).optional() }),
+  /** Posts (pinned) or edits the checklist message(s) of one attached runbook, rendered from Postgres at delivery. */
+  z.object({ kind: z.literal('checklist.sync'), attachmentId: z.number().int() }),
   /** A direct message to an action item's owner: the item is due. */
   z.object({ kind: z.literal('followup.remind'), actionItemId: z.number().int() }),
 ]);

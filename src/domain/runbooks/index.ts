@@ -1,0 +1,3 @@
+export * from './checklist.js';
+export * from './format.js';
+export * from './matching.js';
