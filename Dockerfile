@@ -25,6 +25,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # Migrations are read at runtime from ./drizzle.
 COPY drizzle ./drizzle
+# The default runbooks (RUNBOOKS_DIR unset), read at start-up from ./runbooks.
+COPY runbooks ./runbooks
 # Writable only where the app may write (PGlite's ./.data when no DATABASE_URL is given).
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

@@ -17,6 +17,8 @@ import { Scheduler } from './jobs/scheduler.js';
 import { DueWaker } from './jobs/due-waker.js';
 import { listenForDueTimes } from './composition/due-times.js';
 import { sendDueFollowupsJob } from './jobs/send-due-followups.js';
+import { loadRunbooks } from './composition/runbooks-dir.js';
+import type { ChecklistService } from './services/checklist-service.js';
 import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
 import type { Logger } from './logger.js';
 import { connectLocalWorkspace, type GivenWorkspace, type LocalWorkspace } from './local-workspace/connect.js';
@@ -58,6 +60,8 @@ export interface Application {
   reminders: ReminderService;
   /** Action items after the fact; `tick()` (due reminders to owners) runs on the same schedule. */
   followups: FollowupService;
+  /** Attached runbooks and their checklists. */
+  checklists: ChecklistService;
   slack: SlackApp;
   workspace?: LocalWorkspace['workspace'];
   stop(): Promise<void>;
@@ -69,6 +73,8 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const clock = options.clock ?? defaultClock(config);
   const cadence: CadenceMinutes = { ...DEFAULT_CADENCE, ...config.cadenceOverrides };
   const background = options.startScheduler ?? true;
+  // Before anything opens: a bad runbook file stops start-up naming its file and line.
+  const runbooks = loadRunbooks(config.runbooksDir);
 
   const database = await openDatabase(config.database, logger);
   const { applied } = await migrate(database.db);
@@ -91,10 +97,11 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const installationId = await repos.installation.ensureId(database.db, clock.now());
   const services = createServices({
     config, db: database.db, repos, clock, cadence, logger, deliveryClient, botUserId: identity.botUserId, installationId, deliverAtOnce: background, metrics, requestIds,
+    runbooks,
   });
-  const { incidents, postmortems, events, conversation, reminders, followups, dispatcher, alerts, homes, timeline, zones, insights } = services;
+  const { incidents, postmortems, events, conversation, reminders, followups, checklists, dispatcher, alerts, homes, timeline, zones, insights } = services;
   const slack = createSlackApp(transport, identity, {
-    incidents, postmortems, events, conversation, reminders, followups, alerts, homes, timeline, zones, insights, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
+    incidents, postmortems, events, conversation, reminders, followups, checklists, alerts, homes, timeline, zones, insights, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
     timelineEmoji: config.timelineEmoji,
   }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;
@@ -112,7 +119,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   }
 
   return {
-    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, slack, workspace: local?.workspace,
+    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, checklists, slack, workspace: local?.workspace,
     stop: async () => {
       // Within SHUTDOWN_TIMEOUT: stop accepting, answer what is under way, stop claiming, hand
       // back the leases of sends still going, then close the pool.

@@ -37,6 +37,7 @@ const EnvSchema = z
     HOOKS_TOKEN: optionalString,
     METRICS_TOKEN: optionalString,
     ALERT_RULES: optionalString,
+    RUNBOOKS_DIR: optionalString,
     CADENCE_SEV1_MINUTES: optionalMinutes,
     CADENCE_SEV2_MINUTES: optionalMinutes,
     CADENCE_SEV3_MINUTES: optionalMinutes,
@@ -104,6 +105,8 @@ export interface Config {
   metricsToken?: string;
   /** A YAML file of alert rules (src/domain/alerts/rules.ts); the default rules without it. */
   alertRulesFile?: string;
+  /** The folder of runbook files (src/domain/runbooks); the shipped `runbooks/` without RUNBOOKS_DIR. */
+  runbooksDir?: string;
   cadenceOverrides: Partial<CadenceMinutes>;
   tickSeconds: number;
   /** From Slack's answer to one post in a channel to the next post there (Slack allows about one a second). */
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hooksToken: e.HOOKS_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     alertRulesFile: e.ALERT_RULES,
+    runbooksDir: e.RUNBOOKS_DIR,
     cadenceOverrides: overrides,
     tickSeconds: e.TICK_SECONDS,
     slackPostIntervalMs: e.SLACK_POST_INTERVAL_MS,

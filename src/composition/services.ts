@@ -37,12 +37,15 @@ import { SlackUserDirectory } from '../slack/delivery/slack-user-directory.js';
 import { loadAlertRules } from './alert-rules-file.js';
 import { InsightsService } from '../services/insights-service.js';
 import { observePhasesOnResolution } from './phase-histogram.js';
+import type { Runbook } from '../domain/runbooks/index.js';
+import { ChecklistService } from '../services/checklist-service.js';
 
 export interface Services {
   incidents: IncidentService;
   postmortems: PostmortemService;
   reminders: ReminderService;
   followups: FollowupService;
+  checklists: ChecklistService;
   events: EventService;
   conversation: ConversationService;
   dispatcher: OutboxDispatcher;
@@ -70,6 +73,8 @@ export interface ServicesInput {
   requestIds: RequestContext;
   /** Start delivering as soon as a change commits (off in tests that drive the outbox by hand). */
   deliverAtOnce: boolean;
+  /** The runbook files, read once at start-up (src/composition/runbooks-dir.ts). */
+  runbooks: readonly Runbook[];
 }
 
 /** Every method of a WebClient goes through apiCall (bound at construction, hence a subclass): each call is counted and timed. */
@@ -97,6 +102,7 @@ export function createDeliveryClient(botToken: string, apiUrl: string | undefine
 
 export function createServices(input: ServicesInput): Services {
   const { config, db, repos, clock, cadence, logger, deliveryClient } = input;
+  const { runbooks } = input;
   const deliver = () => {
     if (input.deliverAtOnce) dispatcher.kick();
   };
@@ -106,7 +112,7 @@ export function createServices(input: ServicesInput): Services {
   );
   const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone });
   const onResolved = observePhasesOnResolution({ insights, metrics: input.metrics, logger });
-  const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, onOutboxWritten: deliver, onResolved });
+  const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, runbooks, onOutboxWritten: deliver, onResolved });
   const postmortems = new PostmortemService({
     db, repos, clock, access, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
   });
@@ -118,6 +124,7 @@ export function createServices(input: ServicesInput): Services {
       metrics.reminderLateness.observe(lateness);
     },
   });
+  const checklists = new ChecklistService({ db, repos, clock, access, runbooks, onOutboxWritten: deliver });
   const followups = new FollowupService({ db, repos, clock, timeZone: config.exportTimeZone, onOutboxWritten: deliver });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
   const homes = new HomeService({ db, repos, clock, access, insights, onOutboxWritten: deliver });
@@ -160,7 +167,7 @@ export function createServices(input: ServicesInput): Services {
   const conversation = new ConversationService({ db, repos, clock, access, onOutboxWritten: deliver });
   const retention = new RetentionService({ db, repos, clock, retentionDays: config.retentionDays });
   const alerts = new AlertService({
-    db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, onOutboxWritten: deliver,
+    db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, runbooks, onOutboxWritten: deliver,
   });
-  return { incidents, postmortems, reminders, followups, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights };
+  return { incidents, postmortems, reminders, followups, checklists, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights };
 }

@@ -3,7 +3,7 @@ import { incidentRef, type Incident } from './incident.js';
 /** What a person may try to do to an incident. */
 export const INCIDENT_ACTIONS = [
   'post_update', 'add_note', 'add_followup', 'snooze', 'regenerate_postmortem', 'change_scenario',
-  'resolve', 'reopen', 'change_severity', 'change_status', 'assign_role',
+  'resolve', 'reopen', 'change_severity', 'change_status', 'assign_role', 'tick_checklist', 'attach_runbook',
 ] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
@@ -26,7 +26,8 @@ export interface ActorFacts {
 const ACTION_WORDS: Record<IncidentAction, string> = {
   post_update: 'post status updates for', add_note: 'add notes to', add_followup: 'add follow-ups to', snooze: 'snooze reminders of',
   regenerate_postmortem: 'write the postmortem draft of', change_scenario: 'change the scenario of', resolve: 'resolve', reopen: 'reopen', change_severity: 'change the severity of',
-  change_status: 'change the status of', assign_role: 'hand over roles in',
+  change_status: 'change the status of', assign_role: 'hand over roles in', tick_checklist: 'work the checklists of',
+  attach_runbook: 'attach runbooks to',
 };
 
 type Roles = Pick<Incident, 'id' | 'commanderId' | 'commsLeadId' | 'scribeId'>;

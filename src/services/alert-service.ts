@@ -7,6 +7,7 @@ import { decideAlert, type AlertRules } from '../domain/alerts/rules.js';
 import { incidentRef } from '../domain/incident.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import { writeDeclaration } from './incident-service.js';
+import type { Runbook } from '../domain/runbooks/index.js';
 import { recordOnTimeline } from './alert-timeline.js';
 import { enqueueIntent, runInTransaction, type TransactionDeps } from './incident-transaction.js';
 
@@ -16,6 +17,8 @@ export interface AlertServiceDeps extends TransactionDeps {
   rules: AlertRules;
   /** Declares on the alert's behalf, and commands when no rule names a commander. */
   botUserId: string;
+  /** Attached to the incidents alerts declare, as to any other. */
+  runbooks?: readonly Runbook[];
 }
 
 /** What one notification led to; the hook answers with it. */

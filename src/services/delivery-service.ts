@@ -5,6 +5,7 @@ import type { SlackMessageRef } from '../db/repositories/slack-message-repositor
 import type { SlackUser } from '../db/repositories/slack-user-repository.js';
 import type { RecordedAlert } from '../domain/alerts/alert.js';
 import type { Incident } from '../domain/incident.js';
+import type { AttachedRunbook } from '../domain/runbooks/index.js';
 import type { Locale, Variant } from '../domain/postmortem/index.js';
 import { SEVERITY_HISTORY_KINDS, severityHistory, type SeverityHistory } from '../domain/severity-history.js';
 import type { ActionItem, MessageContent, StatusUpdate } from '../domain/timeline.js';
@@ -35,6 +36,10 @@ export class DeliveryService {
   async severityHistory(incident: Incident): Promise<SeverityHistory> {
     const events = await this.deps.repos.timeline.listKinds(this.deps.db, incident.id, SEVERITY_HISTORY_KINDS);
     return severityHistory(events, incident.severity);
+  }
+
+  attachedRunbook(attachmentId: number): Promise<AttachedRunbook | undefined> {
+    return this.deps.repos.runbooks.find(this.deps.db, attachmentId);
   }
 
   actionItem(actionItemId: number): Promise<ActionItem | undefined> {

@@ -19,6 +19,8 @@ import {
 } from './incident-transaction.js';
 import { claimAlertGroup, linkAlertGroup } from './alert-timeline.js';
 import { restartReminders } from './reminder-service.js';
+import { attachMatching } from './runbook-attachment.js';
+import type { Runbook } from '../domain/runbooks/index.js';
 
 export type { DeclareInput, UpdateInput } from './incident-inputs.js';
 
@@ -28,6 +30,8 @@ export interface IncidentServiceDeps extends TransactionDeps {
   logger: Logger;
   /** Told after a resolution has committed (the phase histogram); never awaited, never fails it. */
   onResolved?: (incident: Incident) => void;
+  /** The runbook files, read at start-up; matched on declaration and on every severity or scenario change. */
+  runbooks?: readonly Runbook[];
 }
 
 /** The incident use cases; each runs in one transaction that also writes the timeline and outbox. */
@@ -74,6 +78,7 @@ export class IncidentService {
       }
       if (input.scenario && input.scenario !== incident.scenario) {
         await recordScenarioChange({ tx, repos, incident, now, writer }, input.authorId, input.scenario);
+        await attachMatching({ tx, repos, now, writer }, this.deps.runbooks ?? [], { severity: incident.severity, scenario: input.scenario });
       }
       await writer.record('update_posted', input.authorId, { updateId: update.id, status });
       const due = nextUpdateDue({ ...incident, status, lastUpdateAt: now }, this.deps.cadence);
@@ -97,6 +102,7 @@ export class IncidentService {
       await repos.incidents.update(tx, incidentId, { severity, nextUpdateDueAt: due });
       await restartReminders(tx, repos, incidentId, now, due, { type: 'severity_changed', by: actorId, to: severity, at: now.toISO()!, nextDueAt: due?.toISO() ?? null });
       await writer.notice({ type: 'severity_changed', actorId, from: incident.severity, to: severity }, true);
+      await attachMatching({ tx, repos, now, writer }, this.deps.runbooks ?? [], { severity, scenario: incident.scenario });
       await writer.syncViews();
       return (await repos.incidents.findById(tx, incidentId))!;
     });
@@ -125,6 +131,7 @@ export class IncidentService {
         throw new DomainError('invalid_input', `${incidentRef(incidentId)} is already a ${SCENARIO_LABEL[scenario].toLowerCase()}.`);
       }
       await recordScenarioChange(change, actorId, scenario);
+      await attachMatching(change, this.deps.runbooks ?? [], { severity: change.incident.severity, scenario });
       await change.writer.syncViews();
       return (await change.repos.incidents.findById(change.tx, incidentId))!;
     });
@@ -235,6 +242,8 @@ export interface DeclarationContext {
   now: DateTime;
   clock: Clock;
   cadence: CadenceMinutes;
+  /** Attached when they match the new incident, after its channel and card. */
+  runbooks?: readonly Runbook[];
 }
 
 /**
@@ -268,6 +277,7 @@ export async function writeDeclaration(ctx: DeclarationContext, input: DeclareIn
   const invite = [...new Set([input.declaredBy, input.commanderId])];
   await writer.enqueue({ kind: 'channel.create', inviteUserIds: invite });
   await writer.syncViews();
+  await attachMatching({ tx, repos, now, writer }, ctx.runbooks ?? [], { severity: input.severity, scenario: input.scenario });
   return (await repos.incidents.findById(tx, id))!;
 }
 

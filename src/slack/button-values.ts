@@ -54,3 +54,24 @@ export function actionItemIdFromButton(value: string | undefined): number | unde
   const parsed = incidentIdValue.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** A checklist item: `<attachment>:<item id>`, on its buttons, in its block_id and the skip modal's metadata. */
+export function checklistItemValue(attachmentId: number, itemId: string): string {
+  return `${attachmentId}:${itemId}`;
+}
+
+export function checklistItemFromValue(value: string | undefined): { attachmentId: number; itemId: string } | undefined {
+  const match = /^([1-9]\d{0,9}):([a-z0-9_-]{1,64})$/.exec(value ?? '');
+  const attachmentId = incidentIdFromButton(match?.[1]);
+  return attachmentId === undefined || !match ? undefined : { attachmentId, itemId: match[2]! };
+}
+
+const CHECKLIST_BLOCK = 'checklist:';
+
+export function checklistBlockId(attachmentId: number, itemId: string): string {
+  return `${CHECKLIST_BLOCK}${checklistItemValue(attachmentId, itemId)}`;
+}
+
+export function checklistItemFromBlockId(blockId: string | undefined): { attachmentId: number; itemId: string } | undefined {
+  return blockId?.startsWith(CHECKLIST_BLOCK) ? checklistItemFromValue(blockId.slice(CHECKLIST_BLOCK.length)) : undefined;
+}

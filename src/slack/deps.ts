@@ -7,6 +7,7 @@ import type { ConversationService } from '../services/conversation-service.js';
 import type { EventService } from '../services/event-service.js';
 import type { HomeService } from '../services/home-service.js';
 import type { FollowupService } from '../services/followup-service.js';
+import type { ChecklistService } from '../services/checklist-service.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { InsightsService } from '../services/insights-service.js';
 import type { PostmortemService } from '../services/postmortem-service.js';
@@ -38,6 +39,8 @@ export interface SlackDeps {
   requestIds?: RequestContext;
   /** Action items: the follow-up list, [Done]. */
   followups: FollowupService;
+  /** Attached runbooks' checklists: Done, Skip, Undo, Assign, tasks. */
+  checklists: ChecklistService;
   clock: Clock;
   cadence: CadenceMinutes;
   /** How long a request's work may run before Slack is answered "in progress" (shorter than its 3 s). */

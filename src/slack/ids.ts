@@ -13,6 +13,8 @@ export const CALLBACK_ID = {
   timelineMessage: 'incident_timeline_message',
   /** Adds a timeline entry, or edits one (its id in private_metadata). */
   timelineEntry: 'incident_timeline_entry',
+  /** Asks why a checklist step is skipped (the item in private_metadata). */
+  checklistSkip: 'checklist_skip',
 } as const;
 
 /**
@@ -44,6 +46,12 @@ export const ACTION_ID = {
   followupDone: 'followup_done',
   /** In the resolve modal: one more action-item row (views.update). */
   addActionItemRow: 'resolve_add_action_item',
+  /** On a checklist item (value: attachment and item, see button-values.ts): done, skip (a modal asks why), undo. */
+  checklistDone: 'checklist_done',
+  checklistSkip: 'checklist_skip',
+  checklistUndo: 'checklist_undo',
+  /** On a checklist item: a users_select; the item is in its block_id (`checklist:<attachment>:<item>`). */
+  checklistAssign: 'checklist_assign',
 } as const;
 
 /** A modal input: its `block_id` (errors are keyed by it) and its element's `action_id`. */
@@ -111,3 +119,5 @@ export const MESSAGE_BLOCK_ID = {
   cardActions: 'incident_card_actions',
   reminderActions: 'reminder_actions',
 } as const;
+
+export const CHECKLIST_SKIP_INPUT = { reason: input('checklist_skip_reason') } as const;

@@ -13,6 +13,7 @@ export function requestDeps(deps: SlackDeps, key: string): SlackDeps {
     timeline: deps.timeline.forRequest(key),
     reminders: deps.reminders?.forRequest(key),
     followups: deps.followups.forRequest(key),
+    checklists: deps.checklists.forRequest(key),
   };
 }
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { SteppedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -18,6 +19,10 @@ export interface TestApp {
 }
 
 export const START = '2026-11-25T03:00:00Z';
+
+/** Tests of other features run without runbooks (no checklist messages in their channels); runbook tests set RUNBOOKS_DIR. */
+export const NO_RUNBOOKS = fileURLToPath(new URL('../fixtures/runbooks/none', import.meta.url));
+export const SHIPPED_RUNBOOKS = fileURLToPath(new URL('../../runbooks', import.meta.url));
 
 /** How the workspace reaches the app: signed HTTP requests, or envelopes over Socket Mode (SLACK_MODE). */
 export type SlackMode = 'http' | 'socket';
@@ -49,7 +54,8 @@ export async function startTestApp(
   const ws = options.ws ?? createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, appToken, clock, ...options.workspace });
   // Bob and Carol are on the responders list (they may act on any incident); Dave is nobody's.
   const config = loadConfig({
-    DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', RESPONDERS: 'U_BOB,U_CAROL', SLACK_MODE: options.slackMode ?? 'http', ...options.env,
+    DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', RESPONDERS: 'U_BOB,U_CAROL', SLACK_MODE: options.slackMode ?? 'http',
+    RUNBOOKS_DIR: NO_RUNBOOKS, ...options.env,
   });
   const app = await startApplication({
     config,

@@ -13,6 +13,7 @@ import { OutboxRepository } from '../../outbox/outbox-repository.js';
 import { PostmortemDraftRepository } from './postmortem-draft-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
 import { ReminderRepository } from './reminder-repository.js';
+import { RunbookRepository } from './runbook-repository.js';
 import { SlackMessageRepository } from './slack-message-repository.js';
 import { SlackUserRepository } from './slack-user-repository.js';
 import { StatusUpdateRepository } from './status-update-repository.js';
@@ -38,6 +39,7 @@ export interface Repositories {
   workload: WorkloadRepository;
   channelPace: ChannelPaceRepository;
   openIncidents: OpenIncidentRepository;
+  runbooks: RunbookRepository;
 }
 
 /** `requestId`: the request under way, stamped on the outbox rows it writes. */
@@ -63,5 +65,6 @@ export function createRepositories(requestId?: () => string | undefined): Reposi
     workload: new WorkloadRepository(),
     channelPace: new ChannelPaceRepository(),
     openIncidents: new OpenIncidentRepository(incidents),
+    runbooks: new RunbookRepository(),
   };
 }

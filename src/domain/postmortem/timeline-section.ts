@@ -6,6 +6,8 @@ import { shortTime, userName, zoneAbbreviation, type RenderContext } from './for
 import type { ConversationEntry } from '../conversation.js';
 import { escapeInline, flatten, truncate } from './markdown.js';
 import type { TimelineEntry } from './timeline-entries.js';
+import { describeChecklistEvent } from './checklist-section.js';
+import { CHECKLIST_TEXT } from './checklist-text.js';
 
 /** 4. Timeline (internal variant): the zone note, then one line per entry. */
 export function timelineSection(ctx: RenderContext): string[] {
@@ -106,6 +108,13 @@ function describeEvent(ctx: RenderContext, event: TimelineEvent): string {
     case 'channel_created':
     case 'postmortem_shared':
       return t[event.kind];
+    case 'runbook_attached':
+    case 'checklist_item_done':
+    case 'checklist_item_skipped':
+    case 'checklist_item_reopened':
+    case 'checklist_item_assigned':
+    case 'checklist_item_added':
+      return describeChecklistEvent(CHECKLIST_TEXT[ctx.options.locale], event, (id) => userName(ctx, id), (text) => escapeInline(truncate(flatten(text), 300)));
     case 'message_pinned':
     case 'message_unpinned':
     case 'message_edited':

@@ -5,6 +5,8 @@ import type { TimelineEvent } from '../../domain/timeline.js';
 import { milestoneOf, recordedLate } from '../../domain/timeline-corrections.js';
 import { MILESTONE_LABEL } from './timeline-entry-modal.js';
 import { safe, slackDate, userMention } from './mrkdwn.js';
+import { describeChecklistEvent } from '../../domain/postmortem/checklist-section.js';
+import { CHECKLIST_TEXT } from '../../domain/postmortem/checklist-text.js';
 
 const ENTRY_TEXT_SHOWN = 600;
 
@@ -59,6 +61,13 @@ export function describeEvent(event: TimelineEvent): string {
     case 'message_deleted':
     case 'message_fetched':
       return 'Message on the timeline';
+    case 'runbook_attached':
+    case 'checklist_item_done':
+    case 'checklist_item_skipped':
+    case 'checklist_item_reopened':
+    case 'checklist_item_assigned':
+    case 'checklist_item_added':
+      return describeChecklistEvent(CHECKLIST_TEXT.en, event, userMention, (text) => safe(text, 300));
     case 'channel_created':
       return 'Channel created';
     case 'postmortem_shared':

@@ -9,7 +9,7 @@ import type { DeliveryOutcome } from '../../outbox/dispatcher.js';
 import type { DeliveryService } from '../../services/delivery-service.js';
 import type { HomeService } from '../../services/home-service.js';
 import { appHome } from '../blocks/app-home.js';
-import { ANNOUNCEMENT_KEY, CARD_KEY, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
+import { ANNOUNCEMENT_KEY, CARD_KEY, checklistMessageKey, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
 import type { FollowupReminder } from './followup-reminder.js';
 import type { PostmortemPublisher } from './postmortem-publisher.js';
 import type { OutboxRenderer } from './renderer.js';
@@ -79,6 +79,8 @@ export class IntentDelivery {
       case 'postmortem.publish':
         if (!this.deps.postmortems) throw new PermanentDeliveryError('postmortem publishing is not configured');
         return this.deps.postmortems.publish(message, incident, { locale: intent.locale, variant: intent.variant ?? 'internal' });
+      case 'checklist.sync':
+        return this.syncChecklist(message, incident, intent.attachmentId);
       case 'followup.remind':
         if (!this.deps.followups) throw new PermanentDeliveryError('follow-up reminders are not configured');
         return this.deps.followups.remind(message, incident, intent.actionItemId);
@@ -213,12 +215,26 @@ export class IntentDelivery {
     await poster.setTopic(channelId, `${incidentRef(incident.id)} · ${SEVERITY_INFO[incident.severity].label} · ${incident.title}`);
   }
 
+  /**
+   * An attached runbook's checklist, always in the incident's own channel (a private incident's
+   * never leaves it): each part posted and pinned the first time, edited in place afterwards.
+   */
+  private async syncChecklist(message: OutboxMessage, incident: Incident, attachmentId: number): Promise<void> {
+    const runbook = await this.deps.delivery.attachedRunbook(attachmentId);
+    if (!runbook || runbook.incidentId !== incident.id) throw new PermanentDeliveryError(`checklist ${attachmentId} is gone`);
+    const channel = this.channelOf(incident);
+    const parts = this.deps.renderer.checklist(incident, runbook);
+    for (const [part, rendered] of parts.entries()) {
+      await this.sync(message, incident, checklistMessageKey(attachmentId, part), channel, rendered, true, part);
+    }
+  }
+
   /** Posts the long-lived message the first time, edits it in place afterwards. */
-  private async sync(message: OutboxMessage, incident: Incident, key: string, channel: string, rendered: RenderedMessage, pin: boolean) {
+  private async sync(message: OutboxMessage, incident: Incident, key: string, channel: string, rendered: RenderedMessage, pin: boolean, part = 0) {
     const { delivery, poster } = this.deps;
     const existing = await delivery.message(incident.id, key);
     if (existing) return poster.update(existing.channelId, existing.ts, rendered);
-    const ts = await poster.post(message, { channel }, rendered);
+    const ts = await poster.post(message, { channel }, rendered, part);
     await delivery.recordMessage(incident.id, key, { channelId: channel, ts });
     if (pin) await poster.pin(channel, ts);
   }

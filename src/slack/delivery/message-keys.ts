@@ -9,3 +9,5 @@ export const draftMessageKey = (locale: string, variant: string): string => `pos
 export const reminderMessageKey = (cycle: number, stage: number): string => `reminder:${cycle}:${stage}`;
 /** The copy of a reminder posted in #incidents, under the incident's announcement. */
 export const reminderThreadKey = (cycle: number, stage: number): string => `reminder:${cycle}:${stage}:incidents`;
+/** The messages of one attached runbook's checklist, from part 0 (several when it is long). */
+export const checklistMessageKey = (attachmentId: number, part: number): string => `checklist:${attachmentId}:${part}`;

@@ -7,6 +7,8 @@ import type { CadenceMinutes } from '../../domain/severity.js';
 import type { StatusUpdate } from '../../domain/timeline.js';
 import type { Notice } from '../../outbox/intents.js';
 import { announcement } from '../blocks/announcement.js';
+import type { AttachedRunbook } from '../../domain/runbooks/index.js';
+import { checklistMessages } from '../blocks/checklist-message.js';
 import { eventNotice, type EventNotice } from '../blocks/event-notice.js';
 import { incidentCard } from '../blocks/incident-card.js';
 import { reminderMessage } from '../blocks/reminder.js';
@@ -23,6 +25,8 @@ export interface OutboxRenderer {
   reminder(incident: Incident, reminder: ReminderView, closed?: ReminderClosure): RenderedMessage;
   alertPost(alert: RecordedAlert): RenderedMessage;
   alertNotice(incident: Incident, alert: RecordedAlert, suggestResolve: boolean): RenderedMessage;
+  /** One attached runbook's checklist: one message, or several for a long one. */
+  checklist(incident: Incident, runbook: AttachedRunbook): RenderedMessage[];
 }
 
 /** Renders the outbox's intents with the Block Kit builders, from the incident as it is now. */
@@ -35,6 +39,7 @@ export function outboxRenderer(cadence: CadenceMinutes): OutboxRenderer {
     reminder: (incident, reminder, closed) => reminderMessage({ incident, reminder, closed }),
     alertPost,
     alertNotice,
+    checklist: (incident, runbook) => checklistMessages({ incident, runbook }),
   };
 }
 

@@ -22,7 +22,7 @@ export interface OutboxRef {
 
 const METADATA_EVENT = 'incident_outbox';
 /** What this bot puts in a post's metadata; anything else in a channel is someone else's. */
-const postMetadata = z.object({ outbox_id: z.number(), installation_id: z.string() });
+const postMetadata = z.object({ outbox_id: z.number(), installation_id: z.string(), part: z.number().optional() });
 /** Messages per page of a lookup: Slack's usual page size (Tier 3 methods), so long threads take a few calls. */
 const LOOKUP_PAGE = 200;
 
@@ -43,10 +43,13 @@ export class SlackPoster {
     private readonly clock?: Clock,
   ) {}
 
-  /** `broadcast`: a thread reply also shown in the channel (Slack's reply_broadcast). */
-  async post(ref: OutboxRef, target: { channel: string; threadTs?: string; broadcast?: boolean }, message: RenderedMessage): Promise<string> {
+  /**
+   * `broadcast`: a thread reply also shown in the channel (Slack's reply_broadcast). `part`: one of
+   * several messages one outbox row posts to the same channel (a long checklist), told apart on retry.
+   */
+  async post(ref: OutboxRef, target: { channel: string; threadTs?: string; broadcast?: boolean }, message: RenderedMessage, part = 0): Promise<string> {
     if (ref.attempts > 1) {
-      const earlier = await this.findEarlierPost(ref, target);
+      const earlier = await this.findEarlierPost(ref, target, part);
       if (earlier) return earlier;
     }
     const base = {
@@ -55,7 +58,7 @@ export class SlackPoster {
       blocks: message.blocks,
       unfurl_links: false,
       unfurl_media: false,
-      metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id, installation_id: this.installationId } },
+      metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: ref.id, installation_id: this.installationId, ...(part > 0 ? { part } : {}) } },
     };
     const result = await this.paced('chat.postMessage', target.channel, () => {
       if (ref.leaseUntil && this.clock && this.clock.now() >= ref.leaseUntil) {
@@ -155,24 +158,24 @@ export class SlackPoster {
    * The ts of this outbox row's post in `target`, if an earlier send reached Slack: every page of the
    * thread (conversations.replies) or of the channel since the row was made (conversations.history).
    */
-  async findEarlierPost(ref: OutboxRef, target: { channel: string; threadTs?: string }): Promise<string | undefined> {
+  async findEarlierPost(ref: OutboxRef, target: { channel: string; threadTs?: string }, part = 0): Promise<string | undefined> {
     const oldest = String(Math.floor(ref.createdAt.toSeconds()) - 60);
     let cursor: string | undefined;
     do {
       const page = target.threadTs
         ? await this.client.conversations.replies({ channel: target.channel, ts: target.threadTs, include_all_metadata: true, limit: LOOKUP_PAGE, cursor })
         : await this.client.conversations.history({ channel: target.channel, oldest, include_all_metadata: true, limit: LOOKUP_PAGE, cursor });
-      const hit = page.messages?.find((m) => this.isPostOf(ref, m.metadata));
+      const hit = page.messages?.find((m) => this.isPostOf(ref, m.metadata, part));
       if (hit?.ts) return hit.ts;
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
     return undefined;
   }
 
-  private isPostOf(ref: OutboxRef, metadata: { event_type?: string; event_payload?: unknown } | undefined): boolean {
+  private isPostOf(ref: OutboxRef, metadata: { event_type?: string; event_payload?: unknown } | undefined, part: number): boolean {
     if (metadata?.event_type !== METADATA_EVENT) return false;
     const ours = postMetadata.safeParse(metadata.event_payload);
-    return ours.success && ours.data.outbox_id === ref.id && ours.data.installation_id === this.installationId;
+    return ours.success && ours.data.outbox_id === ref.id && ours.data.installation_id === this.installationId && (ours.data.part ?? 0) === part;
   }
 
   private paced<T>(method: string, channel: string, call: () => Promise<T>): Promise<T> {
