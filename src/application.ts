@@ -100,8 +100,10 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     runbooks,
   });
   const { incidents, postmortems, events, conversation, reminders, followups, checklists, dispatcher, alerts, homes, timeline, zones, insights } = services;
+  const { languages } = services;
   const slack = createSlackApp(transport, identity, {
     incidents, postmortems, events, conversation, reminders, followups, checklists, alerts, homes, timeline, zones, insights, requestIds, clock, cadence, logger, ackDeadlineMs: config.ackDeadlineMs,
+    languages,
     timelineEmoji: config.timelineEmoji,
   }, logger);
   const signingSecret = transport.mode === 'http' ? transport.signingSecret : undefined;

@@ -23,6 +23,7 @@ import { ReminderService } from '../services/reminder-service.js';
 import { RetentionService } from '../services/retention-service.js';
 import { TimelineService } from '../services/timeline-service.js';
 import { UserZones } from '../services/user-zones.js';
+import { ReaderLanguages } from '../services/reader-languages.js';
 import { SlackActorDirectory } from '../slack/delivery/actor-directory.js';
 import { IntentDelivery } from '../slack/delivery/deliver-intent.js';
 import { FollowupReminder } from '../slack/delivery/followup-reminder.js';
@@ -54,6 +55,7 @@ export interface Services {
   homes: HomeService;
   timeline: TimelineService;
   zones: UserZones;
+  languages: ReaderLanguages;
   insights: InsightsService;
 }
 
@@ -132,6 +134,10 @@ export function createServices(input: ServicesInput): Services {
   const zones = new UserZones({
     db, repos, lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-zones' }) }),
   });
+  const languages = new ReaderLanguages({
+    db, repos, botLocale: config.botLocale,
+    lookUp: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'user-languages' }) }),
+  });
   // Deliveries work on at most all but four of the pool's connections: the claim, the settle and
   // two for people's requests stay free however many deliveries a storm brings.
   const permits = new WorkPermits(Math.max(2, config.database.poolSize - 4));
@@ -169,5 +175,8 @@ export function createServices(input: ServicesInput): Services {
   const alerts = new AlertService({
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, runbooks, onOutboxWritten: deliver,
   });
-  return { incidents, postmortems, reminders, followups, checklists, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights };
+  return {
+    incidents, postmortems, reminders, followups, checklists, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights,
+    languages,
+  };
 }

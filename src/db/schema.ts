@@ -282,6 +282,8 @@ export const slackUsers = pgTable('slack_users', {
   displayName: text('display_name'),
   realName: text('real_name'),
   tz: text('tz'),
+  /** Slack's language for the person (`ko-KR`), from users.info with include_locale. */
+  locale: text('locale'),
   updatedAt: tz('updated_at').notNull(),
 });
 

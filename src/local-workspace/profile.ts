@@ -21,12 +21,13 @@ export function localAppToken(): string {
   return `xapp-1-local-${randomBytes(12).toString('hex')}`;
 }
 
-/** Four people in different zones, so a drill shows every reader their own times. */
+/** People in different zones, so a drill shows every reader their own times; Minji reads Slack in Korean. */
 export const LOCAL_PEOPLE: SeedUser[] = [
   { id: 'U_ALICE', name: 'alice', realName: 'Alice Kim', tz: 'Asia/Seoul' },
   { id: 'U_BOB', name: 'bob', realName: 'Bob Smith', tz: 'America/New_York' },
   { id: 'U_CAROL', name: 'carol', realName: 'Carol Jones', tz: 'Europe/London' },
   { id: 'U_DAVE', name: 'dave', realName: 'Dave Park', tz: 'UTC' },
+  { id: 'U_MINJI', name: 'minji', realName: '이민지', tz: 'Asia/Seoul', locale: 'ko-KR' },
 ];
 
 /** What the local workspace knows of this app: its bot, its people and channels, its command. */

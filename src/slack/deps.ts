@@ -14,6 +14,7 @@ import type { PostmortemService } from '../services/postmortem-service.js';
 import type { ReminderService } from '../services/reminder-service.js';
 import type { TimelineService } from '../services/timeline-service.js';
 import type { UserZones } from '../services/user-zones.js';
+import type { ReaderLanguages } from '../services/reader-languages.js';
 
 /** What the Slack surface may use: services, never repositories. */
 export interface SlackDeps {
@@ -27,6 +28,8 @@ export interface SlackDeps {
   timeline: TimelineService;
   /** People's zones, from the cache: for wall-clock times typed in commands. */
   zones: UserZones;
+  /** Who reads in which language: a person's own views in theirs, channel messages in BOT_LOCALE. */
+  languages: ReaderLanguages;
   /** Status-update reminders (snooze); absent only in tests that build the Slack app alone. */
   reminders?: ReminderService;
   /** Alerts in (the Declare button on a posted alert); absent only in tests that build the Slack app alone. */

@@ -8,7 +8,7 @@ import { migratedDatabase, type MigratedDatabase } from '../helpers/db.js';
 let m: MigratedDatabase;
 const users = new SlackUserRepository();
 const now = DateTime.fromISO('2026-11-25T03:00:00Z', { zone: 'utc' });
-const alice = { id: 'U_ALICE', displayName: 'alice', realName: 'Alice Kim', tz: 'Asia/Seoul' };
+const alice = { id: 'U_ALICE', displayName: 'alice', realName: 'Alice Kim', tz: 'Asia/Seoul', locale: 'en-US' };
 
 beforeAll(async () => {
   m = await migratedDatabase();
@@ -48,5 +48,18 @@ describe('the Slack user cache', () => {
     const dayAgo = now.minus({ days: 1 });
     expect(await users.staleOrMissing(db, ['U_DAVE', 'U_ALICE', 'U_CAROL', 'U_DAVE'], dayAgo)).toEqual(['U_DAVE', 'U_ALICE']);
     expect(await users.staleOrMissing(db, [], dayAgo)).toEqual([]);
+  });
+
+  it("keeps each person's Slack language, and looks again at anyone cached before it was asked for", async () => {
+    const db = m.database.db;
+    await users.upsert(db, { ...alice, id: 'U_MINJI', locale: 'ko-KR' }, now);
+    await users.upsert(db, { id: 'U_OLD', displayName: 'old', realName: null, tz: 'UTC' }, now);
+    expect(await users.localeOf(db, 'U_MINJI')).toBe('ko-KR');
+    expect(await users.localeOf(db, 'U_OLD')).toBeNull();
+    expect(await users.localeOf(db, 'U_NOBODY')).toBeNull();
+    expect(await users.staleOrMissing(db, ['U_MINJI', 'U_OLD'], now.minus({ days: 1 }))).toEqual(['U_OLD']);
+    // A later answer without a locale (a caller that did not ask) keeps the one known.
+    await users.upsert(db, { id: 'U_MINJI', displayName: 'minji', realName: null, tz: 'Asia/Seoul' }, now);
+    expect(await users.localeOf(db, 'U_MINJI')).toBe('ko-KR');
   });
 });

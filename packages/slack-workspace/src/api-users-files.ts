@@ -7,7 +7,9 @@ const authTest: ApiMethod = ({ publicUrl, store }) => ({
   url: `${publicUrl()}/`, team: TEAM_DOMAIN, user: store.requireUser(BOT_USER_ID).name, team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false,
 });
 
-const usersInfo: ApiMethod = ({ store }, params) => ({ user: userJson(store.requireUser(params['user']), store.clock) });
+const usersInfo: ApiMethod = ({ store }, params) => ({
+  user: userJson(store.requireUser(params['user']), store.clock, { includeLocale: String(params['include_locale']) === 'true' }),
+});
 
 const usersList: ApiMethod = ({ store }) => ({
   members: [...store.users.values()].map((u) => userJson(u, store.clock)),

@@ -51,7 +51,8 @@ export function channelJson(c: StoredChannel): Record<string, unknown> {
   };
 }
 
-export function userJson(u: SeedUser, clock: Clock): Record<string, unknown> {
+/** A user as the Web API shows one; `locale` only when asked for (users.info's include_locale), as Slack does. */
+export function userJson(u: SeedUser, clock: Clock, options: { includeLocale?: boolean } = {}): Record<string, unknown> {
   const local = clock.now().setZone(u.tz);
   const zone = local.isValid ? local : DateTime.utc();
   return {
@@ -65,6 +66,7 @@ export function userJson(u: SeedUser, clock: Clock): Record<string, unknown> {
     tz: u.tz,
     tz_label: zone.offsetNameLong ?? u.tz,
     tz_offset: zone.offset * 60,
+    ...(options.includeLocale ? { locale: u.locale ?? 'en-US' } : {}),
     profile: {
       real_name: u.realName,
       display_name: u.name,

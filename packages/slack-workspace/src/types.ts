@@ -10,6 +10,8 @@ export interface SeedUser {
   realName: string;
   /** IANA zone, e.g. `Asia/Seoul`. */
   tz: string;
+  /** The person's Slack language (`ko-KR`); `en-US` when not given. users.info tells it only with include_locale. */
+  locale?: string;
   isBot?: boolean;
   email?: string;
 }

@@ -7,7 +7,7 @@ export const DEMO = {
     { id: 'U_ALICE', name: 'alice', realName: 'Alice Kim', tz: 'Asia/Seoul' },
     { id: 'U_BOB', name: 'bob', realName: 'Bob Smith', tz: 'America/New_York' },
     { id: 'U_CAROL', name: 'carol', realName: 'Carol Jones', tz: 'Europe/London' },
-    { id: 'U_DAVE', name: 'dave', realName: 'Dave Park', tz: 'UTC' },
+    { id: 'U_DAVE', name: 'dave', realName: 'Dave Park', tz: 'UTC', locale: 'ko-KR' },
   ] satisfies SeedUser[],
   channels: ['incidents', 'general'],
   slashCommand: '/incident',

@@ -150,6 +150,12 @@ describe('channels and messages', () => {
     expect(list.members!.map((m) => m.id)).toContain('U_DAVE');
   });
 
+  it("tells a person's language only when asked, as Slack does (include_locale)", async () => {
+    expect((await client.users.info({ user: 'U_DAVE' })).user).not.toHaveProperty('locale');
+    expect((await client.users.info({ user: 'U_DAVE', include_locale: true })).user).toMatchObject({ locale: 'ko-KR' });
+    expect((await client.users.info({ user: 'U_ALICE', include_locale: true })).user).toMatchObject({ locale: 'en-US' });
+  });
+
   it('shows an ephemeral only to its user, and permalinks messages', async () => {
     const { channel } = await client.conversations.create({ name: 'eph' });
     const id = channel!.id!;

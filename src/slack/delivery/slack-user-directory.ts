@@ -42,7 +42,7 @@ export class SlackUserDirectory {
   }
 
   private async lookUp(id: string): Promise<SlackUser> {
-    const result = await this.deps.client.users.info({ user: id });
+    const result = await this.deps.client.users.info({ user: id, include_locale: true });
     const user = result.user;
     const profile = user?.profile;
     return {
@@ -50,6 +50,7 @@ export class SlackUserDirectory {
       displayName: profile?.display_name || null,
       realName: profile?.real_name || user?.real_name || null,
       tz: user?.tz || null,
+      locale: user?.locale || null,
     };
   }
 }
