@@ -1,0 +1,1 @@
+ALTER TABLE "slack_users" ADD COLUMN "locale" text;
