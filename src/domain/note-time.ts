@@ -7,14 +7,19 @@ import { DateTime } from 'luxon';
 export type LeadingTime =
   | { kind: 'none'; text: string }
   | { kind: 'at'; at: DateTime; text: string; written: string }
-  /** The time is later than now: notes record what happened. */
-  | { kind: 'future'; written: string; nowInZone: DateTime }
+  /** The time is later than now: notes record what happened. `text` is what followed the time. */
+  | { kind: 'future'; written: string; nowInZone: DateTime; text: string }
   /** A time with nothing after it. */
   | { kind: 'empty'; written: string }
   /** Looks like a time but is none: `25:10`, `2024-02-30 10:00`, a time skipped by a clock change. */
   | { kind: 'invalid'; written: string };
 
 const LEADING_TIME = /^(?:(yesterday|today)\s+|(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})(?=\s|$)/i;
+
+/** Whether the note starts with something that reads as a time (its zone does not matter here). */
+export function hasLeadingTime(input: string): boolean {
+  return LEADING_TIME.test(input.trim());
+}
 
 export function parseLeadingTime(input: string, now: DateTime, zone: string): LeadingTime {
   const text = input.trim();
@@ -34,7 +39,7 @@ export function parseLeadingTime(input: string, now: DateTime, zone: string): Le
   const at = day.set({ hour, minute, second: 0, millisecond: 0 });
   // A wall-clock time that does not exist (skipped when clocks go forward) comes back moved.
   if (!at.isValid || at.hour !== hour || at.minute !== minute) return { kind: 'invalid', written };
-  if (at.toMillis() > now.toMillis()) return { kind: 'future', written, nowInZone: local };
+  if (at.toMillis() > now.toMillis()) return { kind: 'future', written, nowInZone: local, text: rest };
   if (!rest) return { kind: 'empty', written };
   return { kind: 'at', at: at.toUTC(), text: rest, written };
 }

@@ -152,14 +152,16 @@ export class IncidentService {
   }
 
   /** A note on the timeline; `at`, when given, is when it happened (earlier than now). */
-  async addNote(incidentId: number, actorId: string, text: string, at?: DateTime): Promise<void> {
+  /** Records the note (at `at`, else now) and returns its timeline entry's id. */
+  async addNote(incidentId: number, actorId: string, text: string, at?: DateTime): Promise<number> {
     const note = text.trim();
     if (!note) throw new DomainError('invalid_input', 'Write the note after the command: `/incident note <text>`.');
     await authorize(this.deps, 'add_note', actorId, incidentId);
-    await withLockedIncident(this.deps, incidentId, lockIncident, async ({ now, writer }) => {
+    return withLockedIncident(this.deps, incidentId, lockIncident, async ({ now, writer }) => {
       if (at) assertNotFuture(at, now, TIME_FIELDS.at);
-      await writer.recordBackdated('note_added', actorId, { text: note }, at ?? now);
+      const entryId = await writer.recordBackdated('note_added', actorId, { text: note }, at ?? now);
       await writer.notice({ type: 'note_added', actorId, text: note });
+      return entryId;
     });
   }
 

@@ -8,6 +8,7 @@ import { registerFollowupButtons } from './actions/followup-buttons.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
 import { registerResolveFormActions } from './actions/resolve-form.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
+import { registerNoteButtons } from './actions/note-buttons.js';
 import { registerTimelineActions } from './actions/timeline-actions.js';
 import { SLASH_COMMAND, SLACK_REQUEST_PATH } from './capabilities.js';
 import { incidentCommand } from './commands/incident/index.js';
@@ -91,6 +92,7 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   registerAlertButtons(app, deps);
   registerReminderButtons(app, deps);
   registerTimelineActions(app, deps);
+  registerNoteButtons(app, deps);
   registerFollowupButtons(app, deps);
   registerResolveFormActions(app, deps);
   registerDeclareShortcut(app, deps);

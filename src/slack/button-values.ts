@@ -75,3 +75,26 @@ export function checklistBlockId(attachmentId: number, itemId: string): string {
 export function checklistItemFromBlockId(blockId: string | undefined): { attachmentId: number; itemId: string } | undefined {
   return blockId?.startsWith(CHECKLIST_BLOCK) ? checklistItemFromValue(blockId.slice(CHECKLIST_BLOCK.length)) : undefined;
 }
+
+/** Slack's limit on a button's value. */
+const BUTTON_VALUE_MAX = 2000;
+
+export interface NoteToRecord {
+  incidentId: number;
+  /** The refused command's trigger id: the note is recorded once per refusal, however often clicked. */
+  refusal: string;
+  text: string;
+}
+
+/** Record it now: `<incident>:<refusal key>:<text>`; undefined when the text is too long for a button. */
+export function recordNoteValue(note: NoteToRecord): string | undefined {
+  const value = `${note.incidentId}:${note.refusal}:${note.text}`;
+  return /^[\w.-]{1,200}$/.test(note.refusal) && note.text.trim() !== '' && value.length <= BUTTON_VALUE_MAX ? value : undefined;
+}
+
+export function noteToRecordFromButton(value: string | undefined): NoteToRecord | undefined {
+  const match = /^([^:]*):([\w.-]{1,200}):([\s\S]+)$/.exec(value ?? '');
+  const incidentId = incidentIdFromButton(match?.[1]);
+  if (!match || incidentId === undefined || !match[3]!.trim()) return undefined;
+  return { incidentId, refusal: match[2]!, text: match[3]! };
+}

@@ -42,6 +42,10 @@ export const ACTION_ID = {
   timelineAdd: 'incident_timeline_add',
   /** On a timeline entry: the overflow menu with Edit and Remove (option values name the entry). */
   timelineEntryMenu: 'incident_timeline_entry_menu',
+  /** On a note read as UTC (Slack could not tell the author's zone): opens the timeline form on that entry (value as an entry's Edit option). */
+  noteCorrectTime: 'incident_note_correct_time',
+  /** On a note refused for a time later than now: records its text at now, once (value: see recordNoteValue). */
+  noteRecordNow: 'incident_note_record_now',
   /** In the follow-up list and the due message: marks the action item (its id is the value) done. */
   followupDone: 'followup_done',
   /** In the resolve modal: one more action-item row (views.update). */

@@ -1,7 +1,9 @@
 import type { RespondArguments } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import { DomainError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import { errorMessage } from './blocks/ephemeral-error.js';
+import { withTypedText } from './blocks/typed-text.js';
 
 export type EphemeralReply = RespondArguments & { response_type: 'ephemeral' };
 
@@ -16,11 +18,23 @@ export function ephemeralError(text: string): EphemeralReply {
 export const SOMETHING_WENT_WRONG =
   'Something went wrong on our side and nothing was changed. Try again in a moment; if it keeps failing, tell whoever runs the incident bot.';
 
-/** A DomainError's own message; anything else is logged and answered without internals. */
-export function errorReply(err: unknown, logger: Logger): EphemeralReply {
-  if (err instanceof DomainError) return ephemeralError(err.message);
+/**
+ * A refusal of something the person typed: the reason, then their text in a code block to copy,
+ * then `more` (buttons). Nothing typed is lost to a refusal.
+ */
+export function refusalWithText(reason: string, typed: string, more: KnownBlock[] = []): EphemeralReply {
+  if (!typed.trim()) return ephemeralError(reason);
+  return { response_type: 'ephemeral', ...withTypedText(errorMessage(reason), typed, more) };
+}
+
+/**
+ * A DomainError's own message; anything else is logged and answered without internals. `typed`:
+ * the text the refused command carried, given back to copy.
+ */
+export function errorReply(err: unknown, logger: Logger, typed = ''): EphemeralReply {
+  if (err instanceof DomainError) return refusalWithText(err.message, typed);
   logger.error({ err }, 'command failed');
-  return ephemeralError(SOMETHING_WENT_WRONG);
+  return refusalWithText(SOMETHING_WENT_WRONG, typed);
 }
 
 /** Block id → message for a modal, from a DomainError that names its field, else on `fallbackBlock`. */

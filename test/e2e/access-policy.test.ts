@@ -30,7 +30,9 @@ describe('the access policy', () => {
     expect(await command(t.ws, BOB, channel, 'severity sev1')).toBe(
       ":warning: Only the commander (<@U_ALICE>), the incident's comms lead and scribe, workspace admins and responders can change the severity of INC-1.",
     );
-    expect(await command(t.ws, BOB, channel, 'note I was here')).toBe(":warning: Only members of INC-1's channel and its leads can add notes to INC-1.");
+    expect(await command(t.ws, BOB, channel, 'note I was here')).toBe(
+      ":warning: Only members of INC-1's channel and its leads can add notes to INC-1.\nWhat you typed, to copy (nothing was saved):\nI was here",
+    );
     expect(await command(t.ws, BOB, channel, 'assign commander <@U_BOB>')).toContain('Only the commander');
     expect(await severity()).toBe('sev2');
     expect((await t.app.incidents.find(1))!.commanderId).toBe(ALICE);

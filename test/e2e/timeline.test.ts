@@ -67,16 +67,14 @@ describe('the declare form’s times', () => {
 });
 
 describe('/incident note with a time', () => {
-  it('reads a time as UTC while the author’s zone is unknown, says so, and learns the zone after answering', async () => {
+  it('asks Slack for the author’s zone before reading their first time (users.info), and reads it there', async () => {
     const lookups = () => t.ws.callLog().filter((c) => c.method === 'users.info' && c.params['user'] === ALICE).length;
     const before = lookups();
-    const reply = await command(t.ws, ALICE, CHANNEL, 'note 15:00 Checking the dashboards');
-    expect(reply).toContain('read as UTC');
-    expect(reply).toContain('had not told me your time zone');
-    await vi.waitFor(() => expect(lookups()).toBe(before + 1), WAIT);
-    await t.app.slack.settled(); // the zone is saved once the lookup's answer is
+    const reply = await command(t.ws, ALICE, CHANNEL, 'note 00:05 Checking the dashboards');
+    expect(reply).toContain('read in your time zone (Asia/Seoul)');
+    expect(lookups()).toBeGreaterThan(before);
     const note = (await timelineEvents()).find((e) => e.kind === 'note_added')!;
-    expect(note.occurredAt.toISO()).toBe('2026-11-25T15:00:00.000Z');
+    expect(note.occurredAt.toISO()).toBe('2026-11-25T15:05:00.000Z'); // 00:05 on 26 Nov in Seoul
   });
 
   it('reads `yesterday 23:50` in the author’s zone across midnight there (Seoul), while the server is still on the day before', async () => {
@@ -91,7 +89,7 @@ describe('/incident note with a time', () => {
 
   it('refuses a time later than now and says what to type', async () => {
     const count = (await timelineEvents()).length;
-    expect(await command(t.ws, ALICE, CHANNEL, 'note 23:55 Rollback started')).toBe(
+    expect(await command(t.ws, ALICE, CHANNEL, 'note 23:55 Rollback started')).toContain(
       ':warning: `23:55` is later than now (00:10, read in your time zone (Asia/Seoul)): a note records what has happened. For yesterday, type `/incident note yesterday 23:55 …`.',
     );
     expect(await command(t.ws, ALICE, CHANNEL, 'note 24:10 x')).toContain('is not a time I can read');

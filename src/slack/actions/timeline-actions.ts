@@ -10,7 +10,7 @@ import { ACTION_ID } from '../ids.js';
 import { errorReply, ephemeralError, safeRespond } from '../replies.js';
 import { clickKey, requestDeps } from '../request-deps.js';
 
-type Args<A extends BlockButtonAction | BlockOverflowAction> = SlackActionMiddlewareArgs<A> & { client: App['client'] };
+export type Args<A extends BlockButtonAction | BlockOverflowAction> = SlackActionMiddlewareArgs<A> & { client: App['client'] };
 
 const GONE = 'That incident no longer exists.';
 
@@ -23,21 +23,26 @@ async function showPage(args: Args<BlockButtonAction | BlockOverflowAction>, dep
   await safeRespond(args, deps.logger)({ response_type: 'ephemeral', replace_original: true, ...message });
 }
 
+/** The timeline form on a note people wrote, to correct its time, text or milestone (Edit, or Correct the time on a note read as UTC). */
+export async function openEntryEditor(args: Args<BlockButtonAction | BlockOverflowAction>, deps: SlackDeps, incidentId: number, entryId: number): Promise<void> {
+  const view = await deps.timeline.view(incidentId, args.body.user.id);
+  if (!view) return safeRespond(args, deps.logger)(ephemeralError(GONE));
+  const entry = view.entries.find((e) => e.id === entryId);
+  if (!entry) throw new DomainError('not_found', 'That entry is no longer on the timeline.');
+  if (entry.kind !== 'note_added') throw new DomainError('invalid_input', 'Only notes and entries people wrote can be edited.');
+  const modal = timelineEntryModal(view.incident, { id: entry.id, at: entry.occurredAt, text: entry.data.text, milestone: milestoneOf(entry) });
+  await args.client.views.open({ trigger_id: args.body.trigger_id, view: modal });
+}
+
 async function onMenu(args: Args<BlockOverflowAction>, deps: SlackDeps): Promise<void> {
   const chosen = entryMenuFromOption(args.action.selected_option.value);
   if (!chosen) return safeRespond(args, deps.logger)(ephemeralError('That menu is out of date. Run `/incident timeline` again.'));
   const { command, incidentId, entryId } = chosen;
   const userId = args.body.user.id;
+  if (command === 'edit') return openEntryEditor(args, deps, incidentId, entryId);
   const view = await deps.timeline.view(incidentId, userId);
   if (!view) return safeRespond(args, deps.logger)(ephemeralError(GONE));
-  const entry = view.entries.find((e) => e.id === entryId);
-  if (!entry) throw new DomainError('not_found', 'That entry is no longer on the timeline.');
-  if (command === 'edit') {
-    if (entry.kind !== 'note_added') throw new DomainError('invalid_input', 'Only notes and entries people wrote can be edited.');
-    const modal = timelineEntryModal(view.incident, { id: entry.id, at: entry.occurredAt, text: entry.data.text, milestone: milestoneOf(entry) });
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: modal });
-    return;
-  }
+  if (!view.entries.some((e) => e.id === entryId)) throw new DomainError('not_found', 'That entry is no longer on the timeline.');
   await requestDeps(deps, clickKey(args)).timeline.removeEntry(incidentId, entryId, userId);
   await showPage(args, deps, incidentId, pageOfEntry(view.entries, view.messages, entryId), 'Removed from the timeline. The removal is recorded, and the postmortem draft leaves the entry out.');
 }

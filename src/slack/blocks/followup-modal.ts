@@ -3,8 +3,9 @@ import type { DateTime } from 'luxon';
 import type { NewActionItem } from '../../domain/action-item.js';
 import { incidentRef, type Incident } from '../../domain/incident.js';
 import { actionItemInput, CALLBACK_ID } from '../ids.js';
-import { actionItemRows, earliestDueDate, parseActionItemRows } from './action-item-inputs.js';
+import { ACTION_ITEM_TITLE_MAX, actionItemRows, earliestDueDate, parseActionItemRows } from './action-item-inputs.js';
 import { context, modalLabel } from './elements.js';
+import { withEnteredValues } from './view-prefill.js';
 import { safe } from './mrkdwn.js';
 import { incidentIdFromMetadata, type ParseResult, STALE_FORM, type SubmittedView } from './view-state.js';
 
@@ -15,8 +16,13 @@ export interface FollowupSubmission {
   items: NewActionItem[];
 }
 
-/** `/incident followup`: more action items for the postmortem, open or resolved incident alike. */
-export function followupModal({ incident }: { incident: Pick<Incident, 'id' | 'title'> }): ModalView {
+/**
+ * `/incident followup [title]`: more action items for the postmortem, open or resolved incident
+ * alike; a title typed after the command fills the first row.
+ */
+export function followupModal({ incident, title }: { incident: Pick<Incident, 'id' | 'title'>; title?: string }): ModalView {
+  const rows = actionItemRows(FOLLOWUP_ROWS, 'Follow-up');
+  const first = actionItemInput(0, 'title');
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.followup,
@@ -26,9 +32,14 @@ export function followupModal({ incident }: { incident: Pick<Incident, 'id' | 't
     close: modalLabel('Cancel'),
     blocks: [
       context(`*${incidentRef(incident.id)}* ${safe(incident.title, 150)} · fill in as many rows as you need.`),
-      ...actionItemRows(FOLLOWUP_ROWS, 'Follow-up'),
+      ...(title ? withEnteredValues(rows, { [first.block]: { [first.action]: { type: 'plain_text_input', value: title } } }) : rows),
     ],
   };
+}
+
+/** A title typed after `/incident followup` fits the form's first row. */
+export function fitsFollowupTitle(title: string): boolean {
+  return title.length <= ACTION_ITEM_TITLE_MAX;
 }
 
 export function parseFollowupView(view: SubmittedView, now?: DateTime): ParseResult<FollowupSubmission> {

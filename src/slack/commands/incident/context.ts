@@ -6,7 +6,7 @@ import type { SlackDeps } from '../../deps.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
 import { AlreadyApplied } from '../../../services/incident-transaction.js';
 import { withinDeadline } from '../../deadline.js';
-import { ephemeral, errorReply, ephemeralError, type EphemeralReply } from '../../replies.js';
+import { ephemeral, errorReply, refusalWithText, type EphemeralReply } from '../../replies.js';
 
 export interface CommandContext {
   command: SlashCommand;
@@ -22,13 +22,14 @@ export interface CommandContext {
 
 export type Subcommand = (ctx: CommandContext) => Promise<void>;
 
-const notInIncidentChannel = (usage: string) =>
-  ephemeralError(`\`${SLASH_COMMAND} ${usage}\` works in an incident's channel. Run it there, or use \`${SLASH_COMMAND} list\` to find the channel.`);
+/** `typed`: the text the command carried, given back to copy (see refusalWithText). */
+const notInIncidentChannel = (usage: string, typed = '') =>
+  refusalWithText(`\`${SLASH_COMMAND} ${usage}\` works in an incident's channel. Run it there, or use \`${SLASH_COMMAND} list\` to find the channel.`, typed);
 
-/** The incident whose channel the command was typed in; otherwise acks with where to type it. */
-export async function incidentHere(ctx: CommandContext, usage: string): Promise<Incident | undefined> {
+/** The incident whose channel the command was typed in; otherwise acks with where to type it (and `typed` back). */
+export async function incidentHere(ctx: CommandContext, usage: string, typed = ''): Promise<Incident | undefined> {
   const incident = await ctx.deps.incidents.findByChannel(ctx.command.channel_id);
-  if (!incident) await ctx.ack(notInIncidentChannel(usage));
+  if (!incident) await ctx.ack(notInIncidentChannel(usage, typed));
   return incident;
 }
 
@@ -45,44 +46,46 @@ export async function openIncidentHere(ctx: CommandContext, usage: string): Prom
   }
 }
 
-const STILL_WORKING = ephemeral(':hourglass_flowing_sand: Working on it: the database is slower than usual. The result follows here.');
+const STILL_WORKING = ephemeral(':hourglass_flowing_sand: Working on it: this is taking longer than usual (the database or Slack is slow). The result follows here.');
 
 /**
  * Runs `work` for the incident of this channel against the acknowledgement deadline: acks with
  * its reply or its error when it finishes in time, else acks "working on it" and sends the real
- * outcome through the response URL when it ends.
+ * outcome through the response URL when it ends. `typed`: text the command carried, given back
+ * with any refusal (not in an incident channel, a DomainError, a failure) so nothing is lost.
  */
 export async function inIncidentChannel(
   ctx: CommandContext,
   usage: string,
   work: (incident: Incident) => Promise<EphemeralReply | void>,
+  typed = '',
 ): Promise<void> {
   const answer = async (): Promise<EphemeralReply | undefined> => {
     const incident = await ctx.deps.incidents.findByChannel(ctx.command.channel_id);
-    if (!incident) return notInIncidentChannel(usage);
+    if (!incident) return notInIncidentChannel(usage, typed);
     return (await work(incident)) ?? undefined;
   };
   const raced = await withinDeadline(answer(), ctx.deps.ackDeadlineMs);
   if (raced.state === 'done') return ctx.ack(raced.value);
-  if (raced.state === 'failed') return ctx.ack(outcomeOfFailure(raced.error, ctx));
+  if (raced.state === 'failed') return ctx.ack(outcomeOfFailure(raced.error, ctx, typed));
   await ctx.ack(STILL_WORKING);
   const outcome = await raced.later;
-  const reply = outcome.ok ? (outcome.value ?? ephemeral('Done.')) : outcomeOfFailure(outcome.error, ctx);
+  const reply = outcome.ok ? (outcome.value ?? ephemeral('Done.')) : outcomeOfFailure(outcome.error, ctx, typed);
   await ctx.respond(reply);
 }
 
 /** A replay of a command already applied is told so; other failures as usual. */
-function outcomeOfFailure(error: unknown, ctx: CommandContext): EphemeralReply {
-  return error instanceof AlreadyApplied ? ephemeral('That was done already.') : errorReply(error, ctx.logger);
+function outcomeOfFailure(error: unknown, ctx: CommandContext, typed: string): EphemeralReply {
+  return error instanceof AlreadyApplied ? ephemeral('That was done already.') : errorReply(error, ctx.logger, typed);
 }
 
-/** Opens a modal inside Slack's 3-second window; a failure is told to the user ephemerally. */
-export async function openModal(ctx: CommandContext, view: Parameters<WebClient['views']['open']>[0]['view']): Promise<void> {
+/** Opens a modal inside Slack's 3-second window; a failure is told to the user ephemerally, with `typed` back. */
+export async function openModal(ctx: CommandContext, view: Parameters<WebClient['views']['open']>[0]['view'], typed = ''): Promise<void> {
   await ctx.ack();
   try {
     await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view });
   } catch (err) {
     ctx.logger.warn({ err }, 'views.open failed');
-    await ctx.respond(ephemeralError('Slack did not let me open the form in time. Run the command again.'));
+    await ctx.respond(refusalWithText('Slack did not let me open the form in time. Run the command again.', typed));
   }
 }

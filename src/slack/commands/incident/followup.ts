@@ -1,13 +1,22 @@
-import { followupModal } from '../../blocks/followup-modal.js';
-import { errorReply } from '../../replies.js';
+import { ACTION_ITEM_TITLE_MAX } from '../../blocks/action-item-inputs.js';
+import { fitsFollowupTitle, followupModal } from '../../blocks/followup-modal.js';
+import { SLASH_COMMAND } from '../../capabilities.js';
+import { errorReply, refusalWithText } from '../../replies.js';
 import { type Subcommand, incidentHere, openModal } from './context.js';
 
-/** `/incident followup`: a modal for more action items, during the incident or after it. */
+/**
+ * `/incident followup [title]`: a modal for more action items, during the incident or after it,
+ * its first row holding the title typed after the command. A refusal gives that text back.
+ */
 export const followup: Subcommand = async (ctx) => {
+  const typed = ctx.args;
   try {
-    const incident = await incidentHere(ctx, 'followup');
-    if (incident) await openModal(ctx, followupModal({ incident }));
+    if (!fitsFollowupTitle(typed)) {
+      return await ctx.ack(refusalWithText(`A follow-up's title is at most ${ACTION_ITEM_TITLE_MAX} characters. Shorten it and run \`${SLASH_COMMAND} followup <title>\` again.`, typed));
+    }
+    const incident = await incidentHere(ctx, 'followup [title]', typed);
+    if (incident) await openModal(ctx, followupModal({ incident, title: typed || undefined }), typed);
   } catch (err) {
-    await ctx.ack(errorReply(err, ctx.logger));
+    await ctx.ack(errorReply(err, ctx.logger, typed));
   }
 };

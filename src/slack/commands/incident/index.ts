@@ -1,7 +1,7 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
-import { ephemeralError } from '../../replies.js';
+import { ephemeralError, refusalWithText } from '../../replies.js';
 import { requestDeps } from '../../request-deps.js';
 import type { CommandContext } from './context.js';
 import { findSubcommand, SUBCOMMANDS } from './registry.js';
@@ -21,9 +21,12 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
     const logger = deps.logger.child({ command: `${SLASH_COMMAND} ${name}`, user: command.user_id, channel: command.channel_id });
     const subcommand = findSubcommand(name);
     if (!subcommand) {
+      // A mistyped subcommand followed by text (`/incident ntoe DB failover started`) gives the text back.
+      const typed = text.slice(first.length).trim() ? text : '';
       await ack(
-        ephemeralError(
+        refusalWithText(
           `\`${SLASH_COMMAND} ${first}\` is not a command I know. Try one of: ${SUBCOMMANDS.map((s) => `\`${s.name}\``).join(', ')}, or \`${SLASH_COMMAND} help\`.`,
+          typed,
         ),
       );
       return;

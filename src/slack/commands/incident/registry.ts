@@ -39,7 +39,7 @@ export const SUBCOMMANDS: readonly SubcommandEntry[] = [
   { name: 'scenario', syntax: SCENARIO_USAGE, does: 'Change the scenario; the postmortem draft follows its template', run: scenario },
   { name: 'resolve', syntax: 'resolve', does: 'Resolve the incident (opens a form)', run: resolve },
   { name: 'reopen', syntax: 'reopen', does: 'Reopen a resolved incident', run: reopen },
-  { name: 'followup', syntax: 'followup', does: 'Add action items for the postmortem (opens a form)', run: followup },
+  { name: 'followup', syntax: 'followup [title]', does: 'Add action items for the postmortem (opens a form, the title filled in)', run: followup },
   { name: 'followups', syntax: 'followups', does: 'List the action items with owner and due date; mark them done', run: followups },
   {
     name: 'postmortem',

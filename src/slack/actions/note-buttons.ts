@@ -1,0 +1,44 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { AlreadyApplied } from '../../services/incident-transaction.js';
+import { entryMenuFromOption, noteToRecordFromButton } from '../button-values.js';
+import { slackDate } from '../blocks/mrkdwn.js';
+import type { SlackDeps } from '../deps.js';
+import { ACTION_ID } from '../ids.js';
+import { ephemeral, ephemeralError, errorReply, safeRespond } from '../replies.js';
+import { requestDeps } from '../request-deps.js';
+import { openEntryEditor } from './timeline-actions.js';
+
+const OUT_OF_DATE = 'That button is out of date. Run `/incident timeline` to find the entry.';
+
+/**
+ * The buttons on a note's reply: **Correct the time** (a note read as UTC) opens the timeline
+ * form on the entry; **Record it now** (a note refused for a future time) records its text at
+ * now, once per refusal however often it is clicked, and the reply then says so in place.
+ */
+export function registerNoteButtons(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ACTION_ID.noteCorrectTime, async (args) => {
+    await args.ack();
+    const reply = safeRespond(args, deps.logger);
+    try {
+      const entry = entryMenuFromOption(args.action.value);
+      if (!entry || entry.command !== 'edit') return await reply(ephemeralError(OUT_OF_DATE));
+      await openEntryEditor(args, deps, entry.incidentId, entry.entryId);
+    } catch (err) {
+      await reply(errorReply(err, deps.logger));
+    }
+  });
+  app.action<BlockButtonAction>(ACTION_ID.noteRecordNow, async (args) => {
+    await args.ack();
+    const reply = safeRespond(args, deps.logger);
+    const note = noteToRecordFromButton(args.action.value);
+    if (!note) return reply(ephemeralError(OUT_OF_DATE));
+    const replace = (text: string) => reply({ ...ephemeral(text), replace_original: true });
+    try {
+      await requestDeps(deps, `note-now:${note.refusal}`).incidents.addNote(note.incidentId, args.body.user.id, note.text);
+      await replace(`Noted in the timeline at ${slackDate(deps.clock.now())}, the time you clicked *Record it now*.`);
+    } catch (err) {
+      if (err instanceof AlreadyApplied) return replace('That note is on the timeline already: *Record it now* records it once.');
+      await reply(errorReply(err, deps.logger, note.text));
+    }
+  });
+}

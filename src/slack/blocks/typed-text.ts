@@ -1,0 +1,31 @@
+import type { KnownBlock, RichTextBlock } from '@slack/types';
+import { context } from './elements.js';
+import type { BlockMessage } from './message.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * What the person typed, as a code block Slack shows exactly: a preformatted rich-text element
+ * holds plain text, so no `&`, `<`, `>` or backtick in it is read as formatting, and what is
+ * copied from it is what was typed.
+ */
+export function typedTextBlock(typed: string): RichTextBlock {
+  return { type: 'rich_text', elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: typed }] }] };
+}
+
+/**
+ * The same text inside a mrkdwn code fence, for the notification fallback: escaped, and a
+ * zero-width space after every backtick so a run of them in the text cannot close the fence.
+ */
+export function typedTextFence(typed: string): string {
+  return `\`\`\`${escapeMrkdwn(typed).replace(/`/g, `\`${ZERO_WIDTH_SPACE}`)}\`\`\``;
+}
+
+/** A refusal that gives the typed text back below its reason, ready to copy, then `more` (buttons). */
+export function withTypedText(message: BlockMessage, typed: string, more: KnownBlock[] = []): BlockMessage {
+  return {
+    text: `${message.text}\nWhat you typed, to copy:\n${typedTextFence(typed)}`,
+    blocks: [...message.blocks, context('What you typed, to copy (nothing was saved):'), typedTextBlock(typed), ...more],
+  };
+}
