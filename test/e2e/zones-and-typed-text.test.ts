@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SteppedClock } from '../../src/clock.js';
 import { LOCAL_PEOPLE } from '../../src/local-workspace/profile.js';
+import { actionItemInput } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, channelId, command, declare } from '../helpers/flows.js';
 
@@ -180,7 +181,7 @@ describe('nothing typed is lost', () => {
     expect(codeBlockOf(lastEphemeral(ERIN))).toBe('Alert on replica lag');
   });
 
-  it('fills a follow-up typed after the command into the form', async () => {
+  it('fills a follow-up typed after the command into the form, whose due dates are read in the person’s zone', async () => {
     await command(t.ws, ERIN, CHANNEL, 'followup Alert on replica lag');
     const form = await vi.waitFor(() => {
       const top = t.ws.openViews(ERIN).at(-1);
@@ -188,6 +189,16 @@ describe('nothing typed is lost', () => {
       return top;
     }, WAIT);
     expect(JSON.stringify(form.blocks)).toContain('"initial_value":"Alert on replica lag"');
+
+    // 10:30 on 25 Nov in Los Angeles: the 24th has passed there, though a day behind UTC it has not.
+    const due = actionItemInput(0, 'due');
+    const title = actionItemInput(0, 'title');
+    const withDue = (date: string) => ({ [title.block]: { [title.action]: 'Alert on replica lag' }, [due.block]: { [due.action]: date } });
+    const refused = await t.ws.submitView({ userId: ERIN, viewId: form.id, values: withDue('2026-11-24') });
+    expect(refused.body).toMatchObject({ response_action: 'errors', errors: { [due.block]: expect.stringContaining('passed') } });
+    const accepted = await t.ws.submitView({ userId: ERIN, viewId: form.id, values: withDue('2026-11-25') });
+    expect(accepted.body ?? '').toBeFalsy();
+    expect((await t.app.followups.list(1)).map((i) => [i.title, i.dueDate])).toEqual([['Alert on replica lag', '2026-11-25']]);
   });
 
   it('answers forged button values with what to do, records nothing and opens nothing', async () => {

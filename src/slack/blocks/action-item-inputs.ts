@@ -103,7 +103,10 @@ export function parseActionItemRows(
   return { items, errors };
 }
 
-/** Today as an ISO date a day behind UTC, so a submitter anywhere may pick their own today. */
-export function earliestDueDate(now: DateTime): string {
-  return now.toUTC().minus({ days: 1 }).toISODate()!;
+/**
+ * The earliest due date a submitter may pick: today in their zone when it is known, else today a
+ * day behind UTC, so a submitter anywhere may pick their own today.
+ */
+export function earliestDueDate(now: DateTime, zone?: string): string {
+  return zone ? now.setZone(zone).toISODate()! : now.toUTC().minus({ days: 1 }).toISODate()!;
 }

@@ -42,11 +42,12 @@ export function fitsFollowupTitle(title: string): boolean {
   return title.length <= ACTION_ITEM_TITLE_MAX;
 }
 
-export function parseFollowupView(view: SubmittedView, now?: DateTime): ParseResult<FollowupSubmission> {
+/** `zone`: the submitter's, when known, for which due dates have passed (see earliestDueDate). */
+export function parseFollowupView(view: SubmittedView, now?: DateTime, zone?: string): ParseResult<FollowupSubmission> {
   const first = actionItemInput(0, 'title').block;
   const incidentId = incidentIdFromMetadata(view.private_metadata);
   if (incidentId === undefined) return { ok: false, errors: { [first]: STALE_FORM } };
-  const { items, errors } = parseActionItemRows(view.state.values, FOLLOWUP_ROWS, now ? earliestDueDate(now) : undefined);
+  const { items, errors } = parseActionItemRows(view.state.values, FOLLOWUP_ROWS, now ? earliestDueDate(now, zone) : undefined);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   if (items.length === 0) return { ok: false, errors: { [first]: 'Give at least one follow-up a title.' } };
   return { ok: true, value: { incidentId, items } };

@@ -145,9 +145,10 @@ export function splitLines(text: string): string[] {
 
 /**
  * Parses the resolve modal. `now`, when given, rejects a recovery time in the future (with a
- * minute of clock skew allowed).
+ * minute of clock skew allowed). `zone`: the submitter's, when known, for which due dates have
+ * passed (see earliestDueDate).
  */
-export function parseResolveView(view: SubmittedView, now?: DateTime): ParseResult<ResolveSubmission> {
+export function parseResolveView(view: SubmittedView, now?: DateTime, zone?: string): ParseResult<ResolveSubmission> {
   const metadata = readResolveMetadata(view.private_metadata);
   if (!metadata) return { ok: false, errors: { [RESOLVE_INPUT.summary.block]: STALE_FORM } };
   const { incidentId, rows } = metadata;
@@ -190,7 +191,7 @@ export function parseResolveView(view: SubmittedView, now?: DateTime): ParseResu
     errors[RESOLVE_INPUT.recoveredAt.block] = 'The recovery time is in the future; pick when it actually recovered.';
   }
 
-  const items = parseActionItemRows(v, rows, now ? earliestDueDate(now) : undefined);
+  const items = parseActionItemRows(v, rows, now ? earliestDueDate(now, zone) : undefined);
   Object.assign(errors, items.errors);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

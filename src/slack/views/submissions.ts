@@ -32,13 +32,16 @@ const FAILED_NOTHING_SAVED = ':warning: Saving failed on our side and nothing wa
  */
 function submission<T>(
   deps: SlackDeps,
-  parse: (args: ViewArgs) => ParseResult<T>,
+  parse: (args: ViewArgs, zone?: string) => ParseResult<T>,
   fallbackBlock: string,
   fieldBlocks: Record<string, string>,
   run: (value: T, userId: string, scoped: SlackDeps) => Promise<string>,
+  options: { readsZone?: boolean } = {},
 ) {
   return async (args: ViewArgs) => {
-    const parsed = parse(args);
+    const started = performance.now();
+    const zone = options.readsZone ? await submitterZone(deps, args.body.user.id) : undefined;
+    const parsed = parse(args, zone);
     if (!parsed.ok) {
       await args.ack({ response_action: 'errors', errors: parsed.errors });
       return;
@@ -46,7 +49,8 @@ function submission<T>(
     const { view } = args.body;
     const logger = deps.logger.child({ view: view.callback_id, user: args.body.user.id });
     const scoped = requestDeps(deps, `view:${view.id}:${view.hash}`);
-    const raced = await withinDeadline(run(parsed.value, args.body.user.id, scoped), deps.ackDeadlineMs);
+    const left = Math.max(0, deps.ackDeadlineMs - (performance.now() - started));
+    const raced = await withinDeadline(run(parsed.value, args.body.user.id, scoped), left);
     if (raced.state === 'done') return args.ack();
     if (raced.state === 'failed') {
       if (raced.error instanceof AlreadyApplied) return args.ack();
@@ -72,6 +76,17 @@ function submission<T>(
   };
 }
 
+/**
+ * The submitter's zone, from the cache or asked of Slack, when it comes within half the
+ * acknowledgement deadline (the rest is the submission's); otherwise undefined, and the form's
+ * date rules allow for any zone. A lookup still running goes on and is cached for next time.
+ */
+async function submitterZone(deps: SlackDeps, userId: string): Promise<string | undefined> {
+  const raced = await withinDeadline(deps.zones.of(userId), deps.ackDeadlineMs / 2);
+  if (raced.state === 'failed') deps.logger.warn({ err: raced.error, user: userId }, 'could not read the time zone of the submitter');
+  return raced.state === 'done' && raced.value.known ? raced.value.zone : undefined;
+}
+
 export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   app.view(
     CALLBACK_ID.declare,
@@ -93,11 +108,11 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   );
   app.view(
     CALLBACK_ID.resolve,
-    submission(deps, ({ view }) => parseResolveView(view, deps.clock.now()), RESOLVE_INPUT.summary.block, {}, async (value, userId, scoped) => {
+    submission(deps, ({ view }, zone) => parseResolveView(view, deps.clock.now(), zone), RESOLVE_INPUT.summary.block, {}, async (value, userId, scoped) => {
       const { incidentId, actionItems, ...resolution } = value;
       await scoped.incidents.resolve(incidentId, userId, resolution, actionItems);
       return `${incidentRef(incidentId)} is resolved. The postmortem draft follows in its channel.`;
-    }),
+    }, { readsZone: true }),
   );
   app.view(
     CALLBACK_ID.timelineEntry,
@@ -111,10 +126,10 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   );
   app.view(
     CALLBACK_ID.followup,
-    submission(deps, ({ view }) => parseFollowupView(view, deps.clock.now()), actionItemInput(0, 'title').block, {}, async (value, userId, scoped) => {
+    submission(deps, ({ view }, zone) => parseFollowupView(view, deps.clock.now(), zone), actionItemInput(0, 'title').block, {}, async (value, userId, scoped) => {
       const added = await scoped.postmortems.addActionItems(value.incidentId, userId, value.items);
       return `${added.length} follow-up${added.length === 1 ? '' : 's'} added to ${incidentRef(value.incidentId)}.`;
-    }),
+    }, { readsZone: true }),
   );
   app.view(
     CALLBACK_ID.timelineMessage,
