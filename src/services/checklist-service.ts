@@ -102,6 +102,10 @@ export class ChecklistService {
     });
   }
 
+  find(attachmentId: number): Promise<AttachedRunbook | undefined> {
+    return this.deps.repos.runbooks.find(this.deps.db, attachmentId);
+  }
+
   list(incidentId: number): Promise<AttachedRunbook[]> {
     return this.deps.repos.runbooks.listForIncident(this.deps.db, incidentId);
   }

@@ -5,6 +5,7 @@ import { boltLogger, type Logger } from '../logger.js';
 import { registerAlertButtons } from './actions/alert-buttons.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerFollowupButtons } from './actions/followup-buttons.js';
+import { registerChecklistButtons } from './actions/checklist-buttons.js';
 import { registerIncidentButtons } from './actions/incident-buttons.js';
 import { registerResolveFormActions } from './actions/resolve-form.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
@@ -94,6 +95,7 @@ export function createSlackApp(transport: SlackTransport, identity: BotIdentity,
   registerTimelineActions(app, deps);
   registerNoteButtons(app, deps);
   registerFollowupButtons(app, deps);
+  registerChecklistButtons(app, deps);
   registerResolveFormActions(app, deps);
   registerDeclareShortcut(app, deps);
   registerAddToTimelineShortcut(app, deps);

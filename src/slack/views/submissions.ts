@@ -5,6 +5,7 @@ import { TIME_FIELDS } from '../../domain/incident-times.js';
 import { ENTRY_FIELDS } from '../../services/timeline-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { parseDeclareView } from '../blocks/declare-modal.js';
+import { parseChecklistSkipView } from '../blocks/checklist-skip-modal.js';
 import { parseFollowupView } from '../blocks/followup-modal.js';
 import { safeKeepingMentions } from '../blocks/mrkdwn.js';
 import { progressModal } from '../blocks/progress-modal.js';
@@ -15,7 +16,7 @@ import { parseUpdateView } from '../blocks/update-modal.js';
 import type { ParseResult } from '../blocks/view-state.js';
 import { withinDeadline } from '../deadline.js';
 import type { SlackDeps } from '../deps.js';
-import { actionItemInput, CALLBACK_ID, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT, UPDATE_INPUT } from '../ids.js';
+import { actionItemInput, CALLBACK_ID, CHECKLIST_SKIP_INPUT, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT, UPDATE_INPUT } from '../ids.js';
 import { modalErrors } from '../replies.js';
 import { requestDeps } from '../request-deps.js';
 import { pinnedAnswer } from '../shortcuts/add-to-timeline.js';
@@ -130,6 +131,13 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
       const added = await scoped.postmortems.addActionItems(value.incidentId, userId, value.items);
       return `${added.length} follow-up${added.length === 1 ? '' : 's'} added to ${incidentRef(value.incidentId)}.`;
     }, { readsZone: true }),
+  );
+  app.view(
+    CALLBACK_ID.checklistSkip,
+    submission(deps, ({ view }) => parseChecklistSkipView(view), CHECKLIST_SKIP_INPUT.reason.block, { reason: CHECKLIST_SKIP_INPUT.reason.block }, async (value, userId, scoped) => {
+      await scoped.checklists.changeItem(value.attachmentId, value.itemId, userId, { type: 'skip', reason: value.reason });
+      return 'The step is skipped; the checklist shows why.';
+    }),
   );
   app.view(
     CALLBACK_ID.timelineMessage,
