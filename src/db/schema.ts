@@ -320,6 +320,12 @@ export const alerts = pgTable(
 );
 
 /** People who opened the app's Home tab: their Home is re-published when incidents change, throttled per person. */
+/** One row per scheduled digest time: whoever inserts it first (in the transaction that queues the post) posts it. */
+export const insightsDigests = pgTable('insights_digests', {
+  scheduledFor: tz('scheduled_for').primaryKey(),
+  claimedAt: tz('claimed_at').notNull(),
+});
+
 export const homeTabs = pgTable('home_tabs', {
   userId: text('user_id').primaryKey(),
   openedAt: tz('opened_at').notNull(),

@@ -57,6 +57,8 @@ export const outboxIntentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('checklist.sync'), attachmentId: z.number().int() }),
   /** A direct message to an action item's owner: the item is due. */
   z.object({ kind: z.literal('followup.remind'), actionItemId: z.number().int() }),
+  /** The weekly insights digest in #incidents, for the 7 days `[from, to)` before its scheduled time. */
+  z.object({ kind: z.literal('insights.digest'), scheduledFor: z.string(), from: z.string(), to: z.string() }),
 ]);
 export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
 export const OUTBOX_KINDS = outboxIntentSchema.options.map((o) => o.shape.kind.value);
