@@ -27,6 +27,8 @@ COPY --from=build /app/dist ./dist
 COPY drizzle ./drizzle
 # The default runbooks (RUNBOOKS_DIR unset), read at start-up from ./runbooks.
 COPY runbooks ./runbooks
+# The digest chart's font (DejaVu Sans): the slim image has no system fonts, and the chart's text needs one.
+COPY assets ./assets
 # Writable only where the app may write (PGlite's ./.data when no DATABASE_URL is given).
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

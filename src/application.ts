@@ -13,6 +13,8 @@ import { RequestContext } from './observability/request-context.js';
 import { OperatorService } from './services/operator-service.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
 import { pruneOldRowsJob } from './jobs/prune-old-rows.js';
+import type { DigestService } from './services/digest-service.js';
+import { sendInsightsDigestJob } from './jobs/send-insights-digest.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { DueWaker } from './jobs/due-waker.js';
 import { listenForDueTimes } from './composition/due-times.js';
@@ -62,6 +64,8 @@ export interface Application {
   followups: FollowupService;
   /** Attached runbooks and their checklists. */
   checklists: ChecklistService;
+  /** The weekly insights digest; `queue(scheduledFor)` is what its schedule runs. */
+  digests: DigestService;
   slack: SlackApp;
   workspace?: LocalWorkspace['workspace'];
   stop(): Promise<void>;
@@ -121,7 +125,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   }
 
   return {
-    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, checklists, slack, workspace: local?.workspace,
+    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, checklists, digests: services.digests, slack, workspace: local?.workspace,
     stop: async () => {
       // Within SHUTDOWN_TIMEOUT: stop accepting, answer what is under way, stop claiming, hand
       // back the leases of sends still going, then close the pool.
@@ -175,6 +179,9 @@ function startJobs(scheduler: Scheduler, services: Services, config: Config, log
     sendDueRemindersJob(services.reminders, { everySeconds: tickSeconds, logger }),
     sendDueFollowupsJob(services.followups, { everySeconds: tickSeconds, logger }),
     pruneOldRowsJob(services.retention, logger),
+    ...(config.insightsDigest
+      ? [sendInsightsDigestJob(services.digests, { cron: config.insightsDigest, timeZone: config.exportTimeZone, clock: services.clock, logger })]
+      : []),
   ];
   // Each run is a request of its own: its log lines and the outbox rows it writes share an id.
   scheduler.start(jobs.map((job) => ({ ...job, run: () => requestIds.run(RequestContext.newId(`job-${job.name}`), () => job.run()) })));

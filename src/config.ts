@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LEAD_ACTIONS, INCIDENT_ACTIONS, type IncidentAction } from './domain/policy.js';
 import type { CadenceMinutes } from './domain/severity.js';
+import { isValidCron } from './jobs/scheduler.js';
 
 const optionalString = z
   .string()
@@ -51,6 +52,11 @@ const EnvSchema = z
     REMINDERS_IN: z.enum(['incidents', 'incident', 'both']).default('incidents'),
     SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
     ACK_DEADLINE_MS: z.coerce.number().int().min(100).max(2900).default(2500),
+    INSIGHTS_DIGEST: z
+      .string()
+      .trim()
+      .default('0 9 * * 1')
+      .refine((v) => v === 'off' || isValidCron(v), 'must be a cron expression such as 0 9 * * 1 (node-cron), or off'),
     TIMELINE_EMOJI: z.string().trim().transform((v) => v.replace(/^:|:$/g, '')).pipe(z.string().regex(/^[a-z0-9_+'-]+$/, 'an emoji name such as pushpin (with or without colons)')).default('pushpin'),
   });
 
@@ -122,6 +128,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** The reaction that puts a message on its incident's timeline (TIMELINE_EMOJI, no colons). */
   timelineEmoji: string;
+  /** The weekly insights digest's schedule (node-cron, read in exportTimeZone); null: off. */
+  insightsDigest: string | null;
   /** Who may do what beyond the incident's own people: responders and the actions kept for leads. */
   access: { responders: string[]; leadActions: IncidentAction[] };
 }
@@ -177,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
     access: { responders: e.RESPONDERS, leadActions: e.POLICY_LEAD_ACTIONS },
     timelineEmoji: e.TIMELINE_EMOJI,
+    insightsDigest: e.INSIGHTS_DIGEST === 'off' ? null : e.INSIGHTS_DIGEST,
   };
 }
 

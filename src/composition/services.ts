@@ -40,6 +40,9 @@ import { InsightsService } from '../services/insights-service.js';
 import { observePhasesOnResolution } from './phase-histogram.js';
 import type { Runbook } from '../domain/runbooks/index.js';
 import { ChecklistService } from '../services/checklist-service.js';
+import { DigestService } from '../services/digest-service.js';
+import { DigestPublisher } from '../slack/delivery/insights-digest-publisher.js';
+import { VegaChartRenderer } from '../charts/vega-chart-renderer.js';
 
 export interface Services {
   incidents: IncidentService;
@@ -57,6 +60,8 @@ export interface Services {
   zones: UserZones;
   languages: ReaderLanguages;
   insights: InsightsService;
+  digests: DigestService;
+  clock: Clock;
 }
 
 export interface ServicesInput {
@@ -113,6 +118,7 @@ export function createServices(input: ServicesInput): Services {
     new SlackActorDirectory(deliveryClient, config.access.responders, logger.child({ component: 'access' })),
   );
   const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone });
+  const digests = new DigestService({ db, repos, clock, insights, onOutboxWritten: deliver });
   const onResolved = observePhasesOnResolution({ insights, metrics: input.metrics, logger });
   const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, runbooks, onOutboxWritten: deliver, onResolved });
   const postmortems = new PostmortemService({
@@ -162,6 +168,7 @@ export function createServices(input: ServicesInput): Services {
     incidentsChannel: config.incidentsChannel,
     remindersIn: config.remindersIn,
     homes,
+    digests: new DigestPublisher({ digests, poster, uploader: new SlackFileUploader(deliveryClient), charts: new VegaChartRenderer() }),
   });
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),
@@ -176,7 +183,7 @@ export function createServices(input: ServicesInput): Services {
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, runbooks, onOutboxWritten: deliver,
   });
   return {
-    incidents, postmortems, reminders, followups, checklists, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights,
+    incidents, postmortems, reminders, followups, checklists, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights, digests, clock,
     languages,
   };
 }

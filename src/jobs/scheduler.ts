@@ -3,8 +3,16 @@ import type { Logger } from '../logger.js';
 
 export interface Job {
   name: string;
-  everySeconds: number;
+  /** Every so many seconds; or `cron`, a node-cron expression read in `timeZone`. */
+  everySeconds?: number;
+  cron?: string;
+  timeZone?: string;
   run(): Promise<unknown> | void;
+}
+
+/** Whether node-cron accepts the expression (for config.ts, which must not know node-cron). */
+export function isValidCron(expression: string): boolean {
+  return cron.validate(expression);
 }
 
 /** The only module that knows node-cron. A job still running when its next tick comes is skipped. */
@@ -16,7 +24,7 @@ export class Scheduler {
   start(jobs: Job[]): void {
     for (const job of jobs) {
       let running = false;
-      const task = cron.schedule(cronEvery(job.everySeconds), async () => {
+      const task = cron.schedule(job.cron ?? cronEvery(job.everySeconds ?? 60), async () => {
         if (running) return;
         running = true;
         try {
@@ -26,7 +34,7 @@ export class Scheduler {
         } finally {
           running = false;
         }
-      }, { name: job.name });
+      }, { name: job.name, ...(job.timeZone ? { timezone: job.timeZone } : {}) });
       this.tasks.push(task);
     }
   }

@@ -36,6 +36,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ TIMELINE_EMOJI: 'not an emoji' })).toThrow(/TIMELINE_EMOJI/);
   });
 
+  it('reads the insights digest schedule as a cron expression, off, or refuses it', () => {
+    expect(loadConfig({}).insightsDigest).toBe('0 9 * * 1');
+    expect(loadConfig({ INSIGHTS_DIGEST: '30 8 * * 5' }).insightsDigest).toBe('30 8 * * 5');
+    expect(loadConfig({ INSIGHTS_DIGEST: 'off' }).insightsDigest).toBeNull();
+    expect(() => loadConfig({ INSIGHTS_DIGEST: 'every monday' })).toThrow(/INSIGHTS_DIGEST/);
+  });
+
   it('names every invalid field at once', () => {
     let error: unknown;
     try {

@@ -9,6 +9,7 @@ import { InstallationRepository } from './installation-repository.js';
 import { InsightsRepository } from './insights/insights-repository.js';
 import { WorkloadRepository } from './insights/workload-repository.js';
 import { OpenIncidentRepository } from './open-incident-repository.js';
+import { DigestRepository } from './insights/digest-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
 import { PostmortemDraftRepository } from './postmortem-draft-repository.js';
 import { ProcessedEventRepository } from './processed-event-repository.js';
@@ -40,6 +41,7 @@ export interface Repositories {
   channelPace: ChannelPaceRepository;
   openIncidents: OpenIncidentRepository;
   runbooks: RunbookRepository;
+  digests: DigestRepository;
 }
 
 /** `requestId`: the request under way, stamped on the outbox rows it writes. */
@@ -66,5 +68,6 @@ export function createRepositories(requestId?: () => string | undefined): Reposi
     channelPace: new ChannelPaceRepository(),
     openIncidents: new OpenIncidentRepository(incidents),
     runbooks: new RunbookRepository(),
+    digests: new DigestRepository(),
   };
 }

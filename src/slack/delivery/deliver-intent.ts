@@ -11,6 +11,7 @@ import type { HomeService } from '../../services/home-service.js';
 import { appHome } from '../blocks/app-home.js';
 import { ANNOUNCEMENT_KEY, CARD_KEY, checklistMessageKey, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
 import type { FollowupReminder } from './followup-reminder.js';
+import type { DigestPublisher } from './insights-digest-publisher.js';
 import type { PostmortemPublisher } from './postmortem-publisher.js';
 import type { OutboxRenderer } from './renderer.js';
 import type { SlackMessageReader } from './slack-message-reader.js';
@@ -31,6 +32,8 @@ export interface IntentDeliveryDeps {
   messages?: SlackMessageReader;
   /** Sends due action items to their owners (`followup.remind`); without it those messages fail. */
   followups?: FollowupReminder;
+  /** Posts the weekly insights digest (`insights.digest`); without it those messages fail. */
+  digests?: DigestPublisher;
 }
 
 export type RemindersIn = 'incidents' | 'incident' | 'both';
@@ -58,6 +61,10 @@ export class IntentDelivery {
     if (intent.kind === 'alert.post') return this.postAlert(message, intent.alertId);
     if (intent.kind === 'home.refresh') return void (await this.deps.homes.queuePublishes());
     if (intent.kind === 'home.publish') return this.publishHome(intent.userId);
+    if (intent.kind === 'insights.digest') {
+      if (!this.deps.digests) throw new PermanentDeliveryError('the insights digest is not configured');
+      return this.deps.digests.publish(message, await this.incidentsChannel(), intent);
+    }
     const incident = message.incidentId === null ? undefined : await delivery.incident(message.incidentId);
     if (!incident) throw new PermanentDeliveryError(`incident ${message.incidentId} is gone`);
 

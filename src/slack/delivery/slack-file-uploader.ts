@@ -18,8 +18,9 @@ export class SlackFileUploader {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  async upload(file: { fileName: string; title: string; content: string }): Promise<UploadedFile> {
-    const bytes = Buffer.from(file.content, 'utf8');
+  /** Text is sent as UTF-8; bytes (a PNG) as they are. */
+  async upload(file: { fileName: string; title: string; content: string | Uint8Array }): Promise<UploadedFile> {
+    const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
     const reserved = await this.client.files.getUploadURLExternal({ filename: file.fileName, length: bytes.length });
     const uploadUrl = reserved.upload_url;
     const fileId = reserved.file_id;
