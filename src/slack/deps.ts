@@ -26,7 +26,7 @@ export interface SlackDeps {
   /** The reaction that puts a message on the timeline, without colons (`pushpin`). */
   timelineEmoji: string;
   timeline: TimelineService;
-  /** People's zones, from the cache: for wall-clock times typed in commands. */
+  /** People's zones (cached, else users.info): for times typed in commands and dates picked in forms. */
   zones: UserZones;
   /** Who reads in which language: a person's own views in theirs, channel messages in BOT_LOCALE. */
   languages: ReaderLanguages;

@@ -99,9 +99,30 @@ function checkBlock(block: Record<string, unknown>, path: string, problems: Prob
       noteActionId(block['element'], `${path}/element`);
       return;
     case 'rich_text':
-      if (!Array.isArray(block['elements'])) problems.push(`missing required field: elements${at(path)}`);
-      return;
+      return checkRichText(block, path, problems);
     default:
       problems.push(`unsupported type: ${String(block['type'])}${at(`${path}/type`)}`);
   }
+}
+
+const RICH_TEXT_CONTAINERS = new Set(['rich_text_section', 'rich_text_list', 'rich_text_preformatted', 'rich_text_quote']);
+const RICH_TEXT_LEAVES = new Set(['text', 'link', 'emoji', 'user', 'usergroup', 'channel', 'broadcast', 'date', 'color']);
+
+/** A rich_text block: sections, lists, preformatted and quote elements, each holding text-like leaves. */
+function checkRichText(block: Record<string, unknown>, path: string, problems: Problems): void {
+  const containers = block['elements'];
+  if (!Array.isArray(containers)) return void problems.push(`missing required field: elements${at(path)}`);
+  containers.forEach((container, i) => {
+    const p = `${path}/elements/${i}`;
+    if (!isObject(container) || !RICH_TEXT_CONTAINERS.has(String(container['type']))) return void problems.push(`must be a rich text element${at(`${p}/type`)}`);
+    const leaves = container['elements'];
+    if (!Array.isArray(leaves)) return void problems.push(`missing required field: elements${at(p)}`);
+    // A list holds sections; the others hold leaves.
+    if (container['type'] === 'rich_text_list') return checkRichText({ elements: leaves }, p, problems);
+    leaves.forEach((leaf, j) => {
+      const q = `${p}/elements/${j}`;
+      if (!isObject(leaf) || !RICH_TEXT_LEAVES.has(String(leaf['type']))) return void problems.push(`must be a rich text leaf${at(`${q}/type`)}`);
+      if (leaf['type'] === 'text' && (typeof leaf['text'] !== 'string' || leaf['text'] === '')) problems.push(`must be a non-empty string${at(`${q}/text`)}`);
+    });
+  });
 }

@@ -18,6 +18,7 @@ describe('validateBlocks', () => {
       ] },
       { type: 'image', image_url: 'https://x/y.png', alt_text: 'graph' },
       { type: 'rich_text', elements: [] },
+      { type: 'rich_text', elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: 'a ``` b <!channel>' }] }] },
       { type: 'input', label: plain('Note'), element: { type: 'plain_text_input', action_id: 'n' } },
     ];
     expect(validateBlocks(blocks, 50)).toEqual([]);
@@ -33,6 +34,9 @@ describe('validateBlocks', () => {
     expect(validateBlocks([{ type: 'input', label: plain('x') }], 50)[0]).toContain('element');
     expect(validateBlocks([{ type: 'actions', elements: [{ type: 'overflow', action_id: 'o', options: Array.from({ length: 6 }, (_, i) => option(`${i}`)) }] }], 50)[0]).toContain('no more than 5');
     expect(validateBlocks([{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }], 50)[0]).toContain('no more than 10');
+    expect(validateBlocks([{ type: 'rich_text', elements: [{ type: 'preformatted', elements: [] }] }], 50)[0]).toContain('/blocks/0/elements/0/type');
+    expect(validateBlocks([{ type: 'rich_text', elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: '' }] }] }], 50)[0]).toContain('/blocks/0/elements/0/elements/0/text');
+    expect(validateBlocks([{ type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [{ type: 'mrkdwn', text: 'x' }] }] }], 50)[0]).toContain('rich text leaf');
   });
 });
 

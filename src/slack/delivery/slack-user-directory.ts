@@ -7,7 +7,7 @@ import { classifySlackError } from './slack-errors.js';
 export interface SlackUserDirectoryDeps {
   users: Pick<DeliveryService, 'usersToLookUp' | 'rememberUser'>;
   clock: Clock;
-  /** The delivery client: called from outbox delivery only, never while Slack waits for an ack. */
+  /** The delivery client (no retries, its own timeout): from outbox delivery, and for a person's zone while their request races the ack deadline. */
   client: WebClient;
   logger: Logger;
   /** How long a cached name is trusted; a day by default. */
