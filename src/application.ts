@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { AcceleratedClock, DrillClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { mountRoutes } from './composition/routes.js';
@@ -19,8 +20,10 @@ import { Scheduler } from './jobs/scheduler.js';
 import { DueWaker } from './jobs/due-waker.js';
 import { listenForDueTimes } from './composition/due-times.js';
 import { sendDueFollowupsJob } from './jobs/send-due-followups.js';
+import { sendDueNudgesJob } from './jobs/send-due-nudges.js';
 import { loadRunbooks } from './composition/runbooks-dir.js';
 import type { ChecklistService } from './services/checklist-service.js';
+import type { ChecklistNudgeService } from './services/checklist-nudge-service.js';
 import { sendDueRemindersJob } from './jobs/send-due-reminders.js';
 import type { Logger } from './logger.js';
 import { connectLocalWorkspace, type GivenWorkspace, type LocalWorkspace } from './local-workspace/connect.js';
@@ -66,6 +69,8 @@ export interface Application {
   checklists: ChecklistService;
   /** The weekly insights digest; `queue(scheduledFor)` is what its schedule runs. */
   digests: DigestService;
+  /** Checklist steps that fell due while open: one nudge each. */
+  checklistNudges: ChecklistNudgeService;
   slack: SlackApp;
   workspace?: LocalWorkspace['workspace'];
   stop(): Promise<void>;
@@ -125,7 +130,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   }
 
   return {
-    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, checklists, digests: services.digests, slack, workspace: local?.workspace,
+    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, checklists, digests: services.digests, checklistNudges: services.checklistNudges, slack, workspace: local?.workspace,
     stop: async () => {
       // Within SHUTDOWN_TIMEOUT: stop accepting, answer what is under way, stop claiming, hand
       // back the leases of sends still going, then close the pool.
@@ -152,8 +157,11 @@ export async function startApplication(options: ApplicationOptions): Promise<App
 async function wakeAtDueTimes(database: Database, services: Services, clock: Clock, config: Config, logger: Logger, requestIds: RequestContext) {
   const waker = new DueWaker({
     clock,
-    nextDueAt: () => services.reminders.nextDueAt(),
-    run: () => requestIds.run(RequestContext.newId('job-due'), () => services.reminders.tick()),
+    nextDueAt: () => earliestOf(services.reminders.nextDueAt(), services.checklistNudges.nextDueAt()),
+    run: () => requestIds.run(RequestContext.newId('job-due'), async () => {
+      await services.reminders.tick();
+      await services.checklistNudges.tick();
+    }),
     maxSleepMs: config.tickSeconds * 1000,
     logger: logger.child({ component: 'due-waker' }),
   });
@@ -163,6 +171,12 @@ async function wakeAtDueTimes(database: Database, services: Services, clock: Clo
     waker.stop();
     await listener?.close().catch(() => undefined);
   };
+}
+
+/** The earlier of two pending due times (reminders, checklist steps). */
+async function earliestOf(...pending: Promise<DateTime | undefined>[]): Promise<DateTime | undefined> {
+  const times = (await Promise.all(pending)).filter((at): at is DateTime => at !== undefined);
+  return times.reduce<DateTime | undefined>((min, at) => (!min || at < min ? at : min), undefined);
 }
 
 /** In the local workspace the drill clock's speed can change on the page; elsewhere DRILL_SPEED fixes it. */
@@ -178,6 +192,7 @@ function startJobs(scheduler: Scheduler, services: Services, config: Config, log
     { name: 'outbox', everySeconds: 5, run: () => services.dispatcher.kick() },
     sendDueRemindersJob(services.reminders, { everySeconds: tickSeconds, logger }),
     sendDueFollowupsJob(services.followups, { everySeconds: tickSeconds, logger }),
+    sendDueNudgesJob(services.checklistNudges, { everySeconds: tickSeconds, logger }),
     pruneOldRowsJob(services.retention, logger),
     ...(config.insightsDigest
       ? [sendInsightsDigestJob(services.digests, { cron: config.insightsDigest, timeZone: config.exportTimeZone, clock: services.clock, logger })]

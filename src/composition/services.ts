@@ -43,6 +43,7 @@ import { ChecklistService } from '../services/checklist-service.js';
 import { DigestService } from '../services/digest-service.js';
 import { DigestPublisher } from '../slack/delivery/insights-digest-publisher.js';
 import { VegaChartRenderer } from '../charts/vega-chart-renderer.js';
+import { ChecklistNudgeService } from '../services/checklist-nudge-service.js';
 
 export interface Services {
   incidents: IncidentService;
@@ -50,6 +51,7 @@ export interface Services {
   reminders: ReminderService;
   followups: FollowupService;
   checklists: ChecklistService;
+  checklistNudges: ChecklistNudgeService;
   events: EventService;
   conversation: ConversationService;
   dispatcher: OutboxDispatcher;
@@ -133,6 +135,7 @@ export function createServices(input: ServicesInput): Services {
     },
   });
   const checklists = new ChecklistService({ db, repos, clock, access, runbooks, onOutboxWritten: deliver });
+  const checklistNudges = new ChecklistNudgeService({ db, repos, clock, onOutboxWritten: deliver });
   const followups = new FollowupService({ db, repos, clock, timeZone: config.exportTimeZone, onOutboxWritten: deliver });
   const delivery = new DeliveryService({ db, repos, clock, onOutboxWritten: deliver });
   const homes = new HomeService({ db, repos, clock, access, insights, onOutboxWritten: deliver });
@@ -183,7 +186,7 @@ export function createServices(input: ServicesInput): Services {
     db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, runbooks, onOutboxWritten: deliver,
   });
   return {
-    incidents, postmortems, reminders, followups, checklists, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights, digests, clock,
+    incidents, postmortems, reminders, followups, checklists, checklistNudges, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights, digests, clock,
     languages,
   };
 }

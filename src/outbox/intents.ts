@@ -17,6 +17,11 @@ export const noticeSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('reopened'), actorId: z.string() }),
   z.object({ type: z.literal('scenario_changed'), actorId: z.string(), from: scenarioSchema, to: scenarioSchema }),
+  /** A checklist step still open when it fell due, addressed to `recipientId` (assignee, role holder or commander). */
+  z.object({
+    type: z.literal('checklist_item_due'), recipientId: z.string(), runbookTitle: z.string(), itemText: z.string(),
+    dueAt: z.iso.datetime({ offset: true }), link: z.string().optional(),
+  }),
 ]);
 export type Notice = z.infer<typeof noticeSchema>;
 

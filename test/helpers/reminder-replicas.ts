@@ -29,11 +29,14 @@ export interface Expected {
 }
 
 /** Three replicas of the app on one database and one Slack workspace, ticking at the same moments. */
-export async function startReplicas(database: TestDatabase, options: { workspace?: { timeoutMs?: number }; deliveryTimeoutMs?: number } = {}) {
+export async function startReplicas(
+  database: TestDatabase,
+  options: { workspace?: { timeoutMs?: number }; deliveryTimeoutMs?: number; env?: Record<string, string> } = {},
+) {
   const clock = new SteppedClock(START);
   // Hours of 200 incidents pass here in seconds: at Slack's real pace (one post a second per
   // channel, tested in test/e2e/storm-pacing.test.ts) #incidents alone would take many minutes.
-  const env = { SLACK_POST_INTERVAL_MS: '0' };
+  const env = { SLACK_POST_INTERVAL_MS: '0', ...options.env };
   const first = await startTestApp({ database, clock, env, workspace: options.workspace, deliveryTimeoutMs: options.deliveryTimeoutMs });
   const rest = await Promise.all([1, 2].map(() => startTestApp({ database, clock, env, ws: first.ws, deliveryTimeoutMs: options.deliveryTimeoutMs })));
   return { clock, ws: first.ws, replicas: [first, ...rest] };

@@ -2,6 +2,7 @@ import { AlertRepository } from './alert-repository.js';
 import { ActionItemRepository } from './action-item-repository.js';
 import { AppliedRequestRepository } from './applied-request-repository.js';
 import { ChannelPaceRepository } from './channel-pace-repository.js';
+import { ChecklistNudgeRepository } from './checklist-nudge-repository.js';
 import { HomeTabRepository } from './home-tab-repository.js';
 import { OperatorRepository } from './operator-repository.js';
 import { IncidentRepository } from './incident-repository.js';
@@ -42,6 +43,7 @@ export interface Repositories {
   openIncidents: OpenIncidentRepository;
   runbooks: RunbookRepository;
   digests: DigestRepository;
+  checklistNudges: ChecklistNudgeRepository;
 }
 
 /** `requestId`: the request under way, stamped on the outbox rows it writes. */
@@ -69,5 +71,6 @@ export function createRepositories(requestId?: () => string | undefined): Reposi
     openIncidents: new OpenIncidentRepository(incidents),
     runbooks: new RunbookRepository(),
     digests: new DigestRepository(),
+    checklistNudges: new ChecklistNudgeRepository(),
   };
 }

@@ -8,7 +8,7 @@ import { SEVERITY_INFO } from '../../domain/severity.js';
 import { context, section } from './elements.js';
 import { DRILL_TAG, fallback, SEVERITY_EMOJI, severityWithPeak, STATUS_EMOJI, statusText } from './incident-format.js';
 import type { BlockMessage } from './message.js';
-import { quote, slackDate, userMention } from './mrkdwn.js';
+import { quote, safe, safeLink, slackDate, userMention } from './mrkdwn.js';
 
 /** A timeline change worth telling the incident channel about. */
 export type EventNotice =
@@ -33,7 +33,8 @@ export type EventNotice =
       severity?: SeverityHistory;
     }
   | { kind: 'reopened'; actorId: string }
-  | { kind: 'scenario_changed'; actorId: string; from: Scenario; to: Scenario };
+  | { kind: 'scenario_changed'; actorId: string; from: Scenario; to: Scenario }
+  | { kind: 'checklist_item_due'; recipientId: string; runbookTitle: string; itemText: string; dueAt: DateTime; link?: string };
 
 export interface EventNoticeInput {
   incident: Pick<Incident, 'id' | 'isDrill'>;
@@ -96,6 +97,15 @@ function render(event: EventNotice): Rendered {
           'the postmortem draft follows its template.',
         plain: `Scenario changed to ${SCENARIO_LABEL[event.to]}`,
       };
+    case 'checklist_item_due': {
+      const link = safeLink(event.link, 'how');
+      return {
+        mrkdwn:
+          `:alarm_clock: ${userMention(event.recipientId)}, this step of *${safe(event.runbookTitle, 150)}* was due ${slackDate(event.dueAt)} and is still open:\n` +
+          `${quote(event.itemText, 1000)}${link ? `\n${link}` : ''}`,
+        plain: `Step due: ${event.itemText}`,
+      };
+    }
   }
 }
 

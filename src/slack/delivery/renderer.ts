@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { RecordedAlert } from '../../domain/alerts/alert.js';
 import type { Incident } from '../../domain/incident.js';
 import { alertNotice, alertPost } from '../blocks/alert-message.js';
@@ -61,5 +62,10 @@ function toEventNotice(incident: Incident, notice: Notice, cadence: CadenceMinut
       return { kind: 'reopened', actorId: notice.actorId };
     case 'scenario_changed':
       return { kind: 'scenario_changed', actorId: notice.actorId, from: notice.from, to: notice.to };
+    case 'checklist_item_due':
+      return {
+        kind: 'checklist_item_due', recipientId: notice.recipientId, runbookTitle: notice.runbookTitle, itemText: notice.itemText,
+        dueAt: DateTime.fromISO(notice.dueAt, { zone: 'utc' }), ...(notice.link ? { link: notice.link } : {}),
+      };
   }
 }

@@ -59,4 +59,18 @@ describe('eventNotice', () => {
     expect(renderedText(msg.blocks)).toContain('DRILL');
     expect(msg.text).toContain('[DRILL]');
   });
+
+  it('a checklist step that fell due: mentions whom it is for, escapes the step and runbook, links only http(s)', () => {
+    const due = T0.plus({ minutes: 10 });
+    const step = { kind: 'checklist_item_due', recipientId: 'UB', runbookTitle: `DB ${HOSTILE}`, itemText: `Page the DBA ${HOSTILE}`, dueAt: due } as const;
+    const msg = render({ ...step, link: 'https://runbooks.example.com/db?a=1&b=2' }, true);
+    const text = renderedText(msg.blocks);
+    expect(text).toContain('<@UB>, this step of *DB &lt;!channel&gt;');
+    expect(text).toContain(`was due <!date^${due.toSeconds()}^`);
+    expect(text).toContain('<https://runbooks.example.com/db?a=1&amp;b=2|how>');
+    expect(text).toContain('DRILL');
+    expectNoSmuggling(msg);
+    expect(renderedText(render({ ...step, link: 'javascript:alert(1)' }).blocks)).not.toContain('javascript');
+    expectMessageLimits(render({ ...step, itemText: HOSTILE.repeat(1000), runbookTitle: HOSTILE.repeat(100) }));
+  });
 });
