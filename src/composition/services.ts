@@ -183,7 +183,7 @@ export function createServices(input: ServicesInput): Services {
   const conversation = new ConversationService({ db, repos, clock, access, onOutboxWritten: deliver });
   const retention = new RetentionService({ db, repos, clock, retentionDays: config.retentionDays });
   const alerts = new AlertService({
-    db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile), botUserId: input.botUserId, runbooks, onOutboxWritten: deliver,
+    db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile, new Set(runbooks.map((r) => r.id))), botUserId: input.botUserId, runbooks, onOutboxWritten: deliver,
   });
   return {
     incidents, postmortems, reminders, followups, checklists, checklistNudges, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights, digests, clock,

@@ -8,6 +8,7 @@ import { incidentRef } from '../domain/incident.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import { writeDeclaration } from './incident-service.js';
 import type { Runbook } from '../domain/runbooks/index.js';
+import { bringAlertRunbooks } from './alert-runbooks.js';
 import { recordOnTimeline } from './alert-timeline.js';
 import { enqueueIntent, runInTransaction, type TransactionDeps } from './incident-transaction.js';
 
@@ -44,6 +45,11 @@ export class AlertService {
     return { alert, trackedBy: await repos.alerts.openIncidentFor(db, alert.source, alert.groupKey) };
   }
 
+  /** The rule's runbooks from the library (start-up checked that every id is there). */
+  private ruleRunbooks(ids: readonly string[]): Runbook[] {
+    return ids.flatMap((id) => this.deps.runbooks?.filter((r) => r.id === id) ?? []);
+  }
+
   receive(batch: AlertBatch): Promise<AlertOutcome> {
     const now = this.deps.clock.now();
     return runInTransaction(this.deps, async (tx, repos): Promise<AlertOutcome> => {
@@ -53,6 +59,7 @@ export class AlertService {
       const openId = await repos.alerts.openIncidentFor(tx, batch.source, batch.groupKey);
       if (openId !== undefined) {
         await attach(tx, repos, openId, fresh, now);
+        await bringAlertRunbooks(tx, repos, openId, fresh, [], now);
         return { outcome: 'attached', incident: incidentRef(openId) };
       }
       const firing = fresh.filter((a) => a.status === 'firing');
@@ -78,6 +85,7 @@ export class AlertService {
       }, null);
       await repos.alerts.attachGroup(tx, batch.source, batch.groupKey, incident.id);
       await recordOnTimeline(tx, repos, incident.id, fresh, now);
+      await bringAlertRunbooks(tx, repos, incident.id, fresh, this.ruleRunbooks(decision.runbookIds), now);
       return { outcome: 'declared', incident: incidentRef(incident.id) };
     });
   }

@@ -4,6 +4,7 @@ import type { RecordedAlert } from '../domain/alerts/alert.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef } from '../domain/incident.js';
+import { bringAlertRunbooks } from './alert-runbooks.js';
 
 /** Each alert at its own time: a firing one when it started, a resolved one when it ended. */
 export async function recordOnTimeline(tx: Executor, repos: Repositories, incidentId: number, alerts: RecordedAlert[], now: DateTime) {
@@ -30,9 +31,10 @@ export async function claimAlertGroup(tx: Executor, repos: Repositories, alert: 
   if (tracking !== undefined) throw new DomainError('invalid_input', `${incidentRef(tracking)} already tracks this alert.`);
 }
 
-/** The alert's group now belongs to the incident: its alerts so far go on the timeline. */
+/** The alert's group now belongs to the incident: its alerts so far go on the timeline, their runbooks on its Tasks. */
 export async function linkAlertGroup(tx: Executor, repos: Repositories, incidentId: number, alert: RecordedAlert, now: DateTime) {
   const loose = await repos.alerts.unattached(tx, alert.source, alert.groupKey);
   await repos.alerts.attachGroup(tx, alert.source, alert.groupKey, incidentId);
   await recordOnTimeline(tx, repos, incidentId, loose, now);
+  await bringAlertRunbooks(tx, repos, incidentId, loose, [], now);
 }

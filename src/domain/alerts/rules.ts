@@ -90,3 +90,8 @@ function isRegex(source: string): boolean {
     return false;
   }
 }
+
+/** Each rule's runbook ids that the library does not have, as "rule N: id" (N from 1, as a person counts). */
+export function unknownRuleRunbooks(rules: AlertRules, known: ReadonlySet<string>): string[] {
+  return rules.rules.flatMap((rule, i) => rule.runbooks.filter((id) => !known.has(id)).map((id) => `rule ${i + 1}: ${id}`));
+}

@@ -126,11 +126,11 @@ export function channelMention(id: string): string {
 }
 
 /**
- * `<url|label>` for an absolute http(s) URL, with the URL escaped as mrkdwn wants (`&` → `&amp;`)
- * and a `|` in it percent-encoded so it cannot end the URL early; '' for anything else.
+ * `<url|label>` for an absolute http(s) URL (`httpUrl`'s form: nothing in it ends the link early),
+ * escaped as mrkdwn wants (`&` → `&amp;`); '' for anything else.
  */
 export function safeLink(url: string | null | undefined, label: string): string {
   const href = httpUrl(url);
   if (!href) return '';
-  return `<${escapeMrkdwn(href.replace(/\|/g, '%7C'))}|${safe(label, 200)}>`;
+  return `<${escapeMrkdwn(href)}|${safe(label, 200)}>`;
 }
