@@ -3,6 +3,7 @@
  * `npm run bench -- stall ack`: only the modules whose name contains one of the words.
  */
 import { ackLatencyBench } from './ack-latency.js';
+import { checklistBench } from './checklist.js';
 import { dueLatenessBench } from './due-lateness.js';
 import { memoryBench } from './memory.js';
 import { postmortemBench } from './postmortem.js';
@@ -16,7 +17,7 @@ export interface BenchModule {
   run(): string[] | Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [ackLatencyBench, dueLatenessBench, memoryBench, postmortemBench, remindersBench, stallBench, stormBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, checklistBench, dueLatenessBench, memoryBench, postmortemBench, remindersBench, stallBench, stormBench];
 
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((w) => w.toLowerCase());
