@@ -3,6 +3,7 @@ import type { SeedUser } from 'local-slack-workspace';
 import type { Config } from '../config.js';
 import { BOT_EVENTS, MESSAGE_SHORTCUTS, SLASH_COMMAND } from '../slack/capabilities.js';
 import { SUBCOMMANDS } from '../slack/commands/incident/registry.js';
+import { en } from '../domain/texts/index.js';
 
 /**
  * The token of a workspace the caller makes and hands in (tests: `GivenWorkspace`), unless it names
@@ -49,6 +50,9 @@ export function localPage(incidentsChannel: Config['incidentsChannel']) {
       messageShortcuts: [{ callbackId: MESSAGE_SHORTCUTS.addToTimeline, name: 'Add to incident timeline' }],
     },
     slashCommand: SLASH_COMMAND,
-    commands: SUBCOMMANDS.map(({ syntax, does }) => ({ syntax, does })),
+    commands: SUBCOMMANDS.map(({ name }) => {
+      const { args, does } = en.help.subcommands[name];
+      return { syntax: args ? `${name} ${args}` : name, does };
+    }),
   };
 }

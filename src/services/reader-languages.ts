@@ -29,6 +29,10 @@ export class ReaderLanguages {
 
   /** The language of `userId`'s own views; never throws, and waits for Slack only briefly. */
   async of(userId: string): Promise<Locale> {
+    return this.find(userId).catch(() => this.deps.botLocale);
+  }
+
+  private async find(userId: string): Promise<Locale> {
     const cached = await this.cachedLocale(userId);
     if (cached) return cached;
     const { lookUp } = this.deps;

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/domain/texts/index.js';
 import { SteppedClock } from '../../src/clock.js';
 import { createWorkspace } from 'local-slack-workspace';
 import { localPage, localProfile } from '../../src/local-workspace/profile.js';
@@ -95,13 +96,13 @@ const messages: Record<string, { blocks: unknown[] }> = {
   ...Object.fromEntries(events.map((event) => [`notice ${event.kind}`, eventNotice({ incident, event })])),
   list: incidentList({ incidents: [incident, makeIncident({ id: 43, severity: 'sev3' })], now: T0.plus({ hours: 1 }) }),
   'empty list': incidentList({ incidents: [] }),
-  help: helpMessage({ lines: SUBCOMMANDS }),
+  help: helpMessage({ lines: SUBCOMMANDS, texts: en }),
   error: errorMessage('That did not work'),
   reminder: reminderMessage({ incident, reminder }),
   'reminder (escalated)': reminderMessage({ incident, reminder: { ...reminder, stage: 3 } }),
 };
 const modals: Record<string, { blocks: unknown[] }> = {
-  declare: declareModal({ commanderId: 'UCMDR', title: 'Checkout', severity: 'sev1' }),
+  declare: declareModal({ commanderId: 'UCMDR', title: 'Checkout', severity: 'sev1' }, en),
   update: updateModal({ incident, initial: { summary: 'x' } }),
   resolve: resolveModal({ incident }),
   followup: followupModal({ incident }),

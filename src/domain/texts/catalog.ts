@@ -1,3 +1,4 @@
+import type { Locale } from '../postmortem/model.js';
 import { declare } from './en/declare.js';
 import { help } from './en/help.js';
 import { replies } from './en/replies.js';
@@ -8,6 +9,6 @@ import { terms } from './en/terms.js';
  * `Texts`, so a key missing there, an extra one, or a placeholder of another type fails to compile.
  * A text with placeholders is a function of them; the rest are strings.
  */
-export const en = { help, replies, terms, declare };
+export const en = { locale: 'en' as Locale, help, replies, terms, declare };
 
 export type Texts = typeof en;

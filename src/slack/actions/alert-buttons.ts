@@ -29,7 +29,7 @@ export function registerAlertButtons(app: App, deps: SlackDeps): void {
           severity: severityForLabel(alert.labels.severity),
           impact: `Alert from ${alert.sourceName}: ${alert.title}`,
           alertId: alert.id,
-        }),
+        }, await deps.languages.textsOf(args.body.user.id)),
       });
     } catch (err) {
       await respond(errorReply(err, deps.logger));

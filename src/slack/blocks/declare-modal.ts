@@ -2,7 +2,8 @@ import type { ModalView, PlainTextOption } from '@slack/types';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Scenario } from '../../domain/incident.js';
-import { SCENARIO_LABEL, SCENARIOS } from '../../domain/incident.js';
+import { SCENARIOS } from '../../domain/incident.js';
+import { LOCALES, textsFor, type Texts } from '../../domain/texts/index.js';
 import type { Severity } from '../../domain/severity.js';
 import { SEVERITIES, SEVERITY_INFO } from '../../domain/severity.js';
 import { CALLBACK_ID, DECLARE_INPUT } from '../ids.js';
@@ -52,81 +53,83 @@ const fromUnix = (seconds: number) => DateTime.fromSeconds(seconds, { zone: 'utc
 const pastTime = (id: typeof DECLARE_INPUT.startedAt, label: string, hint: string) =>
   input(id, label, { type: 'datetimepicker', action_id: id.action }, { optional: true, hint });
 
-export function severityOption(sev: Severity): PlainTextOption {
+/** A severity to pick: its name (SEV-1 in every language), what it means and its cadence, in the reader's words. */
+export function severityOption(sev: Severity, texts: Texts): PlainTextOption {
   const info = SEVERITY_INFO[sev];
-  return option(
-    `${info.label} · ${info.meaning}`,
-    sev,
-    `Status update every ${info.defaultCadenceMinutes} min by default`,
-  );
+  return option(`${info.label} · ${texts.terms.severityMeaning[sev]}`, sev, texts.declare.severityCadence(info.defaultCadenceMinutes));
 }
 
-function scenarioOption(s: Scenario): PlainTextOption {
-  return option(SCENARIO_LABEL[s], s);
+function scenarioOption(s: Scenario, texts: Texts): PlainTextOption {
+  return option(texts.terms.scenario[s], s);
 }
 
-/** `/incident declare` modal, prefilled from the command's arguments. */
-export function declareModal(prefill: DeclareModalInput): ModalView {
-  const drillOption = option('This is a drill (exercise, not a real incident)', DRILL_VALUE);
-  const privateOption = option('Private: a private channel; #incidents hears only that one was declared', PRIVATE_VALUE);
+/**
+ * `/incident declare` modal in the reader's language, prefilled from the command's arguments. Its
+ * language rides in private_metadata, so the submission's field errors are in the same one.
+ */
+export function declareModal(prefill: DeclareModalInput, texts: Texts): ModalView {
+  const t = texts.declare;
+  const drillOption = option(t.drillOption, DRILL_VALUE);
+  const privateOption = option(t.privateOption, PRIVATE_VALUE);
+  const metadata = { locale: texts.locale, ...(prefill.alertId === undefined ? {} : { alertId: prefill.alertId }) };
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.declare,
-    ...(prefill.alertId === undefined ? {} : { private_metadata: JSON.stringify({ alertId: prefill.alertId }) }),
-    title: modalLabel('Declare an incident'),
-    submit: modalLabel('Declare'),
-    close: modalLabel('Cancel'),
+    private_metadata: JSON.stringify(metadata),
+    title: modalLabel(t.title),
+    submit: modalLabel(t.submit),
+    close: modalLabel(t.close),
     blocks: [
       input(
         DECLARE_INPUT.title,
-        'Title',
+        t.titleLabel,
         textInput(DECLARE_INPUT.title, {
           maxLength: TITLE_MAX_LENGTH,
           initial: prefill.title?.trim(),
-          placeholder: 'Checkout API returning 5xx',
+          placeholder: t.titlePlaceholder,
         }),
-        { hint: 'What is broken, in a few words. It names the incident channel.' },
+        { hint: t.titleHint },
       ),
-      input(DECLARE_INPUT.severity, 'Severity', {
+      input(DECLARE_INPUT.severity, t.severityLabel, {
         type: 'static_select',
         action_id: DECLARE_INPUT.severity.action,
-        placeholder: { type: 'plain_text', text: 'Choose a severity' },
-        options: SEVERITIES.map(severityOption),
-        ...(prefill.severity ? { initial_option: severityOption(prefill.severity) } : {}),
+        placeholder: { type: 'plain_text', text: t.severityPlaceholder },
+        options: SEVERITIES.map((sev) => severityOption(sev, texts)),
+        ...(prefill.severity ? { initial_option: severityOption(prefill.severity, texts) } : {}),
       }),
-      input(DECLARE_INPUT.scenario, 'Scenario', {
+      input(DECLARE_INPUT.scenario, t.scenarioLabel, {
         type: 'static_select',
         action_id: DECLARE_INPUT.scenario.action,
-        placeholder: { type: 'plain_text', text: 'Choose the closest scenario' },
-        options: SCENARIOS.map(scenarioOption),
-        initial_option: scenarioOption(prefill.scenario ?? 'other'),
+        placeholder: { type: 'plain_text', text: t.scenarioPlaceholder },
+        options: SCENARIOS.map((s) => scenarioOption(s, texts)),
+        initial_option: scenarioOption(prefill.scenario ?? 'other', texts),
       }),
       input(
         DECLARE_INPUT.impact,
-        'Impact',
+        t.impactLabel,
         textInput(DECLARE_INPUT.impact, {
           multiline: true,
           maxLength: IMPACT_MAX_LENGTH,
           initial: prefill.impact,
-          placeholder: 'Users, endpoints and regions affected, since when',
+          placeholder: t.impactPlaceholder,
         }),
-        { hint: 'What users see right now. "Unknown so far" is a fine start.' },
+        { hint: t.impactHint },
       ),
-      pastTime(DECLARE_INPUT.startedAt, 'Impact started', 'If before now, in your time zone. Empty: when it was detected.'),
-      pastTime(DECLARE_INPUT.detectedAt, 'Detected', 'When an alert or a person noticed it. Empty: when the impact started, else now.'),
+      pastTime(DECLARE_INPUT.startedAt, t.startedLabel, t.startedHint),
+      pastTime(DECLARE_INPUT.detectedAt, t.detectedLabel, t.detectedHint),
       input(
         DECLARE_INPUT.commander,
-        'Incident commander',
+        t.commanderLabel,
         {
           type: 'users_select',
           action_id: DECLARE_INPUT.commander.action,
           initial_user: prefill.commanderId,
         },
-        { hint: 'Leads the response and gets the update reminders.' },
+        { hint: t.commanderHint },
       ),
       input(
         DECLARE_INPUT.drill,
-        'Options',
+        t.optionsLabel,
         { type: 'checkboxes', action_id: DECLARE_INPUT.drill.action, options: [drillOption, privateOption] },
         { optional: true },
       ),
@@ -134,23 +137,18 @@ export function declareModal(prefill: DeclareModalInput): ModalView {
   };
 }
 
-const schema = z.object({
-  title: z
-    .string()
-    .min(1, 'Give the incident a title.')
-    .max(TITLE_MAX_LENGTH, `Keep the title to ${TITLE_MAX_LENGTH} characters or fewer.`),
-  severity: z.enum(SEVERITIES, 'Choose a severity.'),
-  scenario: z.enum(SCENARIOS, 'Choose a scenario; "Other" is fine.'),
-  impact: z
-    .string()
-    .min(1, 'Describe the impact, even if it is "unknown so far".')
-    .max(IMPACT_MAX_LENGTH, `Keep the impact to ${IMPACT_MAX_LENGTH} characters or fewer.`),
-  commanderId: z.string().min(1, 'Choose an incident commander.'),
-  isDrill: z.boolean(),
-  isPrivate: z.boolean(),
-});
+const declareSchema = ({ errors }: Texts['declare']) =>
+  z.object({
+    title: z.string().min(1, errors.titleMissing).max(TITLE_MAX_LENGTH, errors.titleTooLong(TITLE_MAX_LENGTH)),
+    severity: z.enum(SEVERITIES, errors.severityMissing),
+    scenario: z.enum(SCENARIOS, errors.scenarioMissing),
+    impact: z.string().min(1, errors.impactMissing).max(IMPACT_MAX_LENGTH, errors.impactTooLong(IMPACT_MAX_LENGTH)),
+    commanderId: z.string().min(1, errors.commanderMissing),
+    isDrill: z.boolean(),
+    isPrivate: z.boolean(),
+  });
 
-const BLOCK_OF: Record<keyof z.infer<typeof schema>, string> = {
+const BLOCK_OF: Record<keyof z.infer<ReturnType<typeof declareSchema>>, string> = {
   title: DECLARE_INPUT.title.block,
   severity: DECLARE_INPUT.severity.block,
   scenario: DECLARE_INPUT.scenario.block,
@@ -160,7 +158,7 @@ const BLOCK_OF: Record<keyof z.infer<typeof schema>, string> = {
   isPrivate: DECLARE_INPUT.drill.block,
 };
 
-/** Parses the declare modal's submission; errors are keyed by block_id. */
+/** Parses the declare modal's submission; errors are keyed by block_id, in the language the form was shown in. */
 export function parseDeclareView(view: SubmittedView): ParseResult<DeclareSubmission> {
   const v = view.state.values;
   const raw = {
@@ -172,11 +170,12 @@ export function parseDeclareView(view: SubmittedView): ParseResult<DeclareSubmis
     isDrill: selectedOptions(v, DECLARE_INPUT.drill).includes(DRILL_VALUE),
     isPrivate: selectedOptions(v, DECLARE_INPUT.drill).includes(PRIVATE_VALUE),
   };
-  const parsed = schema.safeParse(raw);
+  const metadata = readMetadata(view.private_metadata);
+  const parsed = declareSchema(textsFor(metadata.locale ?? 'en').declare).safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, BLOCK_OF) };
   const started = selectedDateTime(v, DECLARE_INPUT.startedAt);
   const detected = selectedDateTime(v, DECLARE_INPUT.detectedAt);
-  const fromAlertId = alertIdFromMetadata(view.private_metadata);
+  const fromAlertId = metadata.alertId;
   return {
     ok: true,
     value: {
@@ -188,15 +187,17 @@ export function parseDeclareView(view: SubmittedView): ParseResult<DeclareSubmis
   };
 }
 
-const alertMetadata = z.object({ alertId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const declareMetadata = z.object({
+  alertId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+  locale: z.enum(LOCALES).optional().catch(undefined),
+});
 
-function alertIdFromMetadata(metadata: string | undefined): number | undefined {
-  if (!metadata) return undefined;
+function readMetadata(metadata: string | undefined): z.infer<typeof declareMetadata> {
+  if (!metadata) return {};
   try {
-    const parsed = alertMetadata.safeParse(JSON.parse(metadata));
-    return parsed.success ? parsed.data.alertId : undefined;
+    const parsed = declareMetadata.safeParse(JSON.parse(metadata));
+    return parsed.success ? parsed.data : {};
   } catch {
-    return undefined;
+    return {};
   }
 }
-

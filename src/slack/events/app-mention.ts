@@ -12,6 +12,6 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
     // Its id is kept: Slack is answered now, before the help goes out.
     eventRecorded(context);
     if (!event.user) return;
-    await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...helpMessage({ lines: SUBCOMMANDS }) });
+    await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...helpMessage({ lines: SUBCOMMANDS, texts: await deps.languages.textsOf(event.user) }) });
   });
 }

@@ -8,7 +8,7 @@ export function registerDeclareShortcut(app: App, deps: SlackDeps): void {
   app.shortcut<GlobalShortcut>(GLOBAL_SHORTCUTS.declare, async ({ ack, shortcut, client }: SlackShortcutMiddlewareArgs<GlobalShortcut> & { client: App['client'] }) => {
     await ack();
     try {
-      await client.views.open({ trigger_id: shortcut.trigger_id, view: declareModal({ commanderId: shortcut.user.id }) });
+      await client.views.open({ trigger_id: shortcut.trigger_id, view: declareModal({ commanderId: shortcut.user.id }, await deps.languages.textsOf(shortcut.user.id)) });
     } catch (err) {
       deps.logger.warn({ err }, 'declare shortcut could not open the modal');
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en, textsFor } from '../../../src/domain/texts/index.js';
+import { englishLeftIn } from '../../helpers/catalog.js';
 import { declareModal, parseDeclareView } from '../../../src/slack/blocks/declare-modal.js';
 import { CALLBACK_ID, DECLARE_INPUT as D } from '../../../src/slack/ids.js';
 import { HOSTILE, StateBuilder } from './fixtures.js';
@@ -18,7 +20,7 @@ const parse = (s: StateBuilder) => parseDeclareView({ state: { values: s.values 
 
 describe('declareModal', () => {
   it('is a valid modal with every field, prefilled', () => {
-    const view = declareModal({ commanderId: 'UDECL', title: 'DB down', severity: 'sev1' });
+    const view = declareModal({ commanderId: 'UDECL', title: 'DB down', severity: 'sev1' }, en);
     expectModalLimits(view);
     expect(view.callback_id).toBe(CALLBACK_ID.declare);
     const json = JSON.stringify(view);
@@ -34,14 +36,14 @@ describe('declareModal', () => {
   });
 
   it('leaves severity unselected without a prefill and clips a long prefilled title', () => {
-    const view = declareModal({ commanderId: 'U1', title: 'x'.repeat(400) });
+    const view = declareModal({ commanderId: 'U1', title: 'x'.repeat(400) }, en);
     expect(JSON.stringify(view.blocks[1])).not.toContain('initial_option');
     expect(JSON.stringify(view)).toContain(`"initial_value":"${'x'.repeat(149)}…"`);
     expectModalLimits(view);
   });
 
   it('keeps a hostile prefilled title as plain text', () => {
-    const view = declareModal({ commanderId: 'U1', title: HOSTILE });
+    const view = declareModal({ commanderId: 'U1', title: HOSTILE }, en);
     expect(JSON.stringify(view)).toContain(JSON.stringify(HOSTILE).slice(1, -1));
   });
 });
@@ -91,5 +93,30 @@ describe('parseDeclareView', () => {
         [D.title, D.severity, D.scenario, D.impact, D.commander].map((i) => i.block).sort(),
       );
     }
+  });
+});
+
+describe('the declare modal in Korean', () => {
+  const ko = textsFor('ko');
+
+  it("keeps Slack's modal limits and none of the English catalog's sentences; severity names stay SEV-n", () => {
+    const view = declareModal({ commanderId: 'U1', title: 'DB 장애', severity: 'sev1', alertId: 7 }, ko);
+    expectModalLimits(view);
+    const text = renderedText(view);
+    expect(englishLeftIn(JSON.stringify(view), en)).toEqual([]);
+    expect(view.title.text).toBe('인시던트 선언');
+    expect(text).toContain('SEV-1 · 전면 장애 또는 심각한 데이터 무결성 위험');
+    expect(text).toContain('기본적으로 15분마다 상황 업데이트');
+  });
+
+  it('answers field errors in the language the form was shown in, and keeps the alert it came from', () => {
+    const view = declareModal({ commanderId: 'U1', alertId: 7 }, ko);
+    const empty = new StateBuilder().text(D.title, '').text(D.impact, '');
+    const result = parseDeclareView({ state: { values: empty.values }, private_metadata: view.private_metadata });
+    expect(result).toMatchObject({ ok: false, errors: { [D.title.block]: '인시던트 제목을 입력해 주세요.', [D.impact.block]: ko.declare.errors.impactMissing } });
+    const english = parseDeclareView({ state: { values: empty.values }, private_metadata: declareModal({ commanderId: 'U1' }, en).private_metadata });
+    expect(english).toMatchObject({ ok: false, errors: { [D.title.block]: 'Give the incident a title.' } });
+    const submitted = parseDeclareView({ state: { values: valid().values }, private_metadata: view.private_metadata });
+    expect(submitted).toMatchObject({ ok: true, value: { fromAlertId: 7 } });
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en, textsFor } from '../../../src/domain/texts/index.js';
+import { englishLeftIn } from '../../helpers/catalog.js';
 import { errorMessage } from '../../../src/slack/blocks/ephemeral-error.js';
 import { helpMessage } from '../../../src/slack/blocks/help.js';
 import { SUBCOMMANDS } from '../../../src/slack/commands/incident/registry.js';
@@ -7,7 +9,7 @@ import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-ch
 
 describe('helpMessage', () => {
   it('lists every subcommand with its syntax', () => {
-    const msg = helpMessage({ lines: SUBCOMMANDS });
+    const msg = helpMessage({ lines: SUBCOMMANDS, texts: en });
     const text = renderedText(msg.blocks);
     for (const syntax of [
       'declare [sev1|sev2|sev3] [title]',
@@ -23,6 +25,16 @@ describe('helpMessage', () => {
     ]) {
       expect(text).toContain(`\`/incident ${syntax}\``);
     }
+    expectMessageLimits(msg);
+  });
+
+  it('names every subcommand in Korean first for a Korean reader, its English name beside it, and keeps no English sentence', () => {
+    const msg = helpMessage({ lines: SUBCOMMANDS, texts: textsFor('ko') });
+    const text = renderedText(msg.blocks);
+    expect(text).toContain('`/incident 선언 [sev1|sev2|sev3] [제목]` · 영문 `declare`');
+    expect(text).toContain('`/incident 도움말` · 영문 `help`');
+    expect(englishLeftIn(JSON.stringify(msg), en)).toEqual([]);
+    expect(englishLeftIn(JSON.stringify(helpMessage({ lines: SUBCOMMANDS, texts: en })), en).length).toBeGreaterThan(10);
     expectMessageLimits(msg);
   });
 });

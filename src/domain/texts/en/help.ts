@@ -25,6 +25,10 @@ export const help = {
       does: 'Write the postmortem draft (internal, or external for customers) again; it replaces the current one in the channel',
     },
     list: { args: '', does: 'List open incidents' },
+    insights: {
+      args: '[7d|28d|90d] [sev1|sev2|sev3]',
+      does: 'Time to detect, acknowledge, mitigate and resolve per severity, people and follow-ups (default the last 28 days), only to you',
+    },
     help: { args: '', does: 'Show this help' },
   },
 };

@@ -25,6 +25,10 @@ export const help: Texts['help'] = {
       does: '사후 분석 초안(내부용, 또는 고객용 external)을 다시 씁니다. 채널의 현재 초안을 대체합니다',
     },
     list: { args: '', does: '진행 중인 인시던트 목록을 봅니다' },
+    insights: {
+      args: '[7d|28d|90d] [sev1|sev2|sev3]',
+      does: '심각도별 탐지, 인지, 완화, 해결까지 걸린 시간과 사람별 부담, 후속 조치를 나에게만 보여 줍니다 (기본 최근 28일)',
+    },
     help: { args: '', does: '이 도움말을 봅니다' },
   },
 };

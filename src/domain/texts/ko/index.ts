@@ -4,4 +4,4 @@ import { help } from './help.js';
 import { replies } from './replies.js';
 import { terms } from './terms.js';
 
-export const ko: Texts = { help, replies, terms, declare };
+export const ko: Texts = { locale: 'ko', help, replies, terms, declare };

@@ -1,6 +1,7 @@
 import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { assertChangeable, type Incident } from '../../../domain/incident.js';
+import type { Texts } from '../../../domain/texts/index.js';
 import type { Logger } from '../../../logger.js';
 import type { SlackDeps } from '../../deps.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
@@ -18,18 +19,20 @@ export interface CommandContext {
   client: WebClient;
   deps: SlackDeps;
   logger: Logger;
+  /** What the person who typed it reads: their Slack language (see ReaderLanguages). */
+  texts: Texts;
 }
 
 export type Subcommand = (ctx: CommandContext) => Promise<void>;
 
 /** `typed`: the text the command carried, given back to copy (see refusalWithText). */
-const notInIncidentChannel = (usage: string, typed = '') =>
-  refusalWithText(`\`${SLASH_COMMAND} ${usage}\` works in an incident's channel. Run it there, or use \`${SLASH_COMMAND} list\` to find the channel.`, typed);
+const notInIncidentChannel = (usage: string, texts: Texts, typed = '') =>
+  refusalWithText(texts.replies.notInIncidentChannel(`${SLASH_COMMAND} ${usage}`, `${SLASH_COMMAND} list`), typed);
 
 /** The incident whose channel the command was typed in; otherwise acks with where to type it (and `typed` back). */
 export async function incidentHere(ctx: CommandContext, usage: string, typed = ''): Promise<Incident | undefined> {
   const incident = await ctx.deps.incidents.findByChannel(ctx.command.channel_id);
-  if (!incident) await ctx.ack(notInIncidentChannel(usage, typed));
+  if (!incident) await ctx.ack(notInIncidentChannel(usage, ctx.texts, typed));
   return incident;
 }
 
@@ -62,7 +65,7 @@ export async function inIncidentChannel(
 ): Promise<void> {
   const answer = async (): Promise<EphemeralReply | undefined> => {
     const incident = await ctx.deps.incidents.findByChannel(ctx.command.channel_id);
-    if (!incident) return notInIncidentChannel(usage, typed);
+    if (!incident) return notInIncidentChannel(usage, ctx.texts, typed);
     return (await work(incident)) ?? undefined;
   };
   const raced = await withinDeadline(answer(), ctx.deps.ackDeadlineMs);

@@ -7,5 +7,5 @@ export const declare: Subcommand = async (ctx) => {
   const [first = '', ...rest] = ctx.args.split(/\s+/);
   const severity = parseSeverity(first);
   const title = (severity ? rest.join(' ') : ctx.args).trim();
-  await openModal(ctx, declareModal({ commanderId: ctx.command.user_id, severity, title: title || undefined }));
+  await openModal(ctx, declareModal({ commanderId: ctx.command.user_id, severity, title: title || undefined }, ctx.texts));
 };

@@ -12,7 +12,7 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
     // Slack always sends these; a signed request without them is answered, not crashed on.
     const given: Record<string, unknown> = { ...command };
     if (!['user_id', 'channel_id', 'trigger_id'].every((field) => typeof given[field] === 'string' && given[field] !== '')) {
-      await ack(ephemeralError('This command arrived without its user, channel or trigger, so nothing was done. Run it again from Slack.'));
+      await ack(ephemeralError(deps.languages.channel.replies.arrivedIncomplete));
       return;
     }
     const text = (typeof given['text'] === 'string' ? command.text : '').trim();
@@ -20,14 +20,14 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
     const name = first.toLowerCase();
     const logger = deps.logger.child({ command: `${SLASH_COMMAND} ${name}`, user: command.user_id, channel: command.channel_id });
     const subcommand = findSubcommand(name);
+    const texts = await deps.languages.textsOf(command.user_id);
     if (!subcommand) {
       // A mistyped subcommand followed by text (`/incident ntoe DB failover started`) gives the text back.
       const typed = text.slice(first.length).trim() ? text : '';
+      const korean = texts.locale === 'ko';
+      const known = SUBCOMMANDS.map((s) => `\`${korean ? s.korean : s.name}\``).join(', ');
       await ack(
-        refusalWithText(
-          `\`${SLASH_COMMAND} ${first}\` is not a command I know. Try one of: ${SUBCOMMANDS.map((s) => `\`${s.name}\``).join(', ')}, or \`${SLASH_COMMAND} help\`.`,
-          typed,
-        ),
+        refusalWithText(texts.replies.unknownSubcommand(`${SLASH_COMMAND} ${first}`, known, `${SLASH_COMMAND} ${korean ? '도움말' : 'help'}`), typed),
       );
       return;
     }
@@ -38,6 +38,6 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
     const answerLater: CommandContext['respond'] = typeof given['response_url'] === 'string'
       ? (message) => respond(message).catch((err: unknown) => logger.warn({ err }, 'could not answer on the response_url'))
       : (message) => Promise.resolve(void logger.warn({ message }, 'no response_url to answer on'));
-    await subcommand.run({ command, args: text.slice(first.length).trim(), ack, respond: answerLater, client, deps: scoped, logger });
+    await subcommand.run({ command, args: text.slice(first.length).trim(), ack, respond: answerLater, client, deps: scoped, logger, texts });
   };
 }

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/domain/texts/index.js';
+import { englishLeftIn } from '../helpers/catalog.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ALICE, command, openedView } from '../helpers/flows.js';
+
+/** Minji reads Slack in Korean (ko-KR in users.info); Alice in English. The bot speaks English (BOT_LOCALE unset). */
+const MINJI = 'U_MINJI';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t?.stop());
+
+describe("what a person sees alone, in their Slack language", () => {
+  it('gives a Korean reader help in Korean, run by its Korean name, and an English reader help in English', async () => {
+    const korean = await command(t.ws, MINJI, 'general', '도움말');
+    expect(korean).toContain('/incident 선언 [sev1|sev2|sev3] [제목]');
+    expect(korean).toContain('인시던트를 선언합니다');
+    expect(englishLeftIn(korean ?? '', en)).toEqual([]);
+    const english = await command(t.ws, ALICE, 'general', 'help');
+    expect(english).toContain('Declare an incident (opens a form, prefilled)');
+    expect(english).toContain('also `선언`');
+  });
+
+  it('opens the declare form in Korean from the Korean alias (its field errors: test/unit/blocks/declare-modal.test.ts)', async () => {
+    await command(t.ws, MINJI, 'general', '선언 sev2 결제 장애');
+    const view = await openedView(t.ws, MINJI, 'incident_declare');
+    expect(view.title).toBe('인시던트 선언');
+    const shown = JSON.stringify(view.blocks);
+    expect(shown).toContain('결제 장애');
+    expect(shown).toContain('영향받는 사용자');
+    expect(englishLeftIn(shown, en)).toEqual([]);
+    expect(JSON.parse(view.privateMetadata)).toEqual({ locale: 'ko' });
+  });
+
+  it('refuses in Korean for a Korean reader and in English for an English one', async () => {
+    const korean = await command(t.ws, MINJI, 'general', '업데이트');
+    expect(korean).toContain('인시던트 채널에서만 쓸 수 있습니다');
+    expect(await command(t.ws, MINJI, 'general', '없는명령')).toContain('알 수 없는 명령입니다');
+    const english = await command(t.ws, ALICE, 'general', 'update');
+    expect(english).toContain("works in an incident's channel");
+  });
+});
