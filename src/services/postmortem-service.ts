@@ -65,7 +65,8 @@ export class PostmortemService {
     const loaded = { incident, timeline, updates, actionItems, resolution };
     // Names cached by delivery (PostmortemPublisher); an id nobody looked up yet is shown as the id.
     const userNames = await repos.slackUsers.namesFor(ex, peopleOf(loaded));
-    return { ...loaded, userNames, cadence: this.deps.cadence };
+    const checklists = await repos.runbooks.listForIncident(ex, incidentId);
+    return { ...loaded, userNames, cadence: this.deps.cadence, checklists };
   }
 
   /** The Slack user ids the incident's draft may name; empty when there is no such incident. */

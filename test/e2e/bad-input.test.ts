@@ -17,9 +17,9 @@ const warn = (text: string) => `:warning: ${text}`;
 
 describe('what a person sees when the input is wrong', () => {
   it.each([
-    ['frobnicate', warn('`/incident frobnicate` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `scenario`, `resolve`, `reopen`, `followup`, `followups`, `postmortem`, `list`, `insights`, `help`, or `/incident help`.')],
-    ['__proto__', warn('`/incident __proto__` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `scenario`, `resolve`, `reopen`, `followup`, `followups`, `postmortem`, `list`, `insights`, `help`, or `/incident help`.')],
-    ['constructor x', warn('`/incident constructor` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `scenario`, `resolve`, `reopen`, `followup`, `followups`, `postmortem`, `list`, `insights`, `help`, or `/incident help`.\nWhat you typed, to copy (nothing was saved):\nconstructor x')],
+    ['frobnicate', warn('`/incident frobnicate` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `scenario`, `resolve`, `reopen`, `checklist`, `task`, `runbook`, `followup`, `followups`, `postmortem`, `list`, `insights`, `help`, or `/incident help`.')],
+    ['__proto__', warn('`/incident __proto__` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `scenario`, `resolve`, `reopen`, `checklist`, `task`, `runbook`, `followup`, `followups`, `postmortem`, `list`, `insights`, `help`, or `/incident help`.')],
+    ['constructor x', warn('`/incident constructor` is not a command I know. Try one of: `declare`, `update`, `severity`, `status`, `assign`, `note`, `timeline`, `scenario`, `resolve`, `reopen`, `checklist`, `task`, `runbook`, `followup`, `followups`, `postmortem`, `list`, `insights`, `help`, or `/incident help`.\nWhat you typed, to copy (nothing was saved):\nconstructor x')],
     ['update', warn('`/incident update` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.')],
     ['severity sev1', warn('`/incident severity <sev1|sev2|sev3>` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.')],
     ['note hello', warn('`/incident note [time] <text>` works in an incident\'s channel. Run it there, or use `/incident list` to find the channel.\nWhat you typed, to copy (nothing was saved):\nhello')],

@@ -3,7 +3,6 @@ import type { Locale } from './model.js';
 /** The words of the checklist's timeline lines and of the draft's "Response checklist" section, per locale. */
 export interface ChecklistText {
   heading: string;
-  none: string;
   attached: (title: string, how: 'matched' | 'manual' | 'tasks') => string;
   done: (text: string) => string;
   skipped: (text: string, reason: string) => string;
@@ -23,7 +22,6 @@ const HOW_KO = { matched: '심각도·시나리오로 연결', manual: '수동 �
 export const CHECKLIST_TEXT: Record<Locale, ChecklistText> = {
   en: {
     heading: 'Response checklist',
-    none: '_No runbook was attached._',
     attached: (title, how) => `Runbook attached: ${title} (${HOW_EN[how]})`,
     done: (text) => `Checklist step done: ${text}`,
     skipped: (text, reason) => `Checklist step skipped: ${text} — why: ${reason}`,
@@ -37,7 +35,6 @@ export const CHECKLIST_TEXT: Record<Locale, ChecklistText> = {
   },
   ko: {
     heading: '대응 체크리스트',
-    none: '_연결된 런북이 없습니다._',
     attached: (title, how) => `런북 연결: ${title} (${HOW_KO[how]})`,
     done: (text) => `체크리스트 단계 완료: ${text}`,
     skipped: (text, reason) => `체크리스트 단계 건너뜀: ${text} — 사유: ${reason}`,

@@ -1,3 +1,4 @@
+import type { AttachedRunbook } from '../runbooks/index.js';
 import type { Incident } from '../incident.js';
 import type { CadenceMinutes } from '../severity.js';
 import type { ActionItem, Resolution, StatusUpdate, TimelineEvent } from '../timeline.js';
@@ -18,6 +19,8 @@ export interface PostmortemInput {
   /** Slack user id → display name, for the internal variant. */
   userNames: Record<string, string>;
   cadence: CadenceMinutes;
+  /** The runbooks attached to the incident and where their items stand (the internal draft's "Response checklist"). */
+  checklists?: AttachedRunbook[];
 }
 
 export interface RenderOptions {

@@ -15,6 +15,7 @@ import { appendixSection, metricsSection } from './metrics-and-appendix.js';
 import type { PostmortemInput, RenderOptions } from './model.js';
 import { timelineEntries } from './timeline-entries.js';
 import { timelineSection } from './timeline-section.js';
+import { checklistSection } from './checklist-section.js';
 
 // Kept importable from './render.js' for existing callers.
 export { redactForExternal } from './external-variant.js';
@@ -68,6 +69,7 @@ function renderInternal(ctx: RenderContext): string[] {
     ...resolutionSection(ctx),
     ...scenarioSection(ctx),
     ...actionItemsSection(ctx),
+    ...checklistSection(ctx),
     ...lessonsSection(ctx),
     ...metricsSection(ctx),
     ...appendixSection(ctx),

@@ -39,7 +39,7 @@ export const opensUpdateForm = (deps: SlackDeps) => opensModal(deps, (incident) 
 
 export function registerIncidentButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_ID.openUpdate, opensUpdateForm(deps));
-  app.action<BlockButtonAction>(ACTION_ID.openResolve, opensModal(deps, (incident) => resolveModal({ incident })));
+  app.action<BlockButtonAction>(ACTION_ID.openResolve, opensModal(deps, async (incident) => resolveModal({ incident, openChecklistItems: await deps.checklists.openCount(incident.id) })));
   app.action<BlockButtonAction>(ACTION_ID.reopen, async (args) => {
     await args.ack();
     try {

@@ -18,7 +18,7 @@ export function registerResolveFormActions(app: App, deps: SlackDeps): void {
       const metadata = readResolveMetadata(view?.private_metadata);
       const incident = metadata ? await deps.incidents.find(metadata.incidentId) : undefined;
       if (!view || !metadata || !incident) return void logger.warn('a row was asked for on a form that is not a resolve form');
-      const next = resolveModal({ incident, rows: metadata.rows + 1, entered: view.state.values });
+      const next = resolveModal({ incident, rows: metadata.rows + 1, entered: view.state.values, openChecklistItems: await deps.checklists.openCount(incident.id) });
       await client.views.update({ view_id: view.id, hash: view.hash, view: next });
     } catch (err) {
       if (platformError(err) === 'hash_conflict') logger.info('the form changed meanwhile; its newer version stands');

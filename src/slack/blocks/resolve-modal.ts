@@ -32,6 +32,8 @@ export interface ResolveModalInput {
   rows?: number;
   /** What was entered so far, kept when the form is rebuilt with another row. */
   entered?: ViewStateValues;
+  /** Checklist items still open: said, never blocking. */
+  openChecklistItems?: number;
 }
 
 /** `Resolution` plus the incident it is for; `recoveredAt` is a UTC DateTime or null. */
@@ -69,7 +71,7 @@ const long = (id: (typeof RESOLVE_INPUT)[keyof typeof RESOLVE_INPUT], placeholde
   textInput(id, { multiline: true, maxLength: RESOLVE_TEXT_MAX, ...(placeholder ? { placeholder } : {}) });
 
 /** The resolve modal: what the postmortem needs to know about the ending. */
-export function resolveModal({ incident, rows = RESOLVE_ACTION_ITEM_ROWS, entered }: ResolveModalInput): ModalView {
+export function resolveModal({ incident, rows = RESOLVE_ACTION_ITEM_ROWS, entered, openChecklistItems = 0 }: ResolveModalInput): ModalView {
   const drill = incident.isDrill ? ':construction: *DRILL* · ' : '';
   const count = Math.min(Math.max(rows, 1), RESOLVE_MAX_ACTION_ITEM_ROWS);
   const metadata: ResolveMetadata = { incidentId: incident.id, rows: count };
@@ -78,6 +80,9 @@ export function resolveModal({ incident, rows = RESOLVE_ACTION_ITEM_ROWS, entere
     : [context(`That is the most rows the form takes (${RESOLVE_MAX_ACTION_ITEM_ROWS}); add more later with \`/incident followup\`.`)];
   const blocks = [
     context(`${drill}*${incidentRef(incident.id)}* ${safe(incident.title, 150)}`),
+    ...(openChecklistItems > 0
+      ? [context(`:ballot_box_with_check: ${openChecklistItems} checklist item${openChecklistItems === 1 ? ' is' : 's are'} still open. You can resolve anyway; the postmortem draft lists ${openChecklistItems === 1 ? 'it' : 'them'} as left open.`)]
+      : []),
     input(RESOLVE_INPUT.summary, 'Resolution summary', long(RESOLVE_INPUT.summary), {
       hint: 'What was done to end the incident.',
     }),

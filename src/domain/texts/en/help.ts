@@ -18,6 +18,9 @@ export const help = {
     scenario: { args: '<database|redis|deploy|overload|other>', does: 'Change the scenario; the postmortem draft follows its template' },
     resolve: { args: '', does: 'Resolve the incident (opens a form)' },
     reopen: { args: '', does: 'Reopen a resolved incident' },
+    checklist: { args: '', does: 'Show the incident\'s checklists, only to you, with Done, Skip, Assign and Undo' },
+    task: { args: '<text> [@person]', does: 'Add an item to the incident\'s own Tasks checklist, assigned when you name someone' },
+    runbook: { args: '[<id>]', does: 'Attach a runbook by its id; alone, list the runbooks' },
     followup: { args: '[title]', does: 'Add action items for the postmortem (opens a form, the title filled in)' },
     followups: { args: '', does: 'List the action items with owner and due date; mark them done' },
     postmortem: {

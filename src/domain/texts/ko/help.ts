@@ -18,6 +18,9 @@ export const help: Texts['help'] = {
     scenario: { args: '<database|redis|deploy|overload|other>', does: '시나리오를 바꿉니다. 사후 분석 초안이 그 템플릿을 따릅니다' },
     resolve: { args: '', does: '인시던트를 해결 처리합니다 (양식이 열립니다)' },
     reopen: { args: '', does: '해결된 인시던트를 다시 엽니다' },
+    checklist: { args: '', does: '인시던트의 체크리스트를 나에게만 보여 줍니다 (완료, 건너뛰기, 담당 지정, 실행 취소 버튼)' },
+    task: { args: '<내용> [@사람]', does: '인시던트 자체의 작업(Tasks) 체크리스트에 항목을 추가합니다. 사람을 지정하면 담당으로 배정됩니다' },
+    runbook: { args: '[<id>]', does: 'id로 런북을 연결합니다. id 없이 쓰면 런북 목록을 보여 줍니다' },
     followup: { args: '[제목]', does: '사후 분석용 후속 조치를 추가합니다 (제목이 채워진 양식이 열립니다)' },
     followups: { args: '', does: '후속 조치를 담당자와 기한과 함께 보여 주고 완료 표시를 합니다' },
     postmortem: {

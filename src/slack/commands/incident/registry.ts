@@ -2,6 +2,7 @@ import { helpMessage, type HelpLine } from '../../blocks/help.js';
 import { assign } from './assign.js';
 import type { Subcommand } from './context.js';
 import { declare } from './declare.js';
+import { checklist, runbook, task } from './checklist.js';
 import { followup } from './followup.js';
 import { followups } from './followups.js';
 import { insights } from './insights.js';
@@ -42,6 +43,9 @@ export const SUBCOMMANDS: readonly SubcommandEntry[] = [
   { name: 'scenario', korean: '시나리오', run: scenario },
   { name: 'resolve', korean: '해결', run: resolve },
   { name: 'reopen', korean: '재개', run: reopen },
+  { name: 'checklist', korean: '체크리스트', run: checklist },
+  { name: 'task', korean: '작업', run: task },
+  { name: 'runbook', korean: '런북', run: runbook },
   { name: 'followup', korean: '후속조치', run: followup },
   { name: 'followups', korean: '후속조치목록', run: followups },
   { name: 'postmortem', korean: '사후분석', run: postmortem },
