@@ -1,3 +1,4 @@
+import type { ChecklistItem } from './runbooks/index.js';
 import type { DateTime } from 'luxon';
 import type { Incident } from './incident.js';
 import type { InsightsReport } from './insights/figures.js';
@@ -13,6 +14,8 @@ export interface HomeData {
   /** Open incidents where they hold a role. */
   mine: Incident[];
   followUps: Array<{ item: ActionItem; incident: Incident | undefined }>;
+  /** Open checklist items assigned to them, in open incidents they may see. */
+  checklistItems?: Array<{ incident: Incident; runbookTitle: string; item: ChecklistItem }>;
   recentlyResolved: Incident[];
   /** The last 28 days across incidents, when insights are available. */
   insights?: InsightsReport;

@@ -69,6 +69,12 @@ export class HomeService {
       const incident = await repos.incidents.findById(db, item.incidentId);
       return { item, incident: incident && (await this.canSee(userId, incident)) ? incident : undefined };
     }));
+    const assigned = await repos.runbooks.assignedTo(db, userId, FOLLOW_UPS_SHOWN);
+    // Only items of open incidents this person may see (`open` is already filtered by Access).
+    const checklistItems = assigned.flatMap(({ incidentId, runbookTitle, item }) => {
+      const incident = open.find((i) => i.id === incidentId);
+      return incident ? [{ incident, runbookTitle, item }] : [];
+    });
     const resolved = await repos.incidents.listResolvedSince(db, now.minus({ days: RECENT_DAYS }), RECENT_SHOWN * 3);
     return {
       userId,
@@ -77,6 +83,7 @@ export class HomeService {
       moreOpen: Math.max(0, open.length - OPEN_SHOWN),
       mine: open.filter((i) => holdsRole(userId, i)),
       followUps,
+      checklistItems,
       recentlyResolved: (await this.visible(userId, resolved)).slice(0, RECENT_SHOWN),
       ...(this.deps.insights ? { insights: await this.deps.insights.report(lastDays(INSIGHTS_DAYS, now)) } : {}),
     };

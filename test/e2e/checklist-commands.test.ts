@@ -48,6 +48,17 @@ describe('checklist commands', () => {
     expect(timeline.filter((e) => e.kind === 'checklist_item_added').map((e) => e.actorId)).toEqual([ALICE, ALICE]);
   });
 
+  it('App Home lists the open checklist items assigned to me', async () => {
+    await t.ws.openAppHome(BOB);
+    await t.deliver();
+    const home = visibleText({ text: '', blocks: t.ws.homeView(BOB)!.blocks });
+    expect(home).toContain('My checklist items');
+    expect(home).toMatch(/• Page the DBA on call\n {3}Tasks · \*INC-1\* Checkout failing/);
+    await t.ws.openAppHome(ALICE);
+    await t.deliver();
+    expect(visibleText({ text: '', blocks: t.ws.homeView(ALICE)!.blocks })).toContain('No checklist item is assigned to you.');
+  });
+
   it('/incident checklist shows the checklists only to the caller, with buttons that work there', async () => {
     const before = t.ws.ephemerals(ALICE).length;
     await command(t.ws, ALICE, CHANNEL, 'checklist');

@@ -70,6 +70,11 @@ export function appHome({ data, draftLinks }: AppHomeInput): HomeView {
     blocks.push(section(`• ${safe(item.title, 300)}\n${due}${from}`));
   }
 
+  blocks.push(header('My checklist items'));
+  const checklist = data.checklistItems ?? [];
+  if (checklist.length === 0) blocks.push(context('No checklist item is assigned to you.'));
+  else blocks.push(section(checklist.map(({ incident, runbookTitle, item }) => `• ${safe(item.text, 200)}\n   ${safe(runbookTitle, 80)} · ${mrkdwnTitle(incident, 80)}${where(incident)}`).join('\n')));
+
   blocks.push(header('Recently resolved'));
   if (data.recentlyResolved.length === 0) blocks.push(context('Nothing resolved in the last 7 days.'));
   for (const incident of data.recentlyResolved) {
