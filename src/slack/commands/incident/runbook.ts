@@ -1,0 +1,19 @@
+import { incidentRef } from '../../../domain/incident.js';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { ephemeral } from '../../replies.js';
+import { type Subcommand, inIncidentChannel } from './context.js';
+
+const RUNBOOK_USAGE = 'runbook [<id>]';
+
+/** `/incident runbook <id>` attaches a runbook by hand; `/incident runbook` lists the ids. */
+export const runbook: Subcommand = (ctx) =>
+  inIncidentChannel(ctx, RUNBOOK_USAGE, async (incident) => {
+    const id = ctx.args.trim();
+    if (!id) {
+      const attached = new Set((await ctx.deps.checklists.list(incident.id)).map((r) => r.runbookId));
+      const lines = ctx.deps.checklists.library().map((r) => `• \`${r.id}\` ${escapeMrkdwn(r.title)}${attached.has(r.id) ? ' _(attached)_' : ''}`);
+      return ephemeral(lines.length === 0 ? 'No runbooks are loaded (RUNBOOKS_DIR).' : `Runbooks (\`/incident runbook <id>\` attaches one):\n${lines.join('\n')}`);
+    }
+    const attached = await ctx.deps.checklists.attachByHand(incident.id, ctx.command.user_id, id);
+    return ephemeral(`Attached *${escapeMrkdwn(attached.title)}* to ${incidentRef(incident.id)}; its checklist follows in the channel.`);
+  });
