@@ -10,7 +10,10 @@ export interface ReaderLanguagesDeps {
   botLocale: Locale;
   /** users.info, caching into slack_users (beside the zone); absent only in tests. */
   lookUp?: UserLookup;
-  /** How long a request waits for Slack to tell a language not cached yet (a modal's trigger expires in 3 s). */
+  /**
+   * How long a request waits for Slack to tell a language not cached yet: short, because it comes
+   * out of the command's 3 s (the subcommand's own work races ACK_DEADLINE_MS after it).
+   */
   lookUpWithinMs?: number;
 }
 
@@ -38,7 +41,7 @@ export class ReaderLanguages {
     const { lookUp } = this.deps;
     if (!lookUp) return this.deps.botLocale;
     const asked = lookUp.refresh([userId]).catch(() => undefined);
-    const waited = await Promise.race([asked.then(() => true), delay(this.deps.lookUpWithinMs ?? 1000).then(() => false)]);
+    const waited = await Promise.race([asked.then(() => true), delay(this.deps.lookUpWithinMs ?? 300).then(() => false)]);
     return (waited ? await this.cachedLocale(userId) : undefined) ?? this.deps.botLocale;
   }
 
