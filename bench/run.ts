@@ -5,6 +5,7 @@
 import { ackLatencyBench } from './ack-latency.js';
 import { checklistBench } from './checklist.js';
 import { dueLatenessBench } from './due-lateness.js';
+import { insightsBench } from './insights.js';
 import { memoryBench } from './memory.js';
 import { postmortemBench } from './postmortem.js';
 import { remindersBench } from './reminders.js';
@@ -17,7 +18,7 @@ export interface BenchModule {
   run(): string[] | Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [ackLatencyBench, checklistBench, dueLatenessBench, memoryBench, postmortemBench, remindersBench, stallBench, stormBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, checklistBench, dueLatenessBench, insightsBench, memoryBench, postmortemBench, remindersBench, stallBench, stormBench];
 
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((w) => w.toLowerCase());
