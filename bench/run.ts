@@ -4,6 +4,7 @@
  */
 import { ackLatencyBench } from './ack-latency.js';
 import { checklistBench } from './checklist.js';
+import { boundedReadsBench } from './bounded-reads.js';
 import { dueLatenessBench } from './due-lateness.js';
 import { insightsBench } from './insights.js';
 import { memoryBench } from './memory.js';
@@ -18,7 +19,7 @@ export interface BenchModule {
   run(): string[] | Promise<string[]>;
 }
 
-const BENCHES: BenchModule[] = [ackLatencyBench, checklistBench, dueLatenessBench, insightsBench, memoryBench, postmortemBench, remindersBench, stallBench, stormBench];
+const BENCHES: BenchModule[] = [ackLatencyBench, boundedReadsBench, checklistBench, dueLatenessBench, insightsBench, memoryBench, postmortemBench, remindersBench, stallBench, stormBench];
 
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((w) => w.toLowerCase());

@@ -30,6 +30,7 @@ import { connectLocalWorkspace, type GivenWorkspace, type LocalWorkspace } from 
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { fetchBotIdentity } from './slack/identity.js';
 import type { FollowupService } from './services/followup-service.js';
+import type { HomeService } from './services/home-service.js';
 import type { IncidentService } from './services/incident-service.js';
 import type { PostmortemService } from './services/postmortem-service.js';
 import type { ReminderService } from './services/reminder-service.js';
@@ -71,6 +72,8 @@ export interface Application {
   digests: DigestService;
   /** Checklist steps that fell due while open: one nudge each. */
   checklistNudges: ChecklistNudgeService;
+  /** App Home: what each person's Home tab shows (`view`), published through the outbox. */
+  homes: HomeService;
   slack: SlackApp;
   workspace?: LocalWorkspace['workspace'];
   stop(): Promise<void>;
@@ -130,7 +133,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   }
 
   return {
-    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, checklists, digests: services.digests, checklistNudges: services.checklistNudges, slack, workspace: local?.workspace,
+    url, port, clock, cadence, database, repos, incidents, postmortems, dispatcher, reminders, followups, homes, checklists, digests: services.digests, checklistNudges: services.checklistNudges, slack, workspace: local?.workspace,
     stop: async () => {
       // Within SHUTDOWN_TIMEOUT: stop accepting, answer what is under way, stop claiming, hand
       // back the leases of sends still going, then close the pool.

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
 import type { MessageContent } from '../domain/timeline.js';
 import { IncidentWriter, lockIncident, runInTransaction, type TransactionDeps } from './incident-transaction.js';
+import { OpenIncidents, type OpenPage } from './open-incidents.js';
 
 export interface MessageRef {
   channelId: string;
@@ -94,11 +95,12 @@ export class ConversationService {
     return runInTransaction(this.deps, (tx, repos) => this.pin(tx, repos, incidentId, actorId, 'shortcut', message));
   }
 
-  /** Incidents a person may add messages to from elsewhere: the open ones they may see. */
-  async choicesFor(userId: string): Promise<Incident[]> {
-    const open = await this.deps.repos.incidents.listOpen(this.deps.db);
-    const visible = await Promise.all(open.map((i) => this.canSee(userId, i)));
-    return open.filter((_, index) => visible[index]);
+  /**
+   * Incidents a person may add messages to from elsewhere: the first `limit` open ones they may
+   * see, most severe and most recent first, and how many there are (a bounded read).
+   */
+  choicesFor(userId: string, limit: number): Promise<OpenPage> {
+    return new OpenIncidents(this.deps).page(userId, limit);
   }
 
   private canSee(userId: string, incident: Incident): Promise<boolean> {

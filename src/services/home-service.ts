@@ -1,16 +1,17 @@
 import type { Clock } from '../clock.js';
 import type { Incident } from '../domain/incident.js';
 import { holdsRole } from '../domain/policy.js';
-import { SEVERITIES } from '../domain/severity.js';
 import type { HomeData } from '../domain/home.js';
 import type { InsightsReport } from '../domain/insights/figures.js';
 import { lastDays, type Period } from '../domain/insights/period.js';
 import type { Access } from './access.js';
+import { OpenIncidents } from './open-incidents.js';
 import { runInTransaction, type TransactionDeps } from './incident-transaction.js';
 
 /** At most one App Home publish per person this often, however busy the incidents are. */
 export const HOME_THROTTLE_SECONDS = 5;
 const OPEN_SHOWN = 20;
+const MINE_SHOWN = 10;
 const RECENT_DAYS = 7;
 const RECENT_SHOWN = 5;
 const FOLLOW_UPS_SHOWN = 10;
@@ -62,8 +63,9 @@ export class HomeService {
   async view(userId: string): Promise<HomeData> {
     const { db, repos } = this.deps;
     const now = this.deps.clock.now();
-    const open = await this.visible(userId, await repos.incidents.listOpen(db));
-    open.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.declaredAt.toMillis() - b.declaredAt.toMillis());
+    // Read only what is shown: a page in rank order and a count, whatever the number open.
+    const openIncidents = new OpenIncidents(this.deps);
+    const open = await openIncidents.page(userId, OPEN_SHOWN);
     const items = await repos.actionItems.listOpenForOwner(db, userId, FOLLOW_UPS_SHOWN);
     const followUps = await Promise.all(items.map(async (item) => {
       const incident = await repos.incidents.findById(db, item.incidentId);
@@ -79,9 +81,9 @@ export class HomeService {
     return {
       userId,
       now,
-      open: open.slice(0, OPEN_SHOWN),
-      moreOpen: Math.max(0, open.length - OPEN_SHOWN),
-      mine: open.filter((i) => holdsRole(userId, i)),
+      open: open.incidents,
+      moreOpen: Math.max(0, open.total - open.incidents.length),
+      mine: await openIncidents.mine(userId, MINE_SHOWN),
       followUps,
       checklistItems,
       recentlyResolved: (await this.visible(userId, resolved)).slice(0, RECENT_SHOWN),

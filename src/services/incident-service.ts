@@ -21,6 +21,7 @@ import { claimAlertGroup, linkAlertGroup } from './alert-timeline.js';
 import { restartReminders } from './reminder-service.js';
 import { attachMatching } from './runbook-attachment.js';
 import type { Runbook } from '../domain/runbooks/index.js';
+import { OpenIncidents, type OpenPage } from './open-incidents.js';
 
 export type { DeclareInput, UpdateInput } from './incident-inputs.js';
 
@@ -228,7 +229,12 @@ export class IncidentService {
     return this.deps.repos.incidents.listOpen(this.deps.db);
   }
 
-  /** The open incidents `userId` may see: private ones only for their people and channel members. */
+  /** A page of the open incidents `userId` may see, most severe and most recent first, and how many there are. */
+  openPage(userId: string, limit: number, search?: string): Promise<OpenPage> {
+    return new OpenIncidents(this.deps).page(userId, limit, search);
+  }
+
+  /** Every open incident `userId` may see (unbounded: tests and the CLI; Slack's lists read `openPage`). */
   async listOpenFor(userId: string): Promise<Incident[]> {
     const open = await this.listOpen();
     const visible = await Promise.all(

@@ -23,6 +23,14 @@ const visibleTo = (reader: OpenReader): SQL =>
   sql`(not ${incidents.isPrivate} or ${holdsRole(reader.userId)} or ${incidents.id} = any(${idArray(reader.alsoPrivate)}::int[]))`;
 
 const open = ne(incidents.status, 'resolved');
+
+/** Title contains the words (any case), or the incident's number is them. */
+function matching(text: string): SQL {
+  const words = text.trim();
+  const number = /^(?:inc-?)?(\d{1,9})$/i.exec(words)?.[1];
+  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return number ? sql`(${incidents.id} = ${Number(number)} or ${incidents.title} ilike ${pattern})` : sql`${incidents.title} ilike ${pattern}`;
+}
 /** Most severe first, then the most recent (incidents_open_rank_idx). */
 const RANK = [asc(incidents.severity), desc(incidents.declaredAt), desc(incidents.id)];
 
@@ -33,23 +41,16 @@ const RANK = [asc(incidents.severity), desc(incidents.declaredAt), desc(incident
 export class OpenIncidentRepository {
   constructor(private readonly incidents: IncidentRepository) {}
 
-  /** The first `limit` open incidents the reader may see, and how many there are in all. */
-  async page(ex: Executor, reader: OpenReader, limit: number): Promise<{ incidents: Incident[]; total: number }> {
-    const where = and(open, visibleTo(reader));
+  /**
+   * The first `limit` open incidents the reader may see, and how many there are in all; with
+   * `text`, only those whose title contains it or whose number it is (`INC-12`, `12`).
+   */
+  async page(ex: Executor, reader: OpenReader, limit: number, text?: string): Promise<{ incidents: Incident[]; total: number }> {
+    const where = and(open, visibleTo(reader), text?.trim() ? matching(text) : undefined);
     const ids = await ex.select({ id: incidents.id }).from(incidents).where(where).orderBy(...RANK).limit(limit);
     if (ids.length < limit) return { incidents: await this.inOrder(ex, ids), total: ids.length };
     const [row] = await ex.select({ n: count() }).from(incidents).where(where);
     return { incidents: await this.inOrder(ex, ids), total: Number(row?.n ?? ids.length) };
-  }
-
-  /** Open incidents the reader may see whose title contains `text`, or whose number it is (`INC-12`, `12`). */
-  async search(ex: Executor, reader: OpenReader, text: string, limit: number): Promise<Incident[]> {
-    const words = text.trim();
-    const number = /^(?:inc-?)?(\d{1,9})$/i.exec(words)?.[1];
-    const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const matches = number ? sql`(${incidents.id} = ${Number(number)} or ${incidents.title} ilike ${pattern})` : sql`${incidents.title} ilike ${pattern}`;
-    const ids = await ex.select({ id: incidents.id }).from(incidents).where(and(open, visibleTo(reader), matches)).orderBy(...RANK).limit(limit);
-    return this.inOrder(ex, ids);
   }
 
   /** Open incidents where the person holds a role, in rank order. */

@@ -53,7 +53,7 @@ export function appHome({ data, draftLinks }: AppHomeInput): HomeView {
   ];
   if (data.open.length === 0) blocks.push(section(':white_check_mark: No open incidents.'));
   for (const incident of data.open) blocks.push(openLine(incident, data));
-  if (data.moreOpen > 0) blocks.push(context(`…and ${data.moreOpen} more: \`/incident list\``));
+  if (data.moreOpen > 0) blocks.push(context(`…and ${data.moreOpen} more, less severe or older: \`/incident list <words from the title or INC-number>\` finds one`));
 
   blocks.push(header('Yours'));
   if (data.mine.length === 0) blocks.push(context('You hold no role in an open incident.'));

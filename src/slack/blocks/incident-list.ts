@@ -5,30 +5,38 @@ import { SEVERITY_INFO } from '../../domain/severity.js';
 import { context, section } from './elements.js';
 import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, statusText } from './incident-format.js';
 import type { BlockMessage } from './message.js';
-import { channelMention, LIMITS } from './mrkdwn.js';
+import { channelMention, LIMITS, safe } from './mrkdwn.js';
 
 export interface IncidentListInput {
   /** The open incidents; resolved ones are left out. */
   incidents: readonly Incident[];
+  /** How many open incidents there are in all (those shown may be the first of them); default: those given. */
+  total?: number;
+  /** The words the list was narrowed to (`/incident list <words>`), if any. */
+  search?: string;
   /** When given, overdue updates are flagged. */
   now?: DateTime;
 }
 
-/** Ephemeral reply to `/incident list`: open incidents, most severe and oldest first. */
-export function incidentList({ incidents, now }: IncidentListInput): BlockMessage {
+/** Ephemeral reply to `/incident list`: open incidents, most severe and most recent first, then how many more. */
+export function incidentList({ incidents, total: given, search, now }: IncidentListInput): BlockMessage {
   const open = incidents
     .filter((i) => i.status !== 'resolved')
-    .sort((a, b) => a.severity.localeCompare(b.severity) || a.declaredAt.toMillis() - b.declaredAt.toMillis());
+    .sort((a, b) => a.severity.localeCompare(b.severity) || b.declaredAt.toMillis() - a.declaredAt.toMillis());
+  const total = Math.max(given ?? open.length, open.length);
+  const narrowed = search ? ` matching “${safe(search, 200)}”` : '';
 
   if (open.length === 0) {
-    const text = ':white_check_mark: No open incidents. `/incident declare` to start one.';
-    return { text: 'No open incidents.', blocks: [section(text)] };
+    const text = search
+      ? `No open incident you can see matches “${safe(search, 200)}”. \`/incident list\` shows them all.`
+      : ':white_check_mark: No open incidents. `/incident declare` to start one.';
+    return { text: search ? 'No open incident matches.' : 'No open incidents.', blocks: [section(text)] };
   }
 
-  const room = LIMITS.messageBlocks - 1; // after the heading
-  const shown = open.length > room ? open.slice(0, room - 1) : open;
+  const room = LIMITS.messageBlocks - 2; // after the heading, before the "more" line
+  const shown = open.slice(0, room);
   const blocks: KnownBlock[] = [
-    section(`*${open.length} open incident${open.length === 1 ? '' : 's'}*`),
+    section(`*${total} open incident${total === 1 ? '' : 's'}${narrowed}*`),
     ...shown.map((i) => {
       const sev = SEVERITY_INFO[i.severity].label;
       const where = i.channelId ? ` · ${channelMention(i.channelId)}` : '';
@@ -40,8 +48,8 @@ export function incidentList({ incidents, now }: IncidentListInput): BlockMessag
       );
     }),
   ];
-  if (shown.length < open.length) {
-    blocks.push(context(`…and ${open.length - shown.length} more.`));
+  if (shown.length < total) {
+    blocks.push(context(`…and ${total - shown.length} more. \`/incident list <words from the title or INC-number>\` finds one.`));
   }
-  return { text: `${open.length} open incident${open.length === 1 ? '' : 's'}`, blocks };
+  return { text: `${total} open incident${total === 1 ? '' : 's'}${search ? ' matching' : ''}`, blocks };
 }

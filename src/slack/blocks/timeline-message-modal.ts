@@ -33,9 +33,15 @@ function encodeMessage(message: MessageInput & { content: NonNullable<MessageInp
 const incidentOption = (incident: Incident): PlainTextOption =>
   option(`${incidentRef(incident.id)} · ${SEVERITY_INFO[incident.severity].label} · ${incident.title}`, String(incident.id));
 
+/** A static select holds at most 100 options. */
+export const PICKER_SHOWN = 100;
+
 /** The message shortcut outside an incident channel: which incident's timeline the message goes on. */
-export function timelineMessageModal({ incidents, message }: {
+export function timelineMessageModal({ incidents, total = incidents.length, message }: {
+  /** The first open incidents the person may see, most severe and most recent first. */
   incidents: Incident[];
+  /** How many they may see in all. */
+  total?: number;
   message: MessageInput & { content: NonNullable<MessageInput['content']> };
 }): ModalView {
   const preview = message.content.text.trim() ? quote(message.content.text, 1000) : '_A message without text._';
@@ -58,9 +64,12 @@ export function timelineMessageModal({ incidents, message }: {
         type: 'static_select',
         action_id: TIMELINE_MESSAGE_INPUT.incident.action,
         placeholder: { type: 'plain_text', text: 'Choose the incident' },
-        options: incidents.slice(0, 100).map(incidentOption),
+        options: incidents.slice(0, PICKER_SHOWN).map(incidentOption),
       }),
       context('The message goes on the incident timeline at the time it was posted, with a link to it.'),
+      ...(total > Math.min(incidents.length, PICKER_SHOWN)
+        ? [context(`These are the ${Math.min(incidents.length, PICKER_SHOWN)} most severe and most recent of ${total} open incidents; for another, use the shortcut in its channel.`)]
+        : []),
     ],
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { incidentRef } from '../../domain/incident.js';
 import type { MessageInput, PinOutcome } from '../../services/conversation-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
-import { timelineMessageModal } from '../blocks/timeline-message-modal.js';
+import { PICKER_SHOWN, timelineMessageModal } from '../blocks/timeline-message-modal.js';
 import { MESSAGE_SHORTCUTS } from '../capabilities.js';
 import type { SlackDeps } from '../deps.js';
 import { messageContent, readSlackMessage } from '../message-content.js';
@@ -48,8 +48,8 @@ export function registerAddToTimelineShortcut(app: App, deps: SlackDeps): void {
     try {
       const added = await scoped.conversation.addFromIncidentChannel(user.id, message);
       if (added) return reply(ephemeral(pinnedAnswer(added)));
-      const incidents = await deps.conversation.choicesFor(user.id);
-      await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ incidents, message }) });
+      const { incidents, total } = await deps.conversation.choicesFor(user.id, PICKER_SHOWN);
+      await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ incidents, total, message }) });
     } catch (err) {
       if (err instanceof AlreadyApplied) return;
       await reply(errorReply(err, logger));

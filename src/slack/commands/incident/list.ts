@@ -2,10 +2,14 @@ import { incidentList } from '../../blocks/incident-list.js';
 import { errorReply } from '../../replies.js';
 import type { Subcommand } from './context.js';
 
+/** What `/incident list` shows at most; the rest are counted, and found with `/incident list <words>`. */
+export const LIST_SHOWN = 20;
+
 export const list: Subcommand = async (ctx) => {
   try {
-    const incidents = await ctx.deps.incidents.listOpenFor(ctx.command.user_id);
-    await ctx.ack({ response_type: 'ephemeral', ...incidentList({ incidents, now: ctx.deps.clock.now() }) });
+    const search = ctx.args.trim() || undefined;
+    const { incidents, total } = await ctx.deps.incidents.openPage(ctx.command.user_id, LIST_SHOWN, search);
+    await ctx.ack({ response_type: 'ephemeral', ...incidentList({ incidents, total, search, now: ctx.deps.clock.now() }) });
   } catch (err) {
     await ctx.ack(errorReply(err, ctx.logger));
   }
