@@ -20,7 +20,7 @@ describe('helpMessage', () => {
       'note [time] <text>',
       'resolve',
       'reopen',
-      'list',
+      'list [words]',
       'help',
     ]) {
       expect(text).toContain(`\`/incident ${syntax}\``);
