@@ -72,9 +72,11 @@ export class HomeService {
       return { item, incident: incident && (await this.canSee(userId, incident)) ? incident : undefined };
     }));
     const assigned = await repos.runbooks.assignedTo(db, userId, FOLLOW_UPS_SHOWN);
-    // Only items of open incidents this person may see (`open` is already filtered by Access).
+    // Only items of open incidents this person may see (read by id: `open` is only the first page).
+    const theirs = await repos.incidents.findByIds(db, [...new Set(assigned.map((a) => a.incidentId))]);
+    const seen = new Map((await this.visible(userId, theirs.filter((i) => i.status !== 'resolved'))).map((i) => [i.id, i]));
     const checklistItems = assigned.flatMap(({ incidentId, runbookTitle, item }) => {
-      const incident = open.find((i) => i.id === incidentId);
+      const incident = seen.get(incidentId);
       return incident ? [{ incident, runbookTitle, item }] : [];
     });
     const resolved = await repos.incidents.listResolvedSince(db, now.minus({ days: RECENT_DAYS }), RECENT_SHOWN * 3);
