@@ -20,7 +20,7 @@ describe('helpMessage', () => {
       'note [time] <text>',
       'resolve',
       'reopen',
-      'list [words]',
+      'list',
       'help',
     ]) {
       expect(text).toContain(`\`/incident ${syntax}\``);
