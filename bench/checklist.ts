@@ -79,6 +79,7 @@ async function bareBolt(botMessages: Message[]): Promise<{ ws: Workspace; clicks
   const base = await ws.listen();
   const web = new WebClient(LOCAL_BOT_TOKEN, { slackApiUrl: `${base}/workspace/api/` });
   const channel = ws.channel('general')!.id;
+  await web.conversations.join({ channel });
   for (const m of botMessages) await web.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never });
   return {
     ws, clicks: doneButtons(ws, 'general'),
@@ -101,12 +102,12 @@ const channelOf = (ws: Workspace, id: number) => ws.channels().find((c) => c.nam
 export async function doneClicks(adminUrl: string): Promise<string[]> {
   const { app, ws } = await startBot(adminUrl, runbooksDir({ 'fifty.yaml': runbookFile('fifty', ITEMS, false) }));
   try {
-    const channels: string[] = [];
+    const ids: number[] = [];
     for (let i = 0; i < INCIDENTS; i++) {
-      const incident = await app.incidents.declare({ title: `Checklist ${i}`, severity: 'sev2', scenario: 'other', impact: 'x', commanderId: 'U_ALICE', declaredBy: 'U_ALICE' });
-      channels.push(channelOf(ws, incident.id));
+      ids.push((await app.incidents.declare({ title: `Checklist ${i}`, severity: 'sev2', scenario: 'other', impact: 'x', commanderId: 'U_ALICE', declaredBy: 'U_ALICE' })).id);
     }
     await app.dispatcher.drain();
+    const channels = ids.map((id) => channelOf(ws, id));
     const clicks = channels.flatMap((c) => doneButtons(ws, c));
     if (clicks.length !== INCIDENTS * ITEMS) throw new Error(`${clicks.length} Done buttons, expected ${INCIDENTS * ITEMS}`);
     const bare = await bareBolt(ws.messages(channels[0]!).filter((m) => m.text.includes('Checklist:')));
@@ -115,7 +116,7 @@ export async function doneClicks(adminUrl: string): Promise<string[]> {
       const baseline = await clickAll(bare.ws, [...bare.clicks, ...bare.clicks, ...bare.clicks, ...bare.clicks, ...bare.clicks, ...bare.clicks, ...bare.clicks, ...bare.clicks]);
       const bot = await clickAll(ws, clicks);
       await app.dispatcher.drain();
-      const done = (await Promise.all(Array.from({ length: INCIDENTS }, (_, i) => app.checklists.list(i + 1))))
+      const done = (await Promise.all(ids.map((id) => app.checklists.list(id))))
         .flat().flatMap((r) => r.items).filter((item) => item.state === 'done').length;
       const ratio = percentile(bot, 99) / percentile(baseline, 99);
       const row = (name: string, t: number[]) =>
