@@ -6,7 +6,7 @@ import { checklistBlockId, checklistItemValue } from '../button-values.js';
 import { ACTION_ID } from '../ids.js';
 import { button, context, header, section } from './elements.js';
 import { DRILL_TAG, plainTitle } from './incident-format.js';
-import { clip, LIMITS, safe, slackDate, userMention } from './mrkdwn.js';
+import { clip, LIMITS, safe, safeLink, slackDate, userMention } from './mrkdwn.js';
 
 /** Two blocks an item (its text, its buttons): 20 items and a header and context keep a message within Slack's 50 blocks. */
 export const CHECKLIST_ITEMS_PER_MESSAGE = 20;
@@ -30,8 +30,10 @@ export function itemLine(runbook: AttachedRunbook, item: ChecklistItem): string 
   const due = itemDueAt(runbook, item);
   if (isOpen(item) && due) about.push(`due ${slackDate(due, '{time}')}`);
   if (about.length > 0) lines.push(about.join(' · '));
+  // The link before the warning, so clipping a long item to the section's limit never cuts it.
+  const link = safeLink(item.link, ':link: Runbook link');
+  if (link) lines.push(link);
   if (item.warn) lines.push(`:warning: ${safe(item.warn, 500)}`);
-  if (item.link) lines.push(`<${item.link}|:link: Runbook link>`);
   return lines.join('\n');
 }
 
