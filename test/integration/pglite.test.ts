@@ -33,5 +33,5 @@ describe('a laptop with no database server (PGlite)', () => {
     expect(open.map((i) => i.title)).toEqual(['Checkout failing']);
     expect(open[0]!.channelName).toBe('inc-1-checkout-failing');
     await second.stop();
-  });
+  }, 90_000); // two PGlite starts (initdb in a child process, every migration) and a declaration's checklists: ~10 s idle, 33 s seen on a loaded machine
 });
