@@ -6,12 +6,14 @@
  *
  * FUZZ_SEED and FUZZ_RUNS (per family) reproduce or widen a run; a failure prints its seed and path.
  */
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { signRequest, type SubmittedValue, type SubmittedValues, type ViewSnapshot } from 'local-slack-workspace';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SUBCOMMANDS } from '../../src/slack/commands/incident/registry.js';
+import { checklistBlockId } from '../../src/slack/button-values.js';
 import { MESSAGE_SHORTCUTS } from '../../src/slack/capabilities.js';
-import { ACTION_ID, actionItemInput, CALLBACK_ID, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
+import { ACTION_ID, actionItemInput, CALLBACK_ID, CHECKLIST_SKIP_INPUT, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ALICE, BOB, CAROL, channelId, declare, declareValues, openedView, resolveValues, updateValues } from '../helpers/flows.js';
 import { captureLogs, type LogCapture, type LogRecord } from '../helpers/log-capture.js';
@@ -50,6 +52,10 @@ const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: longText },
 );
 
+/** One small runbook that joins every incident, for the sweeps that reach the checklist's buttons and skip modal. */
+const FUZZ_RUNBOOKS = fileURLToPath(new URL('../fixtures/runbooks/fuzz', import.meta.url));
+const CHECKLIST_ACTIONS: string[] = [ACTION_ID.checklistDone, ACTION_ID.checklistSkip, ACTION_ID.checklistUndo, ACTION_ID.checklistAssign];
+
 const idLike = fc.constantFrom('1', '2', '3', '0', '-1', '01', '2147483647', '2147483648', '4294967296', '9007199254740993', '1e3', '1.0', ' 1', '0x1');
 
 // ---------------------------------------------------------------------------------------------
@@ -70,9 +76,10 @@ const RESOLUTION = {
   recoverySignal: null, recoveredAt: null, customerImpact: null, businessImpact: null,
 };
 
-async function startWorld(): Promise<World> {
+async function startWorld(options: { runbooks?: string } = {}): Promise<World> {
   const logs = captureLogs('warn');
-  const t = await startTestApp({ logger: logs.logger, env: { REMINDERS_IN: 'incident', HOOKS_TOKEN: 'fuzz-hooks' } });
+  const runbooks: Record<string, string> = options.runbooks ? { RUNBOOKS_DIR: options.runbooks } : {};
+  const t = await startTestApp({ logger: logs.logger, env: { REMINDERS_IN: 'incident', HOOKS_TOKEN: 'fuzz-hooks', ...runbooks } });
   await declare(t.ws, ALICE, 'sev1 Fuzz open', { title: 'Fuzz open', severity: 'sev1' });
   await t.deliver();
   await declare(t.ws, ALICE, 'sev2 Fuzz closed', { title: 'Fuzz closed', severity: 'sev2' });
@@ -97,11 +104,24 @@ async function startWorld(): Promise<World> {
     await t.deliver();
     expect(USERS.filter((user) => !t.ws.homeView(user))).toEqual([]);
   }, { timeout: 10_000, interval: 50 });
+  await restoreChecklist(t, a!.id);
+  await t.deliver();
   return {
     t, logs, events: `${t.app.url}/slack/events`,
     open: { id: a!.id, channel: a!.channelId! },
     closed: { id: b!.id, channel: b!.channelId! },
   };
+}
+
+/** With runbooks, the open incident's first step done (its Undo shown) and the others open (Done, Skip… and Assign shown). */
+async function restoreChecklist(t: TestApp, incidentId: number): Promise<void> {
+  for (const runbook of await t.app.checklists.list(incidentId)) {
+    for (const [index, item] of runbook.items.entries()) {
+      const open = item.state === 'open' || item.state === 'assigned';
+      if (index === 0 && open) await t.app.checklists.changeItem(runbook.id, item.id, ALICE, { type: 'done' });
+      if (index > 0 && !open) await t.app.checklists.changeItem(runbook.id, item.id, ALICE, { type: 'undo' });
+    }
+  }
 }
 
 /** The open incident open and the resolved one resolved again, whatever the last run did. */
@@ -110,6 +130,7 @@ async function restore(w: World): Promise<void> {
   if (a?.status === 'resolved') await w.t.app.incidents.reopen(w.open.id, ALICE);
   const b = await w.t.app.incidents.find(w.closed.id);
   if (b && b.status !== 'resolved') await w.t.app.incidents.resolve(w.closed.id, BOB, RESOLUTION);
+  await restoreChecklist(w.t, w.open.id);
   for (const user of USERS) while (w.t.ws.openViews(user).length > 0) await w.t.ws.closeView(user);
   await w.t.deliver();
 }
@@ -232,7 +253,7 @@ describe('every button, values that are not incident ids', () => {
     return value;
   }
   beforeAll(async () => {
-    w = await startWorld();
+    w = await startWorld({ runbooks: FUZZ_RUNBOOKS });
   }, 90_000);
   afterAll(async () => w?.t.stop());
 
@@ -268,7 +289,8 @@ describe('every button, values that are not incident ids', () => {
         // An overflow sends one of its own options (the workspace refuses others, as Slack would never send them).
         const click = actionId === ACTION_ID.timelineEntryMenu
           ? { userId: ALICE, selectedOption: menuOption(target) }
-          : { userId: onTimeline ? ALICE : userId, value: v };
+          // Assign is a users_select: Slack always sends a pick, so a missing value is the clicker choosing someone.
+          : { userId: onTimeline ? ALICE : userId, value: v ?? (actionId === ACTION_ID.checklistAssign ? userId : undefined) };
         const ack = target.channel === 'home'
           ? await w.t.ws.clickHomeAction({ userId, actionId })
           : await w.t.ws.clickAction({ ...click, channelId: target.channel, messageTs: target.ts, actionId });
@@ -369,14 +391,14 @@ describe('raw signed payloads the workspace would not build', () => {
   let w: World;
   const bases: { kind: string; body: string }[] = [];
   beforeAll(async () => {
-    w = await startWorld();
+    w = await startWorld({ runbooks: FUZZ_RUNBOOKS });
     const proxy = await recordingProxy(w.events);
     w.t.ws.setBotRequestUrl(proxy.url);
     try {
       const general = channelId(w.t.ws, 'general');
       // Buttons first: a posted update takes the reminder's buttons away.
       await w.t.ws.clickHomeAction({ userId: BOB, actionId: ACTION_ID.homeDeclare });
-      for (const actionId of SWEPT_BUTTONS) {
+      for (const actionId of SWEPT_BUTTONS.filter((id) => !CHECKLIST_ACTIONS.includes(id))) {
         for (const channel of [w.open.channel, w.closed.channel, channelId(w.t.ws, 'incidents')]) {
           const m = w.t.ws.messages(channel).filter((x) => JSON.stringify(x.blocks).includes(`"action_id":"${actionId}"`)).at(-1);
           if (m) {
@@ -385,6 +407,17 @@ describe('raw signed payloads the workspace would not build', () => {
           }
         }
       }
+      // The checklist: Undo on the first step (done), Done, Assign and Skip… (its modal, with a reason) on the others.
+      const [runbook] = await w.t.app.checklists.list(w.open.id);
+      const checklist = w.t.ws.messages(w.open.channel).find((m) => JSON.stringify(m.blocks).includes(`"action_id":"${ACTION_ID.checklistDone}"`))!;
+      const step = (itemId: string) => ({ channelId: w.open.channel, messageTs: checklist.ts, blockId: checklistBlockId(runbook!.id, itemId) });
+      await w.t.ws.clickAction({ userId: BOB, ...step('first'), actionId: ACTION_ID.checklistUndo });
+      await w.t.ws.clickAction({ userId: BOB, ...step('second'), actionId: ACTION_ID.checklistDone });
+      await w.t.ws.clickAction({ userId: BOB, ...step('third'), actionId: ACTION_ID.checklistAssign, value: CAROL });
+      while (w.t.ws.openViews(BOB).length > 0) await w.t.ws.closeView(BOB);
+      await w.t.ws.clickAction({ userId: BOB, ...step('third'), actionId: ACTION_ID.checklistSkip });
+      const skip = await openedView(w.t.ws, BOB, CALLBACK_ID.checklistSkip);
+      await w.t.ws.submitView({ userId: BOB, viewId: skip.id, values: { [CHECKLIST_SKIP_INPUT.reason.block]: { [CHECKLIST_SKIP_INPUT.reason.action]: 'No rollout running' } } });
       // The timeline's buttons and entry menu, on the commander's ephemeral timeline.
       await w.t.ws.slashCommand({ userId: ALICE, channelId: w.open.channel, text: 'timeline 1' });
       const timeline = w.t.ws.ephemerals(ALICE).at(-1)!;
