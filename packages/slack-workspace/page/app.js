@@ -76,12 +76,19 @@ function userName(id) {
   return user ? user.realName : id;
 }
 
+const IMAGE_FILE = /\.(png|jpe?g|gif)$/i;
+
 function messageHtml(m, kind = 'message') {
   const c = ctx();
   const body = m.blocks?.length ? renderBlocks(m.blocks, c) : `<div class="bk-text">${mrkdwnToHtml(m.text, c)}</div>`;
   const files = (m.files ?? []).map((id) => {
     const f = ui.state.files.find((x) => x.id === id);
-    return f ? `<div class="file"><span>📄 ${esc(f.title)}</span> <span class="file-size">${f.length} bytes</span> <a class="file-download" href="/sandbox/files/${esc(f.id)}" download="${esc(f.name)}">Download</a></div>` : '';
+    if (!f) return '';
+    const head = `<span>📄 ${esc(f.title)}</span> <span class="file-size">${f.length} bytes</span> <a class="file-download" href="/sandbox/files/${esc(f.id)}" download="${esc(f.name)}">Download</a>`;
+    // Slack previews an image inline under its name.
+    return IMAGE_FILE.test(f.name) && f.ready
+      ? `<div class="file image"><div class="file-head">${head}</div><img class="file-image" src="/sandbox/files/${esc(f.id)}" alt="${esc(f.title)}"></div>`
+      : `<div class="file">${head}</div>`;
   });
   const author = kind === 'notice' ? 'Slackbot' : m.isBot || kind === 'ephemeral' ? ui.state.app.name : userName(m.user);
   const app = kind !== 'notice' && (m.isBot || kind === 'ephemeral') ? '<span class="app-badge">APP</span>' : '';
