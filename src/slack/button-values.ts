@@ -38,8 +38,9 @@ export function entryMenuValue(command: EntryCommand, incidentId: number, entryI
   return `${command}:${incidentId}:${entryId}`;
 }
 
-export function entryMenuFromOption(value: string | undefined): { command: EntryCommand; incidentId: number; entryId: number } | undefined {
-  const [command, incident, entry, ...rest] = (value ?? '').split(':');
+export function entryMenuFromOption(value: unknown): { command: EntryCommand; incidentId: number; entryId: number } | undefined {
+  // Typed as a string by Bolt, but a signed request can carry anything.
+  const [command, incident, entry, ...rest] = (typeof value === 'string' ? value : '').split(':');
   const incidentId = incidentIdFromButton(incident);
   if ((command !== 'edit' && command !== 'remove') || incidentId === undefined || rest.length > 0 || !/^[1-9]\d{0,14}$/.test(entry ?? '')) return undefined;
   return { command, incidentId, entryId: Number(entry) };

@@ -31,6 +31,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Field
  * anything, and a wrong shape must become "no value", never a crash.
  */
 function state(values: ViewStateValues, id: InputId): Record<string, unknown> | undefined {
+  // `values` itself may be missing from a forged payload.
+  if (typeof values !== 'object' || values === null) return undefined;
   const block: unknown = Object.hasOwn(values, id.block) ? values[id.block] : undefined;
   if (typeof block !== 'object' || block === null || !Object.hasOwn(block, id.action)) return undefined;
   const element: unknown = (block as Record<string, unknown>)[id.action];
