@@ -28,7 +28,7 @@ export interface BrowserApp {
 }
 
 /** The whole app with background delivery on, as `npm start` runs it, and a headless Chromium on its page. */
-export async function startBrowserApp(user = 'U_ALICE'): Promise<BrowserApp> {
+export async function startBrowserApp(user = 'U_ALICE', env: Record<string, string> = {}): Promise<BrowserApp> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const database: TestDatabase = await createTestDatabase();
   const base = new SteppedClock(START);
@@ -36,7 +36,7 @@ export async function startBrowserApp(user = 'U_ALICE'): Promise<BrowserApp> {
   const signingSecret = 'browser-test-secret';
   const ws = createWorkspace({ ...localProfile('incidents'), signingSecret, botToken: LOCAL_BOT_TOKEN, clock });
   const app = await startApplication({
-    config: loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', REMINDERS_IN: 'incident' }),
+    config: loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', REMINDERS_IN: 'incident', ...env }),
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock,
     sandbox: { workspace: ws, signingSecret },

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, fillRequired, startBrowserApp, type BrowserApp } from './browser-app.js';
 import { ACTION_ID, actionItemInput, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
+import { NO_RUNBOOKS } from '../helpers/app.js';
 
 let t: BrowserApp;
 beforeAll(async () => {
-  t = await startBrowserApp();
+  // Without runbooks: this walk-through is about the incident's card and messages (checklists have tests of their own).
+  t = await startBrowserApp('U_ALICE', { RUNBOOKS_DIR: NO_RUNBOOKS });
 });
 afterAll(async () => t?.stop());
 
