@@ -6,7 +6,7 @@ import { startApplication, type Application } from '../../src/application.js';
 import { createWorkspace, type Workspace } from 'local-slack-workspace';
 import { localProfile } from '../../src/local-workspace/profile.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { START } from '../helpers/app.js';
+import { NO_RUNBOOKS, START } from '../helpers/app.js';
 import { ALICE, declare } from '../helpers/flows.js';
 
 // Slack itself cannot be reached from here: a workspace on its own port plays Slack, and the app
@@ -26,6 +26,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    RUNBOOKS_DIR: NO_RUNBOOKS, // the card is the one pin this test counts
   });
   app = await startApplication({ config, logger: createLogger('silent'), clock: new SteppedClock(START), startScheduler: false });
   slack.setBotRequestUrl(`${app.url}/slack/events`);
