@@ -4,7 +4,7 @@ import { loadRunbooks } from '../../../src/composition/runbooks-dir.js';
 import { matches, type Runbook } from '../../../src/domain/runbooks/index.js';
 import { SHIPPED_RUNBOOKS } from '../../helpers/app.js';
 
-// The seeds the defaults come from, copied into the repo (a clone has no ../shared).
+// The seeds the defaults come from, copied into the repo as fixtures (a user's clone has only the repo).
 const seed = readFileSync(new URL('../../fixtures/runbooks/seed/operations-runbook-checklist.md', import.meta.url), 'utf8');
 const caveat = readFileSync(new URL('../../fixtures/runbooks/seed/rollback-caveat.md', import.meta.url), 'utf8');
 const runbooks = loadRunbooks(SHIPPED_RUNBOOKS);
