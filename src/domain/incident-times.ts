@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { DomainError } from './errors.js';
+import { DomainError, type ErrorText } from './errors.js';
 
 /** The modal fields these rules speak about (DomainError.field). */
 export const TIME_FIELDS = { startedAt: 'startedAt', detectedAt: 'detectedAt', at: 'at' } as const;
@@ -12,15 +12,15 @@ export const TIME_FIELDS = { startedAt: 'startedAt', detectedAt: 'detectedAt', a
 export function incidentTimes(given: { startedAt?: DateTime; detectedAt?: DateTime }, now: DateTime): { startedAt: DateTime; detectedAt: DateTime } {
   const startedAt = given.startedAt ?? given.detectedAt ?? now;
   const detectedAt = given.detectedAt ?? startedAt;
-  assertNotFuture(startedAt, now, TIME_FIELDS.startedAt, 'The impact cannot start in the future.');
-  assertNotFuture(detectedAt, now, TIME_FIELDS.detectedAt, 'Detection cannot be in the future.');
+  assertNotFuture(startedAt, now, TIME_FIELDS.startedAt, (t) => t.errors.impactInFuture);
+  assertNotFuture(detectedAt, now, TIME_FIELDS.detectedAt, (t) => t.errors.detectionInFuture);
   if (detectedAt.toMillis() < startedAt.toMillis()) {
-    throw new DomainError('invalid_input', 'Detection cannot come before the impact started.', TIME_FIELDS.detectedAt);
+    throw new DomainError('invalid_input', (t) => t.errors.detectionBeforeImpact, TIME_FIELDS.detectedAt);
   }
   return { startedAt, detectedAt };
 }
 
 /** A time people say something happened at must not be later than now. */
-export function assertNotFuture(at: DateTime, now: DateTime, field: string, message = 'That time is in the future; the timeline records what has happened.'): void {
+export function assertNotFuture(at: DateTime, now: DateTime, field: string, message: ErrorText = (t) => t.errors.timeInFuture): void {
   if (at.toMillis() > now.toMillis()) throw new DomainError('invalid_input', message, field);
 }

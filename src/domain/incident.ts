@@ -88,7 +88,7 @@ export function canTransition(from: Status, to: Status): boolean {
 /** A resolved incident takes no change but reopening: the one rule, and its one wording. */
 export function assertChangeable(incident: Pick<Incident, 'id' | 'status'>): void {
   if (incident.status === 'resolved') {
-    throw new DomainError('already_resolved', `${incidentRef(incident.id)} is resolved. Use \`/incident reopen\` first if it is back.`);
+    throw new DomainError('already_resolved', (t) => t.errors.resolvedReopenFirst(incidentRef(incident.id)));
   }
 }
 
@@ -105,12 +105,12 @@ export function assertTransition(incident: Pick<Incident, 'id' | 'status'>, to: 
   assertChangeable(incident);
   const from = incident.status;
   if (from === to) {
-    throw new DomainError('invalid_transition', `The incident is already ${STATUS_LABEL[to].toLowerCase()}.`);
+    throw new DomainError('invalid_transition', (t) => t.errors.statusAlready(t.terms.status[to]));
   }
   if (!canTransition(from, to)) {
     throw new DomainError(
       'invalid_transition',
-      `Cannot move from ${STATUS_LABEL[from].toLowerCase()} to ${STATUS_LABEL[to].toLowerCase()}.`,
+      (t) => t.errors.cannotMove(t.terms.status[from], t.terms.status[to]),
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { ErrorText } from './errors.js';
 import { incidentRef, type Incident } from './incident.js';
 
 /** What a person may try to do to an incident. */
@@ -22,13 +23,6 @@ export interface ActorFacts {
   /** In the configured responders (a user group, or listed users). */
   isResponder: boolean;
 }
-
-const ACTION_WORDS: Record<IncidentAction, string> = {
-  post_update: 'post status updates for', add_note: 'add notes to', add_followup: 'add follow-ups to', snooze: 'snooze reminders of',
-  regenerate_postmortem: 'write the postmortem draft of', change_scenario: 'change the scenario of', resolve: 'resolve', reopen: 'reopen', change_severity: 'change the severity of',
-  change_status: 'change the status of', assign_role: 'hand over roles in', tick_checklist: 'work the checklists of',
-  attach_runbook: 'attach runbooks to',
-};
 
 type Roles = Pick<Incident, 'id' | 'commanderId' | 'commsLeadId' | 'scribeId'>;
 
@@ -55,11 +49,11 @@ export async function mayAct(
 }
 
 /** Why not, and who can: shown to the person, ephemerally. */
-export function refusal(policy: AccessPolicy, action: IncidentAction, incident: Roles): string {
-  const who = policy.leadActions.has(action)
-    ? `the commander (<@${incident.commanderId}>), the incident's comms lead and scribe, workspace admins and responders`
-    : `members of ${incidentRef(incident.id)}'s channel and its leads`;
-  return `Only ${who} can ${ACTION_WORDS[action]} ${incidentRef(incident.id)}.`;
+export function refusal(policy: AccessPolicy, action: IncidentAction, incident: Roles): ErrorText {
+  const ref = incidentRef(incident.id);
+  return policy.leadActions.has(action)
+    ? (t) => t.errors.onlyLeads(incident.commanderId, t.errors.actions[action](ref))
+    : (t) => t.errors.onlyMembers(ref, t.errors.actions[action](ref));
 }
 
 /** Who may edit or remove a timeline entry: the person who wrote it and the incident's commander. */
@@ -67,8 +61,8 @@ export function mayChangeEntry(userId: string, authorId: string | null, incident
   return userId === authorId || userId === incident.commanderId;
 }
 
-export function entryRefusal(incident: Roles): string {
-  return `Only the person who wrote an entry and ${incidentRef(incident.id)}'s commander (<@${incident.commanderId}>) can edit or remove it.`;
+export function entryRefusal(incident: Roles): ErrorText {
+  return (t) => t.errors.onlyAuthorOrCommander(incidentRef(incident.id), incident.commanderId);
 }
 
 /** Who may mark an action item done: its owner and the incident's commander. */
@@ -76,7 +70,9 @@ export function mayCompleteActionItem(userId: string, item: { ownerId: string | 
   return userId === item.ownerId || userId === incident.commanderId;
 }
 
-export function actionItemRefusal(item: { ownerId: string | null }, incident: Pick<Incident, 'commanderId'>): string {
-  const owner = item.ownerId ? `its owner (<@${item.ownerId}>) or ` : '';
-  return `Only ${owner}the commander (<@${incident.commanderId}>) can mark this action item done.`;
+export function actionItemRefusal(item: { ownerId: string | null }, incident: Pick<Incident, 'commanderId'>): ErrorText {
+  const { ownerId } = item;
+  return ownerId
+    ? (t) => t.errors.onlyOwnerOrCommander(ownerId, incident.commanderId)
+    : (t) => t.errors.onlyCommanderMarksDone(incident.commanderId);
 }

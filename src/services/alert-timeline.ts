@@ -28,7 +28,7 @@ export async function recordOnTimeline(tx: Executor, repos: Repositories, incide
 export async function claimAlertGroup(tx: Executor, repos: Repositories, alert: RecordedAlert): Promise<void> {
   await repos.alerts.lockGroup(tx, alert.source, alert.groupKey);
   const tracking = await repos.alerts.openIncidentFor(tx, alert.source, alert.groupKey);
-  if (tracking !== undefined) throw new DomainError('invalid_input', `${incidentRef(tracking)} already tracks this alert.`);
+  if (tracking !== undefined) throw new DomainError('invalid_input', (t) => t.errors.alertTrackedAlready(incidentRef(tracking)));
 }
 
 /** The alert's group now belongs to the incident: its alerts so far go on the timeline, their runbooks on its Tasks. */

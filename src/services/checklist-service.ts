@@ -42,15 +42,15 @@ export class ChecklistService {
    */
   async changeItem(attachmentId: number, itemId: string, actorId: string, change: ItemChange): Promise<ItemChanged> {
     const found = await this.deps.repos.runbooks.find(this.deps.db, attachmentId);
-    if (!found) throw new DomainError('not_found', 'That checklist no longer exists.');
+    if (!found) throw new DomainError('not_found', (t) => t.errors.checklistGone);
     await authorize(this.deps, 'tick_checklist', actorId, found.incidentId);
     return withLockedIncident(this.deps, found.incidentId, lockIncident, async ({ tx, repos, incident, now, writer }) => {
       const runbook = (await repos.runbooks.find(tx, attachmentId))!;
       const before = runbook.items.find((i) => i.id === itemId);
-      if (!before) throw new DomainError('not_found', 'That checklist step no longer exists.');
+      if (!before) throw new DomainError('not_found', (t) => t.errors.stepGone);
       const after = applyItemChange(before, change, actorId, now);
       if (!(await repos.runbooks.saveItem(tx, attachmentId, after, before.state, now))) {
-        throw new DomainError('invalid_input', 'Someone changed that step at the same moment; the checklist shows it now.');
+        throw new DomainError('invalid_input', (t) => t.errors.stepChangedMeanwhile);
       }
       const ref = { attachmentId, runbookId: runbook.runbookId, itemId, text: before.text };
       if (change.type === 'done') await writer.record('checklist_item_done', actorId, ref);
@@ -66,8 +66,8 @@ export class ChecklistService {
   /** `/incident task <text> [@person]`: an item of the incident's own Tasks runbook, made on first use. */
   async addTask(incidentId: number, actorId: string, text: string, assigneeId: string | null): Promise<ItemChanged> {
     const task = text.trim();
-    if (!task) throw new DomainError('invalid_input', 'Write the task after the command: `/incident task <text> [@person]`.');
-    if (task.length > 500) throw new DomainError('invalid_input', 'A task is at most 500 characters.');
+    if (!task) throw new DomainError('invalid_input', (t) => t.errors.taskMissing);
+    if (task.length > 500) throw new DomainError('invalid_input', (t) => t.errors.taskTooLong(500));
     await authorize(this.deps, 'tick_checklist', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async (change) => {
       const { tx, repos, now, writer, incident } = change;
@@ -92,12 +92,12 @@ export class ChecklistService {
   async attachByHand(incidentId: number, actorId: string, runbookId: string): Promise<AttachedRunbook> {
     const runbook = this.deps.runbooks.find((r) => r.id === runbookId);
     if (!runbook) {
-      throw new DomainError('invalid_input', `There is no runbook \`${runbookId.slice(0, 64).replace(/[<>&`]/g, '')}\`. \`/incident runbook\` lists them.`);
+      throw new DomainError('invalid_input', (t) => t.errors.noSuchRunbook(runbookId.slice(0, 64).replace(/[<>&`]/g, '')));
     }
     await authorize(this.deps, 'attach_runbook', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async (change) => {
       const attached = await attachRunbook(change, runbook, 'manual', actorId);
-      if (!attached) throw new DomainError('invalid_input', `${incidentRef(incidentId)} has the runbook \`${runbook.id}\` already.`);
+      if (!attached) throw new DomainError('invalid_input', (t) => t.errors.runbookAttachedAlready(incidentRef(incidentId), runbook.id));
       return attached;
     });
   }

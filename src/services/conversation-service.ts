@@ -90,7 +90,7 @@ export class ConversationService {
   async addToIncident(incidentId: number, actorId: string, message: MessageInput): Promise<PinOutcome> {
     const incident = await this.deps.repos.incidents.findById(this.deps.db, incidentId);
     if (!incident || !(await this.canSee(actorId, incident))) {
-      throw new DomainError('not_found', `There is no ${incidentRef(incidentId)} you can see.`);
+      throw new DomainError('not_found', (t) => t.errors.noIncidentYouCanSee(incidentRef(incidentId)));
     }
     return runInTransaction(this.deps, (tx, repos) => this.pin(tx, repos, incidentId, actorId, 'shortcut', message));
   }

@@ -34,12 +34,12 @@ export class FollowupService {
   /** [Done]: by the item's owner or the incident's commander; recorded on the timeline. */
   async markDone(actionItemId: number, userId: string): Promise<{ incident: Incident; item: ActionItem }> {
     const found = await this.find(actionItemId);
-    if (!found) throw new DomainError('not_found', 'That action item no longer exists.');
+    if (!found) throw new DomainError('not_found', (t) => t.errors.actionItemGone);
     return withLockedIncident(this.deps, found.incidentId, lockIncident, async ({ tx, repos, incident, writer }) => {
       const item = await repos.actionItems.findById(tx, actionItemId, { forUpdate: true });
-      if (!item) throw new DomainError('not_found', 'That action item no longer exists.');
+      if (!item) throw new DomainError('not_found', (t) => t.errors.actionItemGone);
       assertMayCompleteActionItem(userId, item, incident);
-      if (item.done) throw new DomainError('invalid_input', `"${item.title}" is already done.`);
+      if (item.done) throw new DomainError('invalid_input', (t) => t.errors.actionItemDoneAlready(item.title));
       await repos.actionItems.markDone(tx, item.id);
       await writer.record('action_item_done', userId, { actionItemId: item.id, title: item.title });
       return { incident, item: { ...item, done: true } };

@@ -7,7 +7,7 @@ import { nextUpdateDue } from '../domain/cadence.js';
 import { DomainError } from '../domain/errors.js';
 import { assertNotFuture, incidentTimes, TIME_FIELDS } from '../domain/incident-times.js';
 import {
-  assertTransition, incidentRef, SCENARIO_LABEL, statusAfterUpdate, type Incident, type Role, type Scenario, type Status,
+  assertTransition, incidentRef, statusAfterUpdate, type Incident, type Role, type Scenario, type Status,
 } from '../domain/incident.js';
 import { holdsRole } from '../domain/policy.js';
 import { SEVERITY_INFO, type CadenceMinutes, type Severity } from '../domain/severity.js';
@@ -96,7 +96,7 @@ export class IncidentService {
     await authorize(this.deps, 'change_severity', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       if (incident.severity === severity) {
-        throw new DomainError('invalid_input', `${incidentRef(incident.id)} is already ${SEVERITY_INFO[severity].label}.`);
+        throw new DomainError('invalid_input', (t) => t.errors.severityAlready(incidentRef(incident.id), SEVERITY_INFO[severity].label));
       }
       await writer.record('severity_changed', actorId, { from: incident.severity, to: severity });
       const due = nextUpdateDue({ ...incident, severity }, this.deps.cadence);
@@ -129,7 +129,7 @@ export class IncidentService {
     await authorize(this.deps, 'change_scenario', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async (change) => {
       if (change.incident.scenario === scenario) {
-        throw new DomainError('invalid_input', `${incidentRef(incidentId)} is already a ${SCENARIO_LABEL[scenario].toLowerCase()}.`);
+        throw new DomainError('invalid_input', (t) => t.errors.scenarioAlready(incidentRef(incidentId), t.terms.scenario[scenario]));
       }
       await recordScenarioChange(change, actorId, scenario);
       await attachMatching(change, this.deps.runbooks ?? [], { severity: change.incident.severity, scenario });
@@ -142,7 +142,7 @@ export class IncidentService {
     await authorize(this.deps, 'assign_role', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockOpenIncident, async ({ tx, repos, incident, now, writer }) => {
       const current = { commander: incident.commanderId, comms: incident.commsLeadId, scribe: incident.scribeId }[role];
-      if (current === userId) throw new DomainError('invalid_input', 'That person already holds that role.');
+      if (current === userId) throw new DomainError('invalid_input', (t) => t.errors.roleHeldAlready);
       await repos.incidents.setRole(tx, incidentId, role, userId, now);
       await writer.record('role_assigned', actorId, { role, userId, previous: current });
       await writer.enqueue({ kind: 'channel.invite', userIds: [userId] });
@@ -156,7 +156,7 @@ export class IncidentService {
   /** Records the note (at `at`, else now) and returns its timeline entry's id. */
   async addNote(incidentId: number, actorId: string, text: string, at?: DateTime): Promise<number> {
     const note = text.trim();
-    if (!note) throw new DomainError('invalid_input', 'Write the note after the command: `/incident note <text>`.');
+    if (!note) throw new DomainError('invalid_input', (t) => t.errors.noteMissing);
     await authorize(this.deps, 'add_note', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ now, writer }) => {
       if (at) assertNotFuture(at, now, TIME_FIELDS.at);
@@ -200,7 +200,7 @@ export class IncidentService {
     await authorize(this.deps, 'reopen', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, incident, now, writer }) => {
       if (incident.status !== 'resolved') {
-        throw new DomainError('not_resolved', `${incidentRef(incident.id)} is still open; only a resolved incident can be reopened.`);
+        throw new DomainError('not_resolved', (t) => t.errors.stillOpen(incidentRef(incident.id)));
       }
       const due = nextUpdateDue({ ...incident, status: 'investigating', lastUpdateAt: now }, this.deps.cadence);
       await repos.incidents.update(tx, incidentId, { status: 'investigating', resolvedAt: null, nextUpdateDueAt: due });
@@ -261,7 +261,7 @@ export interface DeclarationContext {
 export async function writeDeclaration(ctx: DeclarationContext, input: DeclareInput, actorId: string | null): Promise<Incident> {
   const { tx, repos, now } = ctx;
   const title = input.title.trim();
-  if (!title) throw new DomainError('invalid_input', 'Give the incident a title.', 'title');
+  if (!title) throw new DomainError('invalid_input', (t) => t.errors.titleMissing, 'title');
   const { startedAt, detectedAt } = incidentTimes(input, now);
   const firstDue = now.plus({ minutes: ctx.cadence[input.severity] });
   const id = await repos.incidents.insert(tx, {

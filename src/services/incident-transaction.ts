@@ -55,7 +55,7 @@ export async function authorize(deps: TransactionDeps, action: IncidentAction, a
 /** Locks the incident's row for the rest of the transaction; a DomainError when there is none. */
 export async function lockIncident(tx: Executor, repos: Repositories, incidentId: number): Promise<Incident> {
   const incident = await repos.incidents.findById(tx, incidentId, { forUpdate: true });
-  if (!incident) throw new DomainError('not_found', `There is no ${incidentRef(incidentId)}.`);
+  if (!incident) throw new DomainError('not_found', (t) => t.errors.noSuchIncident(incidentRef(incidentId)));
   return incident;
 }
 

@@ -96,7 +96,7 @@ export class PostmortemService {
 
   /** Records follow-up action items (each a timeline event); the incident may be open or resolved. */
   async addActionItems(incidentId: number, actorId: string, items: NewActionItem[]): Promise<ActionItem[]> {
-    if (items.length === 0) throw new DomainError('invalid_input', 'Add at least one action item with a title.');
+    if (items.length === 0) throw new DomainError('invalid_input', (t) => t.errors.actionItemTitleMissing);
     await authorize(this.deps, 'add_followup', actorId, incidentId);
     return withLockedIncident(this.deps, incidentId, lockIncident, async ({ tx, repos, now, writer }) => {
       const saved: ActionItem[] = [];

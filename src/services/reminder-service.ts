@@ -88,9 +88,7 @@ export class ReminderService {
         const limit = decision.ok === false && decision.reason === 'limit_reached';
         throw new DomainError(
           'snooze_limit',
-          limit
-            ? `This reminder was already snoozed ${SNOOZE_LIMIT} times, the most allowed. Post the update now (or say why it is late in the channel).`
-            : `${incidentRef(incidentId)} has no reminder waiting to be snoozed.`,
+          limit ? (t) => t.errors.snoozeLimit(SNOOZE_LIMIT) : (t) => t.errors.nothingToSnooze(incidentRef(incidentId)),
         );
       }
       await repos.reminders.update(tx, incidentId, { snoozeCount: decision.count, nextReminderAt: decision.until });

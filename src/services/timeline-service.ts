@@ -46,7 +46,7 @@ export class TimelineService {
     const incident = await repos.incidents.findById(db, incidentId);
     if (!incident) return undefined;
     if (access && !(await access.canSee(viewerId, incident))) {
-      throw new DomainError('forbidden', `${incidentRef(incident.id)} is private: only its people and the members of its channel can read its timeline.`);
+      throw new DomainError('forbidden', (t) => t.errors.privateTimeline(incidentRef(incident.id)));
     }
     const events = await repos.timeline.listForIncident(db, incidentId);
     const entries = currentTimeline(events).filter((e) => !DELIVERY_RECORD_KINDS.has(e.kind) && !CONVERSATION_KINDS.has(e.kind));
@@ -91,7 +91,7 @@ export class TimelineService {
     const entry = events.find((e) => e.id === entryId);
     const gone = events.some((e) => e.kind === 'entry_removed' && e.data.entryId === entryId);
     if (!entry || !EDITABLE_KINDS.has(entry.kind) || CORRECTION_KINDS.has(entry.kind) || gone) {
-      throw new DomainError('not_found', `That entry is no longer on ${incidentRef(incident.id)}'s timeline.`);
+      throw new DomainError('not_found', (t) => t.errors.entryGoneFrom(incidentRef(incident.id)));
     }
     (this.deps.access ?? { checkEntryChange }).checkEntryChange(actorId, entry.actorId, incident);
   }
@@ -99,9 +99,9 @@ export class TimelineService {
 
 function checkedText(raw: string): string {
   const text = raw.trim();
-  if (!text) throw new DomainError('invalid_input', 'Write what happened.', ENTRY_FIELDS.text);
+  if (!text) throw new DomainError('invalid_input', (t) => t.errors.entryTextMissing, ENTRY_FIELDS.text);
   if (text.length > ENTRY_TEXT_MAX_LENGTH) {
-    throw new DomainError('invalid_input', `Keep it to ${ENTRY_TEXT_MAX_LENGTH} characters or fewer.`, ENTRY_FIELDS.text);
+    throw new DomainError('invalid_input', (t) => t.errors.entryTextTooLong(ENTRY_TEXT_MAX_LENGTH), ENTRY_FIELDS.text);
   }
   return text;
 }

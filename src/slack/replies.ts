@@ -1,6 +1,7 @@
 import type { RespondArguments } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { DomainError } from '../domain/errors.js';
+import type { Texts } from '../domain/texts/index.js';
 import type { Logger } from '../logger.js';
 import { errorMessage } from './blocks/ephemeral-error.js';
 import { withTypedText } from './blocks/typed-text.js';
@@ -15,33 +16,33 @@ export function ephemeralError(text: string): EphemeralReply {
   return { response_type: 'ephemeral', ...errorMessage(text) };
 }
 
-export const SOMETHING_WENT_WRONG =
-  'Something went wrong on our side and nothing was changed. Try again in a moment; if it keeps failing, tell whoever runs the incident bot.';
-
 /**
  * A refusal of something the person typed: the reason, then their text in a code block to copy,
  * then `more` (buttons). Nothing typed is lost to a refusal.
  */
-export function refusalWithText(reason: string, typed: string, more: KnownBlock[] = []): EphemeralReply {
+export function refusalWithText(reason: string, typed: string, texts: Texts, more: KnownBlock[] = []): EphemeralReply {
   if (!typed.trim()) return ephemeralError(reason);
-  return { response_type: 'ephemeral', ...withTypedText(errorMessage(reason), typed, more) };
+  return { response_type: 'ephemeral', ...withTypedText(errorMessage(reason), typed, texts, more) };
 }
 
 /**
- * A DomainError's own message; anything else is logged and answered without internals. `typed`:
- * the text the refused command carried, given back to copy.
+ * A DomainError's own text, in the reader's language (`texts`); anything else is logged and
+ * answered without internals. `typed`: the text the refused command carried, given back to copy.
  */
-export function errorReply(err: unknown, logger: Logger, typed = ''): EphemeralReply {
-  if (err instanceof DomainError) return refusalWithText(err.message, typed);
+export function errorReply(err: unknown, logger: Logger, typed: string, texts: Texts): EphemeralReply {
+  if (err instanceof DomainError) return refusalWithText(err.textIn(texts), typed, texts);
   logger.error({ err }, 'command failed');
-  return refusalWithText(SOMETHING_WENT_WRONG, typed);
+  return refusalWithText(texts.replies.somethingWentWrong, typed, texts);
 }
 
-/** Block id → message for a modal, from a DomainError that names its field, else on `fallbackBlock`. */
-export function modalErrors(err: unknown, fallbackBlock: string, logger: Logger): Record<string, string> {
-  if (err instanceof DomainError) return { [err.field ?? fallbackBlock]: err.message };
+/**
+ * Block id → message for a modal, from a DomainError that names its field, else on
+ * `fallbackBlock`; in the language the form was shown in (`texts`).
+ */
+export function modalErrors(err: unknown, fallbackBlock: string, logger: Logger, texts: Texts): Record<string, string> {
+  if (err instanceof DomainError) return { [err.field ?? fallbackBlock]: err.textIn(texts) };
   logger.error({ err }, 'modal submission failed');
-  return { [fallbackBlock]: 'Saving failed on our side and nothing was changed. Submit again in a moment.' };
+  return { [fallbackBlock]: texts.replies.savingFailed };
 }
 
 /**

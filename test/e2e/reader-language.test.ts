@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/domain/texts/index.js';
 import { englishLeftIn } from '../helpers/catalog.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ALICE, command, openedView } from '../helpers/flows.js';
+import { ALICE, command, declare, openedView, resolveValues } from '../helpers/flows.js';
 
 /** Minji reads Slack in Korean (ko-KR in users.info); Alice in English. The bot speaks English (BOT_LOCALE unset). */
 const MINJI = 'U_MINJI';
@@ -41,5 +41,25 @@ describe("what a person sees alone, in their Slack language", () => {
     expect(await command(t.ws, MINJI, 'general', '없는명령')).toContain('알 수 없는 명령입니다');
     const english = await command(t.ws, ALICE, 'general', 'update');
     expect(english).toContain("works in an incident's channel");
+  });
+});
+
+describe("a refusal of the domain, in the language of the person refused", () => {
+  it('refuses a Korean reader in Korean and an English reader in English, before and after the incident is resolved', async () => {
+    await declare(t.ws, ALICE, 'sev2 Checkout API errors', { title: 'Checkout API errors', severity: 'sev2' });
+    await t.deliver();
+    const channel = t.ws.channel('inc-1-checkout-api-errors')!.id;
+
+    // Minji is no lead, responder or admin: the policy refuses her, by the Korean alias, in Korean.
+    const forbidden = await command(t.ws, MINJI, channel, '심각도 sev1');
+    expect(forbidden).toContain('INC-1의 심각도를 바꿀 수 있는 사람은 지휘자(<@U_ALICE>)');
+    expect(englishLeftIn(forbidden ?? '', en)).toEqual([]);
+
+    await command(t.ws, ALICE, channel, 'resolve');
+    const view = await openedView(t.ws, ALICE, 'incident_resolve');
+    await t.ws.submitView({ userId: ALICE, viewId: view.id, values: resolveValues() });
+    const korean = await command(t.ws, MINJI, channel, '업데이트');
+    expect(korean).toBe(':warning: INC-1은(는) 이미 해결되었습니다. 다시 발생했다면 먼저 `/incident reopen`으로 재개하세요.');
+    expect(await command(t.ws, ALICE, channel, 'update')).toBe(':warning: INC-1 is resolved. Use `/incident reopen` first if it is back.');
   });
 });

@@ -20,7 +20,7 @@ export function lastDays(days: number, now: DateTime): Period {
 
 /** A period must end after it starts and span no more than a year and a bit (one query each). */
 export function assertPeriod(period: Period): void {
-  if (!period.from.isValid || !period.to.isValid) throw new DomainError('invalid_input', 'from and to must be ISO 8601 times.');
-  if (period.to.toMillis() <= period.from.toMillis()) throw new DomainError('invalid_input', 'to must be later than from.');
-  if (period.to.diff(period.from, 'days').days > 400) throw new DomainError('invalid_input', 'A period may span 400 days at most.');
+  if (!period.from.isValid || !period.to.isValid) throw new DomainError('invalid_input', (t) => t.errors.periodNotIso);
+  if (period.to.toMillis() <= period.from.toMillis()) throw new DomainError('invalid_input', (t) => t.errors.periodBackwards);
+  if (period.to.diff(period.from, 'days').days > 400) throw new DomainError('invalid_input', (t) => t.errors.periodTooLong(400));
 }

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DomainError } from '../errors.js';
+import { DomainError, type ErrorText } from '../errors.js';
 import { roleSchema } from '../schemas.js';
 import type { RunbookItem } from './format.js';
 
@@ -67,19 +67,25 @@ export function applyItemChange(item: ChecklistItem, change: ItemChange, actorId
   switch (change.type) {
     case 'done':
     case 'skip': {
-      if (!isOpen(item)) throw new DomainError('invalid_input', `That step is already ${item.state} (by <@${item.closedBy}>).`);
+      if (!isOpen(item)) throw new DomainError('invalid_input', closedAlready(item));
       const reason = change.type === 'skip' ? change.reason.trim() : null;
-      if (change.type === 'skip' && !reason) throw new DomainError('invalid_input', 'Say why the step is skipped.', 'reason');
+      if (change.type === 'skip' && !reason) throw new DomainError('invalid_input', (t) => t.errors.skipReasonMissing, 'reason');
       return { ...item, state: change.type === 'done' ? 'done' : 'skipped', closedBy: actorId, closedAt: now, reason };
     }
     case 'undo':
-      if (isOpen(item)) throw new DomainError('invalid_input', 'That step is still open.');
+      if (isOpen(item)) throw new DomainError('invalid_input', (t) => t.errors.stepStillOpen);
       return { ...item, state: item.assigneeId ? 'assigned' : 'open', closedBy: null, closedAt: null, reason: null };
     case 'assign':
-      if (!isOpen(item)) throw new DomainError('invalid_input', `That step is already ${item.state}.`);
-      if (item.assigneeId === change.userId) throw new DomainError('invalid_input', `<@${change.userId}> has that step already.`);
+      if (!isOpen(item)) throw new DomainError('invalid_input', closedAlready(item));
+      if (item.assigneeId === change.userId) throw new DomainError('invalid_input', (t) => t.errors.stepAssignedAlready(change.userId));
       return { ...item, state: 'assigned', assigneeId: change.userId };
   }
+}
+
+/** Why a closed step cannot be closed again or assigned. */
+function closedAlready(item: ChecklistItem): ErrorText {
+  const by = item.closedBy ?? '';
+  return item.state === 'skipped' ? (t) => t.errors.stepSkippedAlready(by) : (t) => t.errors.stepDoneAlready(by);
 }
 
 /** A fresh item of a runbook that has just joined the incident. */

@@ -1,5 +1,6 @@
 import type { Locale } from '../postmortem/model.js';
 import { declare } from './en/declare.js';
+import { errors } from './en/errors.js';
 import { help } from './en/help.js';
 import { replies } from './en/replies.js';
 import { terms } from './en/terms.js';
@@ -9,6 +10,6 @@ import { terms } from './en/terms.js';
  * `Texts`, so a key missing there, an extra one, or a placeholder of another type fails to compile.
  * A text with placeholders is a function of them; the rest are strings.
  */
-export const en = { locale: 'en' as Locale, help, replies, terms, declare };
+export const en = { locale: 'en' as Locale, help, replies, terms, declare, errors };
 
 export type Texts = typeof en;

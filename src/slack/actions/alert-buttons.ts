@@ -32,7 +32,7 @@ export function registerAlertButtons(app: App, deps: SlackDeps): void {
         }, await deps.languages.textsOf(args.body.user.id)),
       });
     } catch (err) {
-      await respond(errorReply(err, deps.logger));
+      await respond(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
 }

@@ -30,7 +30,7 @@ async function applyChange<A extends BlockAction['actions'][number]>(
     const changed = await requestDeps(deps, clickKey(args)).checklists.changeItem(item.attachmentId, item.itemId, args.body.user.id, change);
     if (isEphemeral(args)) await redraw(args, deps, changed);
   } catch (err) {
-    if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger));
+    if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
   }
 }
 
@@ -70,7 +70,7 @@ export function registerChecklistButtons(app: App, deps: SlackDeps): void {
       if (!ref || !item) return void (await reply(ephemeralError(GONE)));
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: checklistSkipModal(ref.attachmentId, item) });
     } catch (err) {
-      await reply(errorReply(err, deps.logger));
+      await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
 }

@@ -25,7 +25,7 @@ export function registerFollowupButtons(app: App, deps: SlackDeps): void {
       const shown = inList ? followupList({ incident, items: await deps.followups.list(incident.id) }) : followupDueMessage({ incident, item });
       await args.respond({ replace_original: true, ...shown }).catch((err: unknown) => deps.logger.warn({ err }, 'could not show the item done'));
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
 }

@@ -29,7 +29,7 @@ function opensModal(deps: SlackDeps, build: (incident: Incident) => ModalView | 
       assertChangeable(incident);
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: await build(incident) });
     } catch (err) {
-      await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+      await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   };
 }
@@ -47,7 +47,7 @@ export function registerIncidentButtons(app: App, deps: SlackDeps): void {
       // Once per click: a replayed click reopens nothing twice.
       if (incident) await requestDeps(deps, clickKey(args)).incidents.reopen(incident.id, args.body.user.id);
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
 }

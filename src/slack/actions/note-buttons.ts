@@ -24,7 +24,7 @@ export function registerNoteButtons(app: App, deps: SlackDeps): void {
       if (!entry || entry.command !== 'edit') return await reply(ephemeralError(OUT_OF_DATE));
       await openEntryEditor(args, deps, entry.incidentId, entry.entryId);
     } catch (err) {
-      await reply(errorReply(err, deps.logger));
+      await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
   app.action<BlockButtonAction>(ACTION_ID.noteRecordNow, async (args) => {
@@ -38,7 +38,7 @@ export function registerNoteButtons(app: App, deps: SlackDeps): void {
       await replace(`Noted in the timeline at ${slackDate(deps.clock.now())}, the time you clicked *Record it now*.`);
     } catch (err) {
       if (err instanceof AlreadyApplied) return replace('That note is on the timeline already: *Record it now* records it once.');
-      await reply(errorReply(err, deps.logger, note.text));
+      await reply(errorReply(err, deps.logger, note.text, await deps.languages.textsOf(args.body.user.id)));
     }
   });
 }

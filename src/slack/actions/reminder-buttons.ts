@@ -25,7 +25,7 @@ export function registerReminderButtons(app: App, deps: SlackDeps): void {
         ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${slackDate(until, '{time}')} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
       );
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
 }

@@ -28,8 +28,8 @@ export async function openEntryEditor(args: Args<BlockButtonAction | BlockOverfl
   const view = await deps.timeline.view(incidentId, args.body.user.id);
   if (!view) return safeRespond(args, deps.logger)(ephemeralError(GONE));
   const entry = view.entries.find((e) => e.id === entryId);
-  if (!entry) throw new DomainError('not_found', 'That entry is no longer on the timeline.');
-  if (entry.kind !== 'note_added') throw new DomainError('invalid_input', 'Only notes and entries people wrote can be edited.');
+  if (!entry) throw new DomainError('not_found', (t) => t.errors.entryGone);
+  if (entry.kind !== 'note_added') throw new DomainError('invalid_input', (t) => t.errors.entryNotEditable);
   const modal = timelineEntryModal(view.incident, { id: entry.id, at: entry.occurredAt, text: entry.data.text, milestone: milestoneOf(entry) });
   await args.client.views.open({ trigger_id: args.body.trigger_id, view: modal });
 }
@@ -42,7 +42,7 @@ async function onMenu(args: Args<BlockOverflowAction>, deps: SlackDeps): Promise
   if (command === 'edit') return openEntryEditor(args, deps, incidentId, entryId);
   const view = await deps.timeline.view(incidentId, userId);
   if (!view) return safeRespond(args, deps.logger)(ephemeralError(GONE));
-  if (!view.entries.some((e) => e.id === entryId)) throw new DomainError('not_found', 'That entry is no longer on the timeline.');
+  if (!view.entries.some((e) => e.id === entryId)) throw new DomainError('not_found', (t) => t.errors.entryGone);
   await requestDeps(deps, clickKey(args)).timeline.removeEntry(incidentId, entryId, userId);
   await showPage(args, deps, incidentId, pageOfEntry(view.entries, view.messages, entryId), 'Removed from the timeline. The removal is recorded, and the postmortem draft leaves the entry out.');
 }
@@ -55,7 +55,7 @@ export function registerTimelineActions(app: App, deps: SlackDeps): void {
       if (!target) return await safeRespond(args, deps.logger)(ephemeralError('That button is out of date. Run `/incident timeline` again.'));
       await showPage(args, deps, target.incidentId, target.page);
     } catch (err) {
-      await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+      await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
   app.action<BlockButtonAction>(ACTION_ID.timelineAdd, async (args) => {
@@ -66,7 +66,7 @@ export function registerTimelineActions(app: App, deps: SlackDeps): void {
       if (!incident) return await safeRespond(args, deps.logger)(ephemeralError(GONE));
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: timelineEntryModal(incident) });
     } catch (err) {
-      await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+      await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
   app.action<BlockOverflowAction>(ACTION_ID.timelineEntryMenu, async (args) => {
@@ -74,7 +74,7 @@ export function registerTimelineActions(app: App, deps: SlackDeps): void {
     try {
       await onMenu(args, deps);
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger));
+      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
   });
 }

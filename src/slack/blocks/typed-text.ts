@@ -1,4 +1,5 @@
 import type { KnownBlock, RichTextBlock } from '@slack/types';
+import type { Texts } from '../../domain/texts/index.js';
 import { context } from './elements.js';
 import type { BlockMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -23,9 +24,9 @@ export function typedTextFence(typed: string): string {
 }
 
 /** A refusal that gives the typed text back below its reason, ready to copy, then `more` (buttons). */
-export function withTypedText(message: BlockMessage, typed: string, more: KnownBlock[] = []): BlockMessage {
+export function withTypedText(message: BlockMessage, typed: string, texts: Texts, more: KnownBlock[] = []): BlockMessage {
   return {
-    text: `${message.text}\nWhat you typed, to copy:\n${typedTextFence(typed)}`,
-    blocks: [...message.blocks, context('What you typed, to copy (nothing was saved):'), typedTextBlock(typed), ...more],
+    text: `${message.text}\n${texts.replies.typedToCopy}\n${typedTextFence(typed)}`,
+    blocks: [...message.blocks, context(texts.replies.typedToCopyNothingSaved), typedTextBlock(typed), ...more],
   };
 }

@@ -52,7 +52,7 @@ export function registerAddToTimelineShortcut(app: App, deps: SlackDeps): void {
       await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ incidents, total, message }) });
     } catch (err) {
       if (err instanceof AlreadyApplied) return;
-      await reply(errorReply(err, logger));
+      await reply(errorReply(err, logger, '', await deps.languages.textsOf(user.id)));
     }
   });
 }

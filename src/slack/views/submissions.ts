@@ -1,12 +1,14 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError } from '../../domain/errors.js';
 import { incidentRef } from '../../domain/incident.js';
+import { textsFor, type Texts } from '../../domain/texts/index.js';
 import { TIME_FIELDS } from '../../domain/incident-times.js';
 import { ENTRY_FIELDS } from '../../services/timeline-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { parseDeclareView } from '../blocks/declare-modal.js';
 import { parseChecklistSkipView } from '../blocks/checklist-skip-modal.js';
 import { parseFollowupView } from '../blocks/followup-modal.js';
+import { formLocale } from '../blocks/form-locale.js';
 import { safeKeepingMentions } from '../blocks/mrkdwn.js';
 import { progressModal } from '../blocks/progress-modal.js';
 import { parseResolveView } from '../blocks/resolve-modal.js';
@@ -55,7 +57,7 @@ function submission<T>(
     if (raced.state === 'done') return args.ack();
     if (raced.state === 'failed') {
       if (raced.error instanceof AlreadyApplied) return args.ack();
-      const errors = modalErrors(raced.error, fallbackBlock, logger);
+      const errors = modalErrors(raced.error, fallbackBlock, logger, await formTexts(deps, view.private_metadata, args.body.user.id));
       const keyed = Object.fromEntries(Object.entries(errors).map(([field, msg]) => [fieldBlocks[field] ?? field, msg]));
       return args.ack({ response_action: 'errors', errors: keyed });
     }
@@ -67,7 +69,7 @@ function submission<T>(
       : outcome.error instanceof AlreadyApplied
         ? ':white_check_mark: This was saved already.'
         : outcome.error instanceof DomainError
-          ? `:warning: ${safeKeepingMentions(outcome.error.message, 2800)} Nothing was changed.`
+          ? `:warning: ${safeKeepingMentions(outcome.error.textIn(await formTexts(deps, view.private_metadata, args.body.user.id)), 2800)} Nothing was changed.`
           : (logger.error({ err: outcome.error }, 'slow modal submission failed'), FAILED_NOTHING_SAVED);
     try {
       await args.client.views.update({ view_id: view.id, view: progressModal({ title, text }) });
@@ -75,6 +77,12 @@ function submission<T>(
       logger.warn({ err, saved: outcome.ok }, 'could not show the outcome of a slow submission');
     }
   };
+}
+
+/** The texts of the form's language (its private_metadata), else of the person who submitted it. */
+async function formTexts(deps: SlackDeps, privateMetadata: string | undefined, userId: string): Promise<Texts> {
+  const locale = formLocale(privateMetadata);
+  return locale ? textsFor(locale) : deps.languages.textsOf(userId);
 }
 
 /**

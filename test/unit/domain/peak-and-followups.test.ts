@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { en } from '../../../src/domain/texts/index.js';
 import { describe, expect, it } from 'vitest';
 import { lastDueDate } from '../../../src/domain/followups.js';
 import { actionItemRefusal, mayCompleteActionItem } from '../../../src/domain/policy.js';
@@ -46,7 +47,7 @@ describe('who may mark an action item done', () => {
     expect(mayCompleteActionItem('U_ALICE', { ownerId: 'U_BOB' }, incident)).toBe(true);
     expect(mayCompleteActionItem('U_CAROL', { ownerId: 'U_BOB' }, incident)).toBe(false);
     expect(mayCompleteActionItem('U_CAROL', { ownerId: null }, incident)).toBe(false);
-    expect(actionItemRefusal({ ownerId: 'U_BOB' }, incident)).toBe('Only its owner (<@U_BOB>) or the commander (<@U_ALICE>) can mark this action item done.');
+    expect(actionItemRefusal({ ownerId: 'U_BOB' }, incident)(en)).toBe('Only its owner (<@U_BOB>) or the commander (<@U_ALICE>) can mark this action item done.');
   });
 });
 

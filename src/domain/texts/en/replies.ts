@@ -9,5 +9,7 @@ export const replies = {
   somethingWentWrong:
     'Something went wrong on our side and nothing was changed. Try again in a moment; if it keeps failing, tell whoever runs the incident bot.',
   savingFailed: 'Saving failed on our side and nothing was changed. Submit again in a moment.',
+  typedToCopy: 'What you typed, to copy:',
+  typedToCopyNothingSaved: 'What you typed, to copy (nothing was saved):',
   formNotOpened: 'Slack did not let me open the form in time. Run the command again.',
 };

@@ -9,5 +9,7 @@ export const replies: Texts['replies'] = {
   doneAlready: '이미 처리된 요청입니다.',
   somethingWentWrong: '봇 쪽에서 문제가 생겨 아무것도 바뀌지 않았습니다. 잠시 후 다시 시도하고, 계속 실패하면 인시던트 봇 운영자에게 알려 주세요.',
   savingFailed: '봇 쪽에서 저장에 실패해 아무것도 바뀌지 않았습니다. 잠시 후 다시 제출해 주세요.',
+  typedToCopy: '입력한 내용(복사용):',
+  typedToCopyNothingSaved: '입력한 내용(복사용, 저장되지 않음):',
   formNotOpened: 'Slack이 제시간에 양식을 열어 주지 않았습니다. 명령을 다시 실행해 주세요.',
 };

@@ -27,7 +27,7 @@ export type Subcommand = (ctx: CommandContext) => Promise<void>;
 
 /** `typed`: the text the command carried, given back to copy (see refusalWithText). */
 const notInIncidentChannel = (usage: string, texts: Texts, typed = '') =>
-  refusalWithText(texts.replies.notInIncidentChannel(`${SLASH_COMMAND} ${usage}`, `${SLASH_COMMAND} list`), typed);
+  refusalWithText(texts.replies.notInIncidentChannel(`${SLASH_COMMAND} ${usage}`, `${SLASH_COMMAND} list`), typed, texts);
 
 /** The incident whose channel the command was typed in; otherwise acks with where to type it (and `typed` back). */
 export async function incidentHere(ctx: CommandContext, usage: string, typed = ''): Promise<Incident | undefined> {
@@ -44,12 +44,10 @@ export async function openIncidentHere(ctx: CommandContext, usage: string): Prom
     assertChangeable(incident);
     return incident;
   } catch (err) {
-    await ctx.ack(errorReply(err, ctx.logger));
+    await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
     return undefined;
   }
 }
-
-const STILL_WORKING = ephemeral(':hourglass_flowing_sand: Working on it: this is taking longer than usual (the database or Slack is slow). The result follows here.');
 
 /**
  * Runs `work` for the incident of this channel against the acknowledgement deadline: acks with
@@ -71,15 +69,15 @@ export async function inIncidentChannel(
   const raced = await withinDeadline(answer(), ctx.deps.ackDeadlineMs);
   if (raced.state === 'done') return ctx.ack(raced.value);
   if (raced.state === 'failed') return ctx.ack(outcomeOfFailure(raced.error, ctx, typed));
-  await ctx.ack(STILL_WORKING);
+  await ctx.ack(ephemeral(ctx.texts.replies.stillWorking));
   const outcome = await raced.later;
-  const reply = outcome.ok ? (outcome.value ?? ephemeral('Done.')) : outcomeOfFailure(outcome.error, ctx, typed);
+  const reply = outcome.ok ? (outcome.value ?? ephemeral(ctx.texts.replies.done)) : outcomeOfFailure(outcome.error, ctx, typed);
   await ctx.respond(reply);
 }
 
 /** A replay of a command already applied is told so; other failures as usual. */
 function outcomeOfFailure(error: unknown, ctx: CommandContext, typed: string): EphemeralReply {
-  return error instanceof AlreadyApplied ? ephemeral('That was done already.') : errorReply(error, ctx.logger, typed);
+  return error instanceof AlreadyApplied ? ephemeral(ctx.texts.replies.doneAlready) : errorReply(error, ctx.logger, typed, ctx.texts);
 }
 
 /** Opens a modal inside Slack's 3-second window; a failure is told to the user ephemerally, with `typed` back. */
@@ -89,6 +87,6 @@ export async function openModal(ctx: CommandContext, view: Parameters<WebClient[
     await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view });
   } catch (err) {
     ctx.logger.warn({ err }, 'views.open failed');
-    await ctx.respond(refusalWithText('Slack did not let me open the form in time. Run the command again.', typed));
+    await ctx.respond(refusalWithText(ctx.texts.replies.formNotOpened, typed, ctx.texts));
   }
 }

@@ -27,7 +27,7 @@ export function incidentCommand(deps: SlackDeps): Middleware<SlackCommandMiddlew
       const korean = texts.locale === 'ko';
       const known = SUBCOMMANDS.map((s) => `\`${korean ? s.korean : s.name}\``).join(', ');
       await ack(
-        refusalWithText(texts.replies.unknownSubcommand(`${SLASH_COMMAND} ${first}`, known, `${SLASH_COMMAND} ${korean ? '도움말' : 'help'}`), typed),
+        refusalWithText(texts.replies.unknownSubcommand(`${SLASH_COMMAND} ${first}`, known, `${SLASH_COMMAND} ${korean ? '도움말' : 'help'}`), typed, texts),
       );
       return;
     }

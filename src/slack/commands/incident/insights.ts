@@ -41,8 +41,8 @@ export const insights: Subcommand = async (ctx) => {
   };
   const raced = await withinDeadline(work(), ctx.deps.ackDeadlineMs);
   if (raced.state === 'done') return ctx.ack(raced.value);
-  if (raced.state === 'failed') return ctx.ack(errorReply(raced.error, ctx.logger));
+  if (raced.state === 'failed') return ctx.ack(errorReply(raced.error, ctx.logger, '', ctx.texts));
   await ctx.ack(STILL_WORKING);
   const outcome = await raced.later;
-  await ctx.respond(outcome.ok ? outcome.value : errorReply(outcome.error, ctx.logger));
+  await ctx.respond(outcome.ok ? outcome.value : errorReply(outcome.error, ctx.logger, '', ctx.texts));
 };

@@ -11,6 +11,6 @@ export const list: Subcommand = async (ctx) => {
     const { incidents, total } = await ctx.deps.incidents.openPage(ctx.command.user_id, LIST_SHOWN, search);
     await ctx.ack({ response_type: 'ephemeral', ...incidentList({ incidents, total, search, now: ctx.deps.clock.now() }) });
   } catch (err) {
-    await ctx.ack(errorReply(err, ctx.logger));
+    await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }
 };

@@ -18,7 +18,7 @@ const TIME_FORMS = `\`${SLASH_COMMAND} note 14:23 …\`, \`${SLASH_COMMAND} note
 export const note: Subcommand = async (ctx) => {
   const typed = ctx.args;
   await inIncidentChannel(ctx, USAGE, async (incident) => {
-    if (!typed) return refusalWithText(`Write the note after the command: \`${SLASH_COMMAND} ${USAGE}\`.`, typed);
+    if (!typed) return refusalWithText(`Write the note after the command: \`${SLASH_COMMAND} ${USAGE}\`.`, typed, ctx.texts);
     // The zone is only needed, and only looked up, when the note starts with a time.
     const zone = hasLeadingTime(typed) ? await ctx.deps.zones.of(ctx.command.user_id) : undefined;
     const parsed = parseLeadingTime(typed, ctx.deps.clock.now(), zone?.zone ?? FALLBACK_ZONE);
@@ -44,15 +44,15 @@ function refusal(ctx: CommandContext, incidentId: number, parsed: Refused, zone:
   const written = `\`${escapeMrkdwn(parsed.written)}\``;
   switch (parsed.kind) {
     case 'empty':
-      return refusalWithText(`Write what happened after the time: \`${SLASH_COMMAND} note ${escapeMrkdwn(parsed.written)} <what happened>\`.`, typed);
+      return refusalWithText(`Write what happened after the time: \`${SLASH_COMMAND} note ${escapeMrkdwn(parsed.written)} <what happened>\`.`, typed, ctx.texts);
     case 'invalid':
-      return refusalWithText(`${written} is not a time I can read. Start the note with a 24-hour time: ${TIME_FORMS}.`, typed);
+      return refusalWithText(`${written} is not a time I can read. Start the note with a 24-hour time: ${TIME_FORMS}.`, typed, ctx.texts);
     case 'future': {
       const now = parsed.nowInZone.toFormat('HH:mm');
       const yesterday = /^\d{1,2}:\d{2}$/.test(parsed.written) ? ` For yesterday, type \`${SLASH_COMMAND} note yesterday ${escapeMrkdwn(parsed.written)} …\`.` : '';
       const button = recordNowButton({ incidentId, refusal: ctx.command.trigger_id, text: parsed.text });
       const offer = button.length > 0 ? ' Or record it at the current time with *Record it now*.' : '';
-      return refusalWithText(`${written} is later than now (${now}, ${readIn(zone)}): a note records what has happened.${yesterday}${offer}`, typed, button);
+      return refusalWithText(`${written} is later than now (${now}, ${readIn(zone)}): a note records what has happened.${yesterday}${offer}`, typed, ctx.texts, button);
     }
   }
 }

@@ -8,6 +8,6 @@ export const resolve: Subcommand = async (ctx) => {
     const incident = await openIncidentHere(ctx, 'resolve');
     if (incident) await openModal(ctx, resolveModal({ incident, openChecklistItems: await ctx.deps.checklists.openCount(incident.id) }));
   } catch (err) {
-    await ctx.ack(errorReply(err, ctx.logger));
+    await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }
 };

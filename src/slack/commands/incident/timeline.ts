@@ -31,6 +31,6 @@ const addEntry: Subcommand = async (ctx) => {
     const incident = await incidentHere(ctx, USAGE);
     if (incident) await openModal(ctx, timelineEntryModal(incident));
   } catch (err) {
-    await ctx.ack(errorReply(err, ctx.logger));
+    await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }
 };

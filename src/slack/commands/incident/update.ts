@@ -8,6 +8,6 @@ export const update: Subcommand = async (ctx) => {
     const incident = await openIncidentHere(ctx, 'update');
     if (incident) await openModal(ctx, await updateFormFor(incident, ctx.deps));
   } catch (err) {
-    await ctx.ack(errorReply(err, ctx.logger));
+    await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }
 };
