@@ -163,11 +163,12 @@ export function createServices(input: ServicesInput): Services {
     postmortems: new PostmortemPublisher({
       delivery, drafts: postmortems, uploader: new SlackFileUploader(deliveryClient), poster,
       users: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
+      texts: languages.channel,
     }),
     followups: new FollowupReminder({ delivery, poster }),
     poster,
     messages: new SlackMessageReader(deliveryClient),
-    renderer: outboxRenderer(cadence),
+    renderer: outboxRenderer(cadence, languages.channel),
     incidentsChannel: config.incidentsChannel,
     remindersIn: config.remindersIn,
     homes,

@@ -89,17 +89,17 @@ const reminder = {
 };
 
 const messages: Record<string, { blocks: unknown[] }> = {
-  card: incidentCard({ incident, cadenceMinutes: 15 }),
-  'card (resolved drill)': incidentCard({ incident: { ...incident, status: 'resolved', isDrill: true, resolvedAt: T0.plus({ hours: 1 }) } }),
-  announcement: announcement({ incident, postmortemUrl: 'https://example.com/pm' }),
-  'status update': statusUpdateMessage({ incident, update: makeUpdate() }),
-  ...Object.fromEntries(events.map((event) => [`notice ${event.kind}`, eventNotice({ incident, event })])),
+  card: incidentCard({ texts: en, incident, cadenceMinutes: 15 }),
+  'card (resolved drill)': incidentCard({ texts: en, incident: { ...incident, status: 'resolved', isDrill: true, resolvedAt: T0.plus({ hours: 1 }) } }),
+  announcement: announcement({ texts: en, incident, postmortemUrl: 'https://example.com/pm' }),
+  'status update': statusUpdateMessage({ texts: en, incident, update: makeUpdate() }),
+  ...Object.fromEntries(events.map((event) => [`notice ${event.kind}`, eventNotice({ texts: en, incident, event })])),
   list: incidentList({ incidents: [incident, makeIncident({ id: 43, severity: 'sev3' })], now: T0.plus({ hours: 1 }) }),
   'empty list': incidentList({ incidents: [] }),
   help: helpMessage({ lines: SUBCOMMANDS, texts: en }),
   error: errorMessage('That did not work'),
-  reminder: reminderMessage({ incident, reminder }),
-  'reminder (escalated)': reminderMessage({ incident, reminder: { ...reminder, stage: 3 } }),
+  reminder: reminderMessage({ texts: en, incident, reminder }),
+  'reminder (escalated)': reminderMessage({ texts: en, incident, reminder: { ...reminder, stage: 3 } }),
 };
 const modals: Record<string, { blocks: unknown[] }> = {
   declare: declareModal({ commanderId: 'UCMDR', title: 'Checkout', severity: 'sev1' }, en),
@@ -131,7 +131,7 @@ describe('the page renders every Block Kit builder', () => {
 
 describe('mrkdwn in the page', () => {
   it('formats text, mentions and dates in the viewer’s zone, and never turns text into HTML', async () => {
-    const card = await render(incidentCard({ incident }).blocks);
+    const card = await render(incidentCard({ texts: en, incident }).blocks);
     expect(card.text).toContain('@Casey Commander');
     expect(card.text).toContain(HOSTILE.replace('<!channel>', '<!channel>'));
     const html = await page.evaluate(() => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decideSnooze, minutesLate, nextReminderAfter, SNOOZE_LIMIT, stageAt, stageDueNow } from '../../src/domain/reminders.js';
 import { reminderMessage } from '../../src/slack/blocks/reminder.js';
 import type { ReminderView } from '../../src/domain/reminder-view.js';
+import { en } from '../../src/domain/texts/index.js';
 
 const due = DateTime.fromISO('2026-11-25T03:15:00Z', { zone: 'utc' });
 const at = (minutes: number) => due.plus({ minutes });
@@ -43,7 +44,7 @@ describe('reminder message', () => {
   const incident = { id: 7, title: '<!channel> & co', isDrill: false, channelId: 'C123ABC' };
 
   it('escalates with the channel mention, the commander and the missing comms lead, escaping the title', () => {
-    const text = JSON.stringify(reminderMessage({ incident, reminder: view }));
+    const text = JSON.stringify(reminderMessage({ texts: en, incident, reminder: view }));
     expect(text).toContain('<!here>');
     expect(text).toContain('<@U_ALICE>');
     expect(text).toContain('no communications lead is assigned');
@@ -54,7 +55,7 @@ describe('reminder message', () => {
   });
 
   it('once answered, drops the buttons and the channel mention and says who answered', () => {
-    const message = reminderMessage({ incident, reminder: view, closed: { type: 'answered', by: 'U_BOB', at: at(9).toISO()! } });
+    const message = reminderMessage({ texts: en, incident, reminder: view, closed: { type: 'answered', by: 'U_BOB', at: at(9).toISO()! } });
     const text = JSON.stringify(message);
     expect(text).not.toContain('<!here>');
     expect(text).not.toContain('reminder_snooze');

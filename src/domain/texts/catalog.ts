@@ -1,7 +1,11 @@
 import type { Locale } from '../postmortem/model.js';
+import { channel } from './en/channel.js';
+import { checklists } from './en/checklists.js';
 import { declare } from './en/declare.js';
 import { errors } from './en/errors.js';
 import { help } from './en/help.js';
+import { notices } from './en/notices.js';
+import { reminders } from './en/reminders.js';
 import { replies } from './en/replies.js';
 import { terms } from './en/terms.js';
 
@@ -10,6 +14,6 @@ import { terms } from './en/terms.js';
  * `Texts`, so a key missing there, an extra one, or a placeholder of another type fails to compile.
  * A text with placeholders is a function of them; the rest are strings.
  */
-export const en = { locale: 'en' as Locale, help, replies, terms, declare, errors };
+export const en = { locale: 'en' as Locale, help, replies, terms, declare, errors, channel, notices, reminders, checklists };
 
 export type Texts = typeof en;

@@ -36,7 +36,8 @@ async function applyChange<A extends BlockAction['actions'][number]>(
 
 async function redraw<A extends BlockAction['actions'][number]>(args: ActionArgs<A>, deps: SlackDeps, { incident, runbook }: ItemChanged): Promise<void> {
   const messageTs = containerOf(args)['message_ts'];
-  const part = checklistMessages({ incident, runbook }).find((p) => JSON.stringify(p.blocks).includes(`"block_id":"${args.action.block_id}"`));
+  const texts = await deps.languages.textsOf(args.body.user.id);
+  const part = checklistMessages({ incident, runbook, texts }).find((p) => JSON.stringify(p.blocks).includes(`"block_id":"${args.action.block_id}"`));
   if (!part || typeof messageTs !== 'string') return;
   await args.respond({ replace_original: true, ...part }).catch((err: unknown) => deps.logger.warn({ err }, 'could not redraw the checklist'));
 }

@@ -1,17 +1,19 @@
 import type { KnownBlock } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
-import { incidentRef, STATUS_LABEL } from '../../domain/incident.js';
+import { incidentRef } from '../../domain/incident.js';
 import type { SeverityHistory } from '../../domain/severity-history.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { context, section } from './elements.js';
 import {
-  DRILL_TAG,
+  drillPrefix,
   fallback,
   mrkdwnTitle,
   nextUpdateText,
   SEVERITY_EMOJI,
   severityWithPeak,
   STATUS_EMOJI,
+  TITLE_MAX,
 } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { channelMention, clip, escapeMrkdwn, quote, slackDate, userMention } from './mrkdwn.js';
@@ -22,37 +24,36 @@ export interface AnnouncementInput {
   postmortemUrl?: string;
   /** The peak beside the current severity, once it differs. */
   severity?: SeverityHistory;
+  /** The channel's language (BOT_LOCALE). */
+  texts: Texts;
 }
 
 /** The #incidents announcement, edited in place as the incident changes. */
-export function announcement({ incident, postmortemUrl, severity }: AnnouncementInput): BlockMessage {
-  if (incident.isPrivate) return privateAnnouncement(incident);
+export function announcement({ incident, postmortemUrl, severity, texts }: AnnouncementInput): BlockMessage {
+  if (incident.isPrivate) return privateAnnouncement(incident, texts);
+  const t = texts.channel.announcement;
   const sev = SEVERITY_INFO[incident.severity];
-  const where = incident.channelId
-    ? channelMention(incident.channelId)
-    : '_channel being created_';
+  const status = texts.terms.status[incident.status];
+  const where = incident.channelId ? channelMention(incident.channelId) : `_${t.channelBeingCreated}_`;
   const headline =
-    `${SEVERITY_EMOJI[incident.severity]} *${severityWithPeak(severity ?? { peak: incident.severity, final: incident.severity }, incident.status === 'resolved')}* · ${STATUS_EMOJI[incident.status]} ` +
-    `${STATUS_LABEL[incident.status]} · ${mrkdwnTitle(incident)}`;
+    `${SEVERITY_EMOJI[incident.severity]} *${severityWithPeak(severity ?? { peak: incident.severity, final: incident.severity }, incident.status === 'resolved', texts)}* · ${STATUS_EMOJI[incident.status]} ` +
+    `${status} · ${mrkdwnTitle(incident, TITLE_MAX, texts)}`;
   const impact = incident.impact.trim() ? `\n${quote(clip(incident.impact.trim(), 500), 2000)}` : '';
 
   const when =
     incident.status === 'resolved' && incident.resolvedAt
-      ? `Resolved ${slackDate(incident.resolvedAt)}`
-      : `Next update ${nextUpdateText(incident)}`;
+      ? t.resolvedAt(slackDate(incident.resolvedAt))
+      : t.nextUpdate(nextUpdateText(incident));
   const blocks: KnownBlock[] = [
-    section(`${headline}\n${sev.meaning} · join ${where}${impact}`),
+    section(`${headline}\n${texts.terms.severityMeaning[incident.severity]} · ${t.join(where)}${impact}`),
     context(
-      `Commander ${userMention(incident.commanderId)} · Declared ${slackDate(incident.declaredAt)} · ${when}` +
-        (incident.isDrill ? ' · :construction: *DRILL*, not a real incident' : ''),
+      `${t.commander(userMention(incident.commanderId))} · ${t.declaredAt(slackDate(incident.declaredAt))} · ${when}` +
+        (incident.isDrill ? ` · :construction: ${t.drill}` : ''),
     ),
   ];
-  if (postmortemUrl) blocks.push(context(`:page_facing_up: ${postmortemLink(postmortemUrl)}`));
+  if (postmortemUrl) blocks.push(context(`:page_facing_up: ${postmortemLink(postmortemUrl, texts)}`));
 
-  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
-  const text = fallback(
-    `${drill}${sev.label} ${STATUS_LABEL[incident.status]}: ${incidentRef(incident.id)} ${incident.title}`,
-  );
+  const text = fallback(`${drillPrefix(incident, texts)}${sev.label} ${status}: ${incidentRef(incident.id)} ${incident.title}`);
   return { text, blocks };
 }
 
@@ -60,15 +61,17 @@ export function announcement({ incident, postmortemUrl, severity }: Announcement
  * A private incident in #incidents: only that one was declared, its severity and its commander
  * (whom to ask); no title, impact, channel or link.
  */
-function privateAnnouncement(incident: Incident): BlockMessage {
+function privateAnnouncement(incident: Incident, texts: Texts): BlockMessage {
+  const t = texts.channel.announcement;
   const sev = SEVERITY_INFO[incident.severity];
-  const state = incident.status === 'resolved' ? 'It is resolved.' : 'It is being handled.';
-  const line = `:lock: A private *${sev.label}* incident was declared ${slackDate(incident.declaredAt)}. ${state} Commander: ${userMention(incident.commanderId)}.`;
-  return { text: fallback(`A private ${sev.label} incident was declared`), blocks: [section(line)] };
+  const state = incident.status === 'resolved' ? t.privateResolved : t.privateOpen;
+  const line = `:lock: ${t.privateDeclared(sev.label, slackDate(incident.declaredAt))} ${state} ${t.privateCommander(userMention(incident.commanderId))}`;
+  return { text: fallback(t.privateFallback(sev.label)), blocks: [section(line)] };
 }
 
 /** `<url|Postmortem draft>` for an http(s) URL; anything else is shown as text, never linked. */
-function postmortemLink(url: string): string {
-  if (!/^https?:\/\/[^\s|<>]+$/.test(url)) return 'Postmortem draft uploaded in the incident channel';
-  return `<${escapeMrkdwn(url)}|Postmortem draft>`;
+function postmortemLink(url: string, texts: Texts): string {
+  const t = texts.channel.announcement;
+  if (!/^https?:\/\/[^\s|<>]+$/.test(url)) return t.postmortemInChannel;
+  return `<${escapeMrkdwn(url)}|${t.postmortemDraft}>`;
 }

@@ -2,8 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import type { Incident } from '../../domain/incident.js';
 import type { Locale, Variant } from '../../domain/postmortem/index.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { context, section } from './elements.js';
-import { fallback, mrkdwnTitle } from './incident-format.js';
+import { fallback, mrkdwnTitle, TITLE_MAX } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { escapeMrkdwn, slackDate } from './mrkdwn.js';
 
@@ -22,9 +23,10 @@ export interface DraftMessageInput {
   current: DraftVersionLine;
   /** The versions it replaced, oldest first. */
   earlier: DraftVersionLine[];
+  /** The channel's language (BOT_LOCALE); `locale` is the draft's own. */
+  texts: Texts;
 }
 
-const LANGUAGE: Record<Locale, string> = { en: 'English', ko: 'Korean' };
 /** Earlier versions listed by name; beyond this many only the count of the rest. */
 const LISTED = 10;
 
@@ -32,25 +34,22 @@ const LISTED = 10;
  * The channel's one message for a draft of one language and variant: the newest version is
  * attached to it, and each regeneration edits it in place, listing the versions it replaced.
  */
-export function draftMessage({ incident, locale, variant, current, earlier }: DraftMessageInput): BlockMessage {
-  const kind = variant === 'external' ? 'Customer-facing postmortem draft' : 'Postmortem draft';
+export function draftMessage({ incident, locale, variant, current, earlier, texts }: DraftMessageInput): BlockMessage {
+  const t = texts.channel.draft;
+  const kind = variant === 'external' ? t.external : t.internal;
   const blocks: KnownBlock[] = [
     section(
-      `:page_facing_up: *${kind}* · ${LANGUAGE[locale]} · ${mrkdwnTitle(incident)}\n` +
-        `*Version ${current.version}*, written ${slackDate(current.writtenAt)} from the timeline: \`${escapeMrkdwn(current.fileName)}\`.`,
+      `:page_facing_up: *${kind}* · ${t.language[locale]} · ${mrkdwnTitle(incident, TITLE_MAX, texts)}\n` +
+        t.version(current.version, slackDate(current.writtenAt), `\`${escapeMrkdwn(current.fileName)}\``),
     ),
-    context(
-      variant === 'external'
-        ? 'For customers: plain words, no internal names, channels or links. Read it through before sending it out.'
-        : 'Fill in the prompts, then share it. `/incident postmortem` writes it again; the new version replaces this one here.',
-    ),
+    context(variant === 'external' ? t.externalNote : t.internalNote),
   ];
   if (earlier.length > 0) {
     const shown = earlier.slice(-LISTED).reverse().map((v) => `• v${v.version} · ${slackDate(v.writtenAt)} · ${fileLink(v)}`);
-    const rest = earlier.length > LISTED ? `\n…and ${earlier.length - LISTED} older` : '';
-    blocks.push(context(`*Earlier versions*\n${shown.join('\n')}${rest}`));
+    const rest = earlier.length > LISTED ? `\n${t.older(earlier.length - LISTED)}` : '';
+    blocks.push(context(`*${t.earlier}*\n${shown.join('\n')}${rest}`));
   }
-  const text = fallback(`${kind} for ${incident.title}, version ${current.version}`);
+  const text = fallback(t.fallback(kind, incident.title, current.version));
   return { text, blocks };
 }
 

@@ -1,12 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
-import { incidentRef, ROLE_LABEL, SCENARIO_LABEL, STATUS_LABEL } from '../../domain/incident.js';
+import { incidentRef } from '../../domain/incident.js';
 import type { SeverityHistory } from '../../domain/severity-history.js';
 import type { Severity } from '../../domain/severity.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { context, section } from './elements.js';
-import { DRILL_TAG, fallback, SEVERITY_EMOJI, severityWithPeak, STATUS_EMOJI, statusText } from './incident-format.js';
+import { drillPrefix, fallback, SEVERITY_EMOJI, severityWithPeak, STATUS_EMOJI } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { quote, safe, safeLink, slackDate, userMention } from './mrkdwn.js';
 
@@ -39,6 +40,8 @@ export type EventNotice =
 export interface EventNoticeInput {
   incident: Pick<Incident, 'id' | 'isDrill'>;
   event: EventNotice;
+  /** The channel's language (BOT_LOCALE). */
+  texts: Texts;
 }
 
 interface Rendered {
@@ -46,75 +49,73 @@ interface Rendered {
   plain: string;
 }
 
-function render(event: EventNotice): Rendered {
+function render(event: EventNotice, texts: Texts): Rendered {
+  const t = texts.notices;
+  const status = texts.terms.status;
   switch (event.kind) {
     case 'severity_changed': {
       const from = SEVERITY_INFO[event.from].label;
-      const to = SEVERITY_INFO[event.to];
+      const to = SEVERITY_INFO[event.to].label;
       const due = event.nextUpdateDueAt ? slackDate(event.nextUpdateDueAt) : '—';
       return {
         mrkdwn:
-          `${SEVERITY_EMOJI[event.to]} ${userMention(event.actorId)} changed the severity from *${from}* to *${to.label}* (${to.meaning}).\n` +
-          `Status updates are now due every *${event.cadenceMinutes} min*; next update due ${due}.`,
-        plain: `Severity changed from ${from} to ${to.label}`,
+          `${SEVERITY_EMOJI[event.to]} ${t.severityChanged(userMention(event.actorId), from, to, texts.terms.severityMeaning[event.to])}\n` +
+          t.cadenceChanged(event.cadenceMinutes, due),
+        plain: t.severityChangedPlain(from, to),
       };
     }
     case 'status_changed':
       return {
-        mrkdwn: `${STATUS_EMOJI[event.to]} ${userMention(event.actorId)} moved the incident from *${STATUS_LABEL[event.from]}* to *${STATUS_LABEL[event.to]}*.`,
-        plain: `Status changed from ${STATUS_LABEL[event.from]} to ${STATUS_LABEL[event.to]}`,
+        mrkdwn: `${STATUS_EMOJI[event.to]} ${t.statusChanged(userMention(event.actorId), status[event.from], status[event.to])}`,
+        plain: t.statusChangedPlain(status[event.from], status[event.to]),
       };
     case 'role_assigned':
       return {
-        mrkdwn: `:bust_in_silhouette: ${userMention(event.userId)} is now *${ROLE_LABEL[event.role]}* (assigned by ${userMention(event.actorId)}).`,
-        plain: `New ${ROLE_LABEL[event.role].toLowerCase()}`,
+        mrkdwn: `:bust_in_silhouette: ${t.roleAssigned(userMention(event.userId), texts.terms.role[event.role], userMention(event.actorId))}`,
+        plain: t.roleAssignedPlain(texts.terms.role[event.role]),
       };
     case 'note_added':
       return {
-        mrkdwn: `:pushpin: Note from ${userMention(event.authorId)}:\n${quote(event.text, 2800)}`,
-        plain: `Note: ${event.text}`,
+        mrkdwn: `:pushpin: ${t.noteFrom(userMention(event.authorId))}\n${quote(event.text, 2800)}`,
+        plain: t.notePlain(event.text),
       };
     case 'resolved': {
-      const certainty = event.rootCauseConfirmed ? 'confirmed' : 'suspected';
-      const severity = event.severity ? ` *${severityWithPeak(event.severity, true)}*.` : '';
+      const severity = event.severity ? ` *${severityWithPeak(event.severity, true, texts)}*.` : '';
       return {
         mrkdwn:
-          `${statusText('resolved')} by ${userMention(event.actorId)}.${severity}\n` +
-          `*Summary*\n${quote(event.summary, 1300)}\n` +
-          `*Root cause (${certainty})*\n${quote(event.rootCause, 1300)}`,
-        plain: `Resolved: ${event.summary}`,
+          `${STATUS_EMOJI.resolved} ${t.resolvedBy(userMention(event.actorId))}${severity}\n` +
+          `*${t.summary}*\n${quote(event.summary, 1300)}\n` +
+          `*${event.rootCauseConfirmed ? t.rootCauseConfirmed : t.rootCauseSuspected}*\n${quote(event.rootCause, 1300)}`,
+        plain: t.resolvedPlain(event.summary),
       };
     }
     case 'reopened':
       return {
-        mrkdwn: `:leftwards_arrow_with_hook: ${userMention(event.actorId)} reopened the incident; it is *${STATUS_LABEL.investigating}* again and status updates are due on cadence.`,
-        plain: 'Reopened',
+        mrkdwn: `:leftwards_arrow_with_hook: ${t.reopened(userMention(event.actorId), status.investigating)}`,
+        plain: t.reopenedPlain,
       };
     case 'scenario_changed':
       return {
-        mrkdwn:
-          `:card_index_dividers: ${userMention(event.actorId)} changed the scenario from *${SCENARIO_LABEL[event.from]}* to *${SCENARIO_LABEL[event.to]}*; ` +
-          'the postmortem draft follows its template.',
-        plain: `Scenario changed to ${SCENARIO_LABEL[event.to]}`,
+        mrkdwn: `:card_index_dividers: ${t.scenarioChanged(userMention(event.actorId), texts.terms.scenario[event.from], texts.terms.scenario[event.to])}`,
+        plain: t.scenarioChangedPlain(texts.terms.scenario[event.to]),
       };
     case 'checklist_item_due': {
-      const link = safeLink(event.link, 'how');
+      const link = safeLink(event.link, t.stepHowTo);
       return {
         mrkdwn:
-          `:alarm_clock: ${userMention(event.recipientId)}, this step of *${safe(event.runbookTitle, 150)}* was due ${slackDate(event.dueAt)} and is still open:\n` +
+          `:alarm_clock: ${t.stepDue(userMention(event.recipientId), safe(event.runbookTitle, 150), slackDate(event.dueAt))}\n` +
           `${quote(event.itemText, 1000)}${link ? `\n${link}` : ''}`,
-        plain: `Step due: ${event.itemText}`,
+        plain: t.stepDuePlain(event.itemText),
       };
     }
   }
 }
 
 /** A short notice in the incident channel for one timeline change. */
-export function eventNotice({ incident, event }: EventNoticeInput): BlockMessage {
-  const { mrkdwn, plain } = render(event);
+export function eventNotice({ incident, event, texts }: EventNoticeInput): BlockMessage {
+  const { mrkdwn, plain } = render(event, texts);
   const blocks: KnownBlock[] = [section(mrkdwn)];
-  if (incident.isDrill) blocks.push(context(':construction: *DRILL*'));
-  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
-  return { text: fallback(`${drill}${incidentRef(incident.id)}: ${plain}`), blocks };
+  if (incident.isDrill) blocks.push(context(texts.channel.drillShort));
+  return { text: fallback(`${drillPrefix(incident, texts)}${incidentRef(incident.id)}: ${plain}`), blocks };
 }
 

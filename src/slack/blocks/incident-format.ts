@@ -1,11 +1,15 @@
 import type { Incident, Status } from '../../domain/incident.js';
-import { incidentRef, STATUS_LABEL } from '../../domain/incident.js';
+import { incidentRef } from '../../domain/incident.js';
 import type { SeverityHistory } from '../../domain/severity-history.js';
 import type { Severity } from '../../domain/severity.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
+import { en, type Texts } from '../../domain/texts/index.js';
 import { clip, safe, slackDate, userMention } from './mrkdwn.js';
 
-/** Shared wording for the incident messages. */
+/**
+ * Shared wording for the incident messages, in the language of `texts` (English when a caller
+ * gives none: the builders not yet converted).
+ */
 
 export const SEVERITY_EMOJI: Record<Severity, string> = {
   sev1: ':red_circle:',
@@ -20,43 +24,42 @@ export const STATUS_EMOJI: Record<Status, string> = {
   resolved: ':white_check_mark:',
 };
 
-export const DRILL_MARKER = ':construction: *DRILL* — this is an exercise, not a real incident.';
-export const DRILL_TAG = '[DRILL]';
+/** `[DRILL] ` before a drill's title in compact lines and fallbacks; '' for a real incident. */
+export function drillPrefix(incident: Pick<Incident, 'isDrill'>, texts: Texts = en): string {
+  return incident.isDrill ? `${texts.channel.drillTag} ` : '';
+}
 
 /** Title lengths used in compact lines. */
 export const TITLE_MAX = 150;
 
 /** `SEV-1 — Complete outage or critical data-integrity risk` */
-export function severityText(sev: Severity): string {
-  const info = SEVERITY_INFO[sev];
-  return `${info.label} — ${info.meaning}`;
+export function severityText(sev: Severity, texts: Texts = en): string {
+  return `${SEVERITY_INFO[sev].label} — ${texts.terms.severityMeaning[sev]}`;
 }
 
 /**
  * `SEV-2`, or with the peak when the incident ran worse than it is: `SEV-1 peak, SEV-2 at
  * resolution` once resolved, `SEV-2 now, SEV-1 peak` while open.
  */
-export function severityWithPeak({ peak, final }: SeverityHistory, resolved: boolean): string {
+export function severityWithPeak({ peak, final }: SeverityHistory, resolved: boolean, texts: Texts = en): string {
   const label = (sev: Severity) => SEVERITY_INFO[sev].label;
   if (peak === final) return label(final);
-  return resolved ? `${label(peak)} peak, ${label(final)} at resolution` : `${label(final)} now, ${label(peak)} peak`;
+  return resolved ? texts.channel.peakAtResolution(label(peak), label(final)) : texts.channel.peakWhileOpen(label(final), label(peak));
 }
 
 /** `:mag: Investigating` */
-export function statusText(status: Status): string {
-  return `${STATUS_EMOJI[status]} ${STATUS_LABEL[status]}`;
+export function statusText(status: Status, texts: Texts = en): string {
+  return `${STATUS_EMOJI[status]} ${texts.terms.status[status]}`;
 }
 
 /** `INC-42 · Checkout API errors`, plain text (for headers and notification fallbacks). */
-export function plainTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX): string {
-  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
-  return clip(`${drill}${incidentRef(incident.id)} · ${incident.title}`, max);
+export function plainTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts = en): string {
+  return clip(`${drillPrefix(incident, texts)}${incidentRef(incident.id)} · ${incident.title}`, max);
 }
 
 /** `*INC-42* Checkout API errors`, escaped mrkdwn. */
-export function mrkdwnTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX): string {
-  const drill = incident.isDrill ? `${DRILL_TAG} ` : '';
-  return `${drill}*${incidentRef(incident.id)}* ${safe(incident.title, max)}`;
+export function mrkdwnTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts = en): string {
+  return `${drillPrefix(incident, texts)}*${incidentRef(incident.id)}* ${safe(incident.title, max)}`;
 }
 
 /** Next update due as a Slack date, or `—` when resolved or not scheduled. */
@@ -70,6 +73,6 @@ export function fallback(text: string): string {
   return safe(text, 3000);
 }
 
-export function mentionOrNone(id: string | null): string {
-  return id ? userMention(id) : '_unassigned_';
+export function mentionOrNone(id: string | null, texts: Texts = en): string {
+  return id ? userMention(id) : `_${texts.channel.unassigned}_`;
 }

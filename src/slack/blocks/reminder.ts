@@ -3,12 +3,13 @@ import { incidentButtonValue } from '../button-values.js';
 import { DateTime } from 'luxon';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
-import { minutesLate } from '../../domain/reminders.js';
+import { minutesLate, SNOOZE_MINUTES } from '../../domain/reminders.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import type { ReminderClosure, ReminderView } from '../../domain/reminder-view.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { ACTION_ID, MESSAGE_BLOCK_ID } from '../ids.js';
 import { actions, button, context, section } from './elements.js';
-import { fallback, mrkdwnTitle, plainTitle } from './incident-format.js';
+import { fallback, mrkdwnTitle, plainTitle, TITLE_MAX } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { channelMention, slackDate, userMention } from './mrkdwn.js';
 
@@ -16,74 +17,65 @@ export interface ReminderInput {
   incident: Pick<Incident, 'id' | 'title' | 'isDrill' | 'channelId'>;
   reminder: ReminderView;
   closed?: ReminderClosure;
+  /** The channel's language (BOT_LOCALE). */
+  texts: Texts;
 }
 
 const iso = (s: string): DateTime => DateTime.fromISO(s, { zone: 'utc' });
 
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;
-}
-
-function lateness(r: ReminderView): string {
+function lateness(r: ReminderView, texts: Texts): string {
   const late = minutesLate(iso(r.dueAt), iso(r.remindedAt));
-  return late === 0 ? 'due now' : `*${late} min late*`;
+  return late === 0 ? texts.reminders.dueNow : texts.reminders.late(late);
 }
 
-function headline(input: ReminderInput): { mrkdwn: string; plain: string } {
-  const { incident, reminder: r } = input;
-  const info = SEVERITY_INFO[r.severity];
-  const which = `the ${ordinal(r.updateNumber)} status update`;
-  const due = `was due ${slackDate(iso(r.dueAt))} (${info.label}: every ${r.cadenceMinutes} min), ${lateness(r)}`;
+function headline({ incident, reminder: r, texts }: ReminderInput): { mrkdwn: string; plain: string } {
+  const t = texts.reminders;
+  const which = t.which(r.updateNumber);
+  const title = mrkdwnTitle(incident, TITLE_MAX, texts);
+  const when = slackDate(iso(r.dueAt));
+  const cadence = t.cadence(SEVERITY_INFO[r.severity].label, r.cadenceMinutes);
+  const late = lateness(r, texts);
+  const commander = userMention(r.commanderId);
   const ref = incidentRef(incident.id);
   switch (r.stage) {
     case 1:
-      return {
-        mrkdwn: `:alarm_clock: ${userMention(r.commanderId)}, ${which} for ${mrkdwnTitle(incident)} ${due}.`,
-        plain: `${ref}: status update #${r.updateNumber} is due (reminder)`,
-      };
+      return { mrkdwn: `:alarm_clock: ${t.due(commander, which, title, when, cadence, late)}`, plain: t.duePlain(ref, r.updateNumber) };
     case 2: {
-      const comms = r.commsLeadId ? userMention(r.commsLeadId) : 'no communications lead is assigned';
+      const comms = r.commsLeadId ? userMention(r.commsLeadId) : t.noCommsLead;
       return {
-        mrkdwn:
-          `:rotating_light: <!here> ${which} for ${mrkdwnTitle(incident)} is still missing: it ${due}.\n` +
-          `Commander ${userMention(r.commanderId)}; communications lead: ${comms}. Can someone post it?`,
-        plain: `${ref}: status update #${r.updateNumber} is overdue (escalated)`,
+        mrkdwn: `:rotating_light: <!here> ${t.escalated(which, title, when, cadence, late, commander, comms)}`,
+        plain: t.escalatedPlain(ref, r.updateNumber),
       };
     }
     case 3: {
-      const where = incident.channelId ? channelMention(incident.channelId) : 'its channel';
-      return {
-        mrkdwn:
-          `:warning: ${mrkdwnTitle(incident)}: ${which} is overdue — it ${due}. ` +
-          `Commander ${userMention(r.commanderId)}. Follow along in ${where}.`,
-        plain: `${ref}: status update #${r.updateNumber} overdue`,
-      };
+      const where = incident.channelId ? channelMention(incident.channelId) : t.itsChannel;
+      return { mrkdwn: `:warning: ${t.overdue(title, which, when, cadence, late, commander, where)}`, plain: t.overduePlain(ref, r.updateNumber) };
     }
   }
 }
 
-function closureText(c: ReminderClosure, r: ReminderView): string {
+function closureText(c: ReminderClosure, r: ReminderView, texts: Texts): string {
+  const t = texts.reminders;
   switch (c.type) {
     case 'answered': {
       const late = minutesLate(iso(r.dueAt), iso(c.at));
-      return `:white_check_mark: Answered: ${userMention(c.by)} posted the update ${slackDate(iso(c.at))}${late ? ` (${late} min late)` : ''}.`;
+      const when = slackDate(iso(c.at));
+      return `:white_check_mark: ${late ? t.answeredLate(userMention(c.by), when, late) : t.answered(userMention(c.by), when)}`;
     }
     case 'severity_changed': {
-      const next = c.nextDueAt ? `; next update due ${slackDate(iso(c.nextDueAt))}` : '';
-      return `:arrows_counterclockwise: ${userMention(c.by)} changed the severity to ${SEVERITY_INFO[c.to].label}${next}.`;
+      const to = SEVERITY_INFO[c.to].label;
+      return `:arrows_counterclockwise: ${c.nextDueAt ? t.severityChangedNext(userMention(c.by), to, slackDate(iso(c.nextDueAt))) : t.severityChanged(userMention(c.by), to)}`;
     }
     case 'resolved':
-      return `:white_check_mark: ${userMention(c.by)} resolved the incident ${slackDate(iso(c.at))}; no more updates are due.`;
+      return `:white_check_mark: ${t.resolved(userMention(c.by), slackDate(iso(c.at)))}`;
   }
 }
 
-function snoozeLine(r: ReminderView): string {
+function snoozeLine(r: ReminderView, texts: Texts): string {
   const left = Math.max(0, r.snoozeLimit - r.snoozeCount);
-  const used = `Snoozes left this cycle: ${left} of ${r.snoozeLimit}.`;
+  const used = texts.reminders.snoozesLeft(left, r.snoozeLimit);
   if (!r.snoozed) return used;
-  return `:zzz: Snoozed by ${userMention(r.snoozed.by)} until ${slackDate(iso(r.snoozed.until))}. ${used}`;
+  return `:zzz: ${texts.reminders.snoozed(userMention(r.snoozed.by), slackDate(iso(r.snoozed.until)))} ${used}`;
 }
 
 /**
@@ -91,26 +83,26 @@ function snoozeLine(r: ReminderView): string {
  * notice in #incidents). Open reminders carry [Post update] and [Snooze 10 min]; closed ones say why.
  */
 export function reminderMessage(input: ReminderInput): BlockMessage {
-  const { incident, reminder: r, closed } = input;
+  const { incident, reminder: r, closed, texts } = input;
   const head = headline(input);
   const blocks: KnownBlock[] = [section(closed ? stripMentions(head.mrkdwn) : head.mrkdwn)];
   if (closed) {
-    blocks.push(context(closureText(closed, r)));
+    blocks.push(context(closureText(closed, r, texts)));
   } else if (r.stage < 3) {
     const left = Math.max(0, r.snoozeLimit - r.snoozeCount);
     blocks.push(
       actions(
         [
-          button('Post update', ACTION_ID.reminderPostUpdate, incidentButtonValue(incident.id), 'primary'),
-          button(`Snooze 10 min (${left} left)`, ACTION_ID.reminderSnooze, incidentButtonValue(incident.id)),
+          button(texts.channel.buttons.postUpdate, ACTION_ID.reminderPostUpdate, incidentButtonValue(incident.id), 'primary'),
+          button(texts.reminders.snooze(SNOOZE_MINUTES, left), ACTION_ID.reminderSnooze, incidentButtonValue(incident.id)),
         ],
         MESSAGE_BLOCK_ID.reminderActions,
       ),
-      context(snoozeLine(r)),
+      context(snoozeLine(r, texts)),
     );
   }
-  if (incident.isDrill) blocks.push(context(':construction: *DRILL*'));
-  const text = closed ? `${plainTitle(incident, 80)}: reminder answered` : head.plain;
+  if (incident.isDrill) blocks.push(context(texts.channel.drillShort));
+  const text = closed ? texts.reminders.answeredPlain(plainTitle(incident, 80, texts)) : head.plain;
   return { text: fallback(text), blocks };
 }
 

@@ -1,5 +1,6 @@
 import { incidentRef, type Incident } from '../../domain/incident.js';
 import { draftFileName, type Locale, type Variant } from '../../domain/postmortem/index.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { DeliveryDeferred, PermanentDeliveryError } from '../../outbox/failure.js';
 import type { OutboxMessage } from '../../outbox/outbox-repository.js';
 import type { DeliveryService, DraftVersion } from '../../services/delivery-service.js';
@@ -20,6 +21,8 @@ export interface PostmortemPublisherDeps {
   poster: SlackPoster;
   /** Caches the names of those people (users.info); best effort, never throws for Slack's sake. */
   users: { refresh(ids: readonly string[]): Promise<void> };
+  /** The channel's language (BOT_LOCALE) for the draft's message; the draft keeps its own. */
+  texts: Texts;
 }
 
 /**
@@ -39,7 +42,7 @@ export class PostmortemPublisher {
     const current = (await delivery.draftVersionOf(message.id)) ?? (await this.uploadNextVersion(message, incident, request));
     const { locale, variant } = current;
     const versions = await delivery.draftVersions(incident.id, locale, variant);
-    const rendered = draftMessage({ incident, locale, variant, current, earlier: versions.filter((v) => v.version < current.version) });
+    const rendered = draftMessage({ incident, locale, variant, current, earlier: versions.filter((v) => v.version < current.version), texts: this.deps.texts });
 
     const key = draftMessageKey(locale, variant);
     let posted = await delivery.message(incident.id, key);

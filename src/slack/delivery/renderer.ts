@@ -5,6 +5,7 @@ import { alertNotice, alertPost } from '../blocks/alert-message.js';
 import type { ReminderClosure, ReminderView } from '../../domain/reminder-view.js';
 import type { SeverityHistory } from '../../domain/severity-history.js';
 import type { CadenceMinutes } from '../../domain/severity.js';
+import type { Texts } from '../../domain/texts/index.js';
 import type { StatusUpdate } from '../../domain/timeline.js';
 import type { Notice } from '../../outbox/intents.js';
 import { announcement } from '../blocks/announcement.js';
@@ -30,17 +31,20 @@ export interface OutboxRenderer {
   checklist(incident: Incident, runbook: AttachedRunbook): RenderedMessage[];
 }
 
-/** Renders the outbox's intents with the Block Kit builders, from the incident as it is now. */
-export function outboxRenderer(cadence: CadenceMinutes): OutboxRenderer {
+/**
+ * Renders the outbox's intents with the Block Kit builders, from the incident as it is now, in the
+ * channels' language (`texts`: BOT_LOCALE's).
+ */
+export function outboxRenderer(cadence: CadenceMinutes, texts: Texts): OutboxRenderer {
   return {
-    card: (incident, severity) => incidentCard({ incident, cadenceMinutes: cadence[incident.severity], severity }),
-    announcement: (incident, extras) => announcement({ incident, postmortemUrl: extras?.postmortemUrl, severity: extras?.severity }),
-    statusUpdate: (incident, update) => statusUpdateMessage({ incident, update }),
-    notice: (incident, notice, severity) => eventNotice({ incident, event: toEventNotice(incident, notice, cadence, severity) }),
-    reminder: (incident, reminder, closed) => reminderMessage({ incident, reminder, closed }),
-    alertPost,
-    alertNotice,
-    checklist: (incident, runbook) => checklistMessages({ incident, runbook }),
+    card: (incident, severity) => incidentCard({ incident, cadenceMinutes: cadence[incident.severity], severity, texts }),
+    announcement: (incident, extras) => announcement({ incident, postmortemUrl: extras?.postmortemUrl, severity: extras?.severity, texts }),
+    statusUpdate: (incident, update) => statusUpdateMessage({ incident, update, texts }),
+    notice: (incident, notice, severity) => eventNotice({ incident, event: toEventNotice(incident, notice, cadence, severity), texts }),
+    reminder: (incident, reminder, closed) => reminderMessage({ incident, reminder, closed, texts }),
+    alertPost: (alert) => alertPost(alert, texts),
+    alertNotice: (incident, alert, suggestResolve) => alertNotice(incident, alert, suggestResolve, texts),
+    checklist: (incident, runbook) => checklistMessages({ incident, runbook, texts }),
   };
 }
 

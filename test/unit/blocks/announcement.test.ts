@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { announcement } from '../../../src/slack/blocks/announcement.js';
 import { HOSTILE, makeIncident, T0 } from './fixtures.js';
 import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
+import { en } from '../../../src/domain/texts/index.js';
 
 describe('announcement', () => {
   it('summarises the incident and links its channel', () => {
-    const msg = announcement({ incident: makeIncident() });
+    const msg = announcement({ texts: en, incident: makeIncident() });
     const text = renderedText(msg.blocks);
     expect(text).toContain('*SEV-1*');
     expect(text).toContain(':mag: Investigating');
@@ -18,13 +19,13 @@ describe('announcement', () => {
   });
 
   it('says the channel is coming when it does not exist yet', () => {
-    const text = renderedText(announcement({ incident: makeIncident({ channelId: null }) }).blocks);
+    const text = renderedText(announcement({ texts: en, incident: makeIncident({ channelId: null }) }).blocks);
     expect(text).not.toContain('<#');
     expect(text).toContain('channel being created');
   });
 
   it('shows resolution time once resolved', () => {
-    const msg = announcement({
+    const msg = announcement({ texts: en,
       incident: makeIncident({ status: 'resolved', resolvedAt: T0.plus({ hours: 2 }), nextUpdateDueAt: null }),
     });
     const text = renderedText(msg.blocks);
@@ -33,13 +34,13 @@ describe('announcement', () => {
   });
 
   it('marks a drill', () => {
-    const msg = announcement({ incident: makeIncident({ isDrill: true }) });
+    const msg = announcement({ texts: en, incident: makeIncident({ isDrill: true }) });
     expect(renderedText(msg.blocks)).toContain('DRILL');
     expect(msg.text.startsWith('[DRILL]')).toBe(true);
   });
 
   it('escapes hostile text', () => {
-    const msg = announcement({ incident: makeIncident({ title: HOSTILE, impact: HOSTILE.repeat(300) }) });
+    const msg = announcement({ texts: en, incident: makeIncident({ title: HOSTILE, impact: HOSTILE.repeat(300) }) });
     expectNoSmuggling(msg);
     expectMessageLimits(msg);
   });

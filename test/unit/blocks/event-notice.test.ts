@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { eventNotice, type EventNotice } from '../../../src/slack/blocks/event-notice.js';
 import { HOSTILE, makeIncident, T0 } from './fixtures.js';
 import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
+import { en } from '../../../src/domain/texts/index.js';
 
 const incident = makeIncident();
 const render = (event: EventNotice, drill = false) =>
-  eventNotice({ incident: { ...incident, isDrill: drill }, event });
+  eventNotice({ texts: en, incident: { ...incident, isDrill: drill }, event });
 
 describe('eventNotice', () => {
   it('severity change: from, to, new cadence, next due', () => {

@@ -3,6 +3,7 @@ import { incidentCard } from '../../../src/slack/blocks/incident-card.js';
 import { ACTION_ID } from '../../../src/slack/ids.js';
 import { HOSTILE, makeIncident, T0 } from './fixtures.js';
 import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
+import { en } from '../../../src/domain/texts/index.js';
 
 function actionIds(blocks: unknown[]): string[] {
   return JSON.stringify(blocks).match(/"action_id":"[^"]+"/g)?.map((s) => s.slice(13, -1)) ?? [];
@@ -10,7 +11,7 @@ function actionIds(blocks: unknown[]): string[] {
 
 describe('incidentCard', () => {
   it('shows the facts a responder needs', () => {
-    const msg = incidentCard({
+    const msg = incidentCard({ texts: en,
       incident: makeIncident({ commsLeadId: 'UCOMMS', scribeId: 'USCRIBE' }),
       cadenceMinutes: 15,
     });
@@ -31,13 +32,13 @@ describe('incidentCard', () => {
   });
 
   it('offers Post update and Resolve while open', () => {
-    const msg = incidentCard({ incident: makeIncident() });
+    const msg = incidentCard({ texts: en, incident: makeIncident() });
     expect(actionIds(msg.blocks)).toEqual([ACTION_ID.openUpdate, ACTION_ID.openResolve]);
     expect(JSON.stringify(msg.blocks)).toContain('"value":"42"');
   });
 
   it('offers Reopen and no due time once resolved', () => {
-    const msg = incidentCard({
+    const msg = incidentCard({ texts: en,
       incident: makeIncident({ status: 'resolved', resolvedAt: T0.plus({ hours: 1 }), nextUpdateDueAt: null }),
     });
     expect(actionIds(msg.blocks)).toEqual([ACTION_ID.reopen]);
@@ -47,24 +48,24 @@ describe('incidentCard', () => {
   });
 
   it('shows — when no update is due, and comms lead unassigned, scribe hidden', () => {
-    const text = renderedText(incidentCard({ incident: makeIncident({ nextUpdateDueAt: null }) }).blocks);
+    const text = renderedText(incidentCard({ texts: en, incident: makeIncident({ nextUpdateDueAt: null }) }).blocks);
     expect(text).toContain('*Next update due*\n—');
     expect(text).toContain('_unassigned_');
     expect(text).not.toContain('Scribe');
   });
 
   it('marks a drill', () => {
-    const msg = incidentCard({ incident: makeIncident({ isDrill: true }) });
+    const msg = incidentCard({ texts: en, incident: makeIncident({ isDrill: true }) });
     expect(renderedText(msg.blocks)).toContain('DRILL');
     expect(msg.text).toContain('[DRILL]');
-    expect(renderedText(incidentCard({ incident: makeIncident() }).blocks)).not.toContain('DRILL');
+    expect(renderedText(incidentCard({ texts: en, incident: makeIncident() }).blocks)).not.toContain('DRILL');
   });
 
   it('escapes a hostile title and impact and clips huge ones', () => {
-    const msg = incidentCard({ incident: makeIncident({ title: HOSTILE, impact: `${HOSTILE}\n`.repeat(500) }) });
+    const msg = incidentCard({ texts: en, incident: makeIncident({ title: HOSTILE, impact: `${HOSTILE}\n`.repeat(500) }) });
     expectNoSmuggling(msg);
     expect(renderedText(msg.blocks)).toContain('&lt;!channel&gt;');
     expectMessageLimits(msg);
-    expectMessageLimits(incidentCard({ incident: makeIncident({ title: 'x'.repeat(5000) }) }));
+    expectMessageLimits(incidentCard({ texts: en, incident: makeIncident({ title: 'x'.repeat(5000) }) }));
   });
 });

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { statusUpdateMessage } from '../../../src/slack/blocks/status-update-message.js';
 import { HOSTILE, makeIncident, makeUpdate, T0 } from './fixtures.js';
 import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
+import { en } from '../../../src/domain/texts/index.js';
 
 describe('statusUpdateMessage', () => {
   it('shows author, status, severity, every report field with its label, and the summary', () => {
-    const msg = statusUpdateMessage({ incident: makeIncident(), update: makeUpdate() });
+    const msg = statusUpdateMessage({ texts: en, incident: makeIncident(), update: makeUpdate() });
     const text = renderedText(msg.blocks);
     expect(text).toContain('<@UCMDR>');
     expect(text).toContain(':dart: Identified');
@@ -27,13 +28,13 @@ describe('statusUpdateMessage', () => {
 
   it('flags a required field left empty instead of hiding it', () => {
     const update = makeUpdate({ severity: 'sev3', fields: { impact_scope: 'search is slow' } });
-    const text = renderedText(statusUpdateMessage({ incident: makeIncident(), update }).blocks);
+    const text = renderedText(statusUpdateMessage({ texts: en, incident: makeIncident(), update }).blocks);
     expect(text).toContain('*Partial impact scope*\n>search is slow');
     expect(text).toContain('*Temporary workaround*\n_not given_');
   });
 
   it('marks a drill', () => {
-    const msg = statusUpdateMessage({ incident: makeIncident({ isDrill: true }), update: makeUpdate() });
+    const msg = statusUpdateMessage({ texts: en, incident: makeIncident({ isDrill: true }), update: makeUpdate() });
     expect(renderedText(msg.blocks)).toContain('DRILL');
     expect(msg.text).toContain('[DRILL]');
   });
@@ -42,7 +43,7 @@ describe('statusUpdateMessage', () => {
     const fields = Object.fromEntries(
       ['impact_scope', 'customer_impact', 'workaround', 'summary', 'x1', 'x2'].map((k) => [k, HOSTILE.repeat(200)]),
     );
-    const msg = statusUpdateMessage({ incident: makeIncident({ title: HOSTILE }), update: makeUpdate({ fields }) });
+    const msg = statusUpdateMessage({ texts: en, incident: makeIncident({ title: HOSTILE }), update: makeUpdate({ fields }) });
     expectNoSmuggling(msg);
     expectMessageLimits(msg);
   });

@@ -1,8 +1,12 @@
 import type { Texts } from '../catalog.js';
+import { channel } from './channel.js';
+import { checklists } from './checklists.js';
 import { declare } from './declare.js';
 import { errors } from './errors.js';
 import { help } from './help.js';
+import { notices } from './notices.js';
+import { reminders } from './reminders.js';
 import { replies } from './replies.js';
 import { terms } from './terms.js';
 
-export const ko: Texts = { locale: 'ko', help, replies, terms, declare, errors };
+export const ko: Texts = { locale: 'ko', help, replies, terms, declare, errors, channel, notices, reminders, checklists };

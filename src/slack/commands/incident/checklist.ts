@@ -10,7 +10,7 @@ import { type Subcommand, inIncidentChannel } from './context.js';
 export const checklist: Subcommand = (ctx) =>
   inIncidentChannel(ctx, 'checklist', async (incident) => {
     const runbooks = await ctx.deps.checklists.list(incident.id);
-    const parts = runbooks.flatMap((runbook) => checklistMessages({ incident, runbook }));
+    const parts = runbooks.flatMap((runbook) => checklistMessages({ incident, runbook, texts: ctx.texts }));
     if (parts.length === 0) return ephemeral(`${incidentRef(incident.id)} has no checklist. \`/incident runbook\` lists the runbooks to attach.`);
     void (async () => {
       // One at a time, so they arrive in order; ctx.respond never throws (a lost one is logged, and the pinned checklists say the same).

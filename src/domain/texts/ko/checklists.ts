@@ -1,0 +1,17 @@
+import type { Texts } from '../catalog.js';
+
+export const checklists: Texts['checklists'] = {
+  title: (runbook) => `체크리스트: ${runbook}`,
+  progress: (done, total) => `${total}개 중 ${done}개 완료 또는 건너뜀`,
+  drill: '*훈련* — 연습입니다',
+  assignedTo: (person) => `담당 ${person}`,
+  doneBy: (person, when) => `${person}님이 ${when}에 완료`,
+  skippedBy: (person, reason) => `${person}님이 건너뜀: _${reason}_`,
+  forRole: (role) => `${role} 몫`,
+  due: (when) => `기한 ${when}`,
+  runbookLink: '런북 링크',
+  done: '완료',
+  skip: '건너뛰기…',
+  assign: '담당 지정',
+  undo: '실행 취소',
+};
