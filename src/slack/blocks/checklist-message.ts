@@ -73,7 +73,8 @@ export function checklistMessages({ incident, runbook, texts }: ChecklistView): 
     const items = runbook.items.slice(start, start + CHECKLIST_ITEMS_PER_MESSAGE);
     const part = parts.length + 1;
     const pages = Math.max(1, Math.ceil(runbook.items.length / CHECKLIST_ITEMS_PER_MESSAGE));
-    const title = `${drill}${t.title(runbook.title)}${pages > 1 ? ` (${part}/${pages})` : ''}`;
+    // The runbook's title clipped first, so the header's own limit never cuts the part number.
+    const title = `${drill}${t.title(clip(runbook.title, 120))}${pages > 1 ? ` (${part}/${pages})` : ''}`;
     const blocks: KnownBlock[] = [
       header(title),
       context(`${safe(plainTitle(incident, TITLE_MAX, texts), 200)} · ${t.progress(done, runbook.items.length)}${incident.isDrill ? ` · ${t.drill}` : ''}`),
