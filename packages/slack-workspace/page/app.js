@@ -385,8 +385,42 @@ document.addEventListener('click', (event) => {
   if (button) void act(button);
 });
 
+/** Asks the app for an external select's options (block_suggestion, through the workspace) and shows them. */
+const searches = new WeakMap();
+async function suggest(field) {
+  const modal = field.closest('.modal');
+  const select = field.parentElement.querySelector('select[data-input]');
+  const status = field.parentElement.querySelector('.bk-external-status');
+  if (!modal || !select) return;
+  const min = Number(field.dataset.minQueryLength);
+  if (field.value.length < min) return void (status.textContent = `Type at least ${min} characters`);
+  const asked = (searches.get(field) ?? 0) + 1;
+  searches.set(field, asked);
+  status.textContent = 'Searching…';
+  const result = await post('/sandbox/suggest', { userId: ui.me, viewId: modal.dataset.viewId, actionId: field.dataset.actionId, value: field.value });
+  if (searches.get(field) !== asked) return; // a later keystroke's answer wins
+  if (!result.ok) return void (status.textContent = result.message ?? result.error);
+  const chosen = select.value;
+  const option = (o) => `<option value="${esc(o.value)}">${esc(o.text?.text ?? o.value)}</option>`;
+  const groups = (result.option_groups ?? []).map((g) => `<optgroup label="${esc(g.label?.text ?? '')}">${g.options.map(option).join('')}</optgroup>`);
+  const count = result.options.length + (result.option_groups ?? []).reduce((n, g) => n + g.options.length, 0);
+  select.innerHTML = `<option value="">${count === 0 ? 'No results' : 'Choose from the results'}</option>${result.options.map(option).join('')}${groups.join('')}`;
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
+  status.textContent = count === 0 ? 'No results' : `${count} result${count === 1 ? '' : 's'}`;
+}
+
+const typing = new WeakMap();
+document.addEventListener('focusin', (event) => {
+  const field = event.target.closest?.('[data-external-query]');
+  if (field && !searches.has(field)) void suggest(field);
+});
+
 document.addEventListener('input', (event) => {
   if (event.target.matches('.edit-text')) ui.editText = event.target.value;
+  const field = event.target.closest('[data-external-query]');
+  if (!field) return;
+  clearTimeout(typing.get(field));
+  typing.set(field, setTimeout(() => void suggest(field), 150));
 });
 
 document.addEventListener('change', (event) => {

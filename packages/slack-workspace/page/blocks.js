@@ -30,6 +30,19 @@ function userOptions(ctx, selected) {
     .join('');
 }
 
+/**
+ * A select whose options the app serves: a search field (the page asks the workspace, which sends
+ * the app Slack's block_suggestion as the person types) and the options it answered to pick from.
+ */
+function externalSelectHtml(el, attrs, role, placeholder) {
+  const min = Number.isInteger(el.min_query_length) ? el.min_query_length : 3;
+  const initial = el.initial_option ? `<option value="${esc(el.initial_option.value)}" selected>${esc(el.initial_option.text?.text ?? el.initial_option.value)}</option>` : '';
+  return `<div class="bk-external">
+    <input type="search" class="bk-input bk-external-query" data-external-query ${attrs} data-min-query-length="${min}" placeholder="${placeholder}" aria-label="${placeholder}" autocomplete="off">
+    <select class="bk-select" ${attrs} ${role} data-type="external_select" aria-label="${placeholder}"><option value="">Choose from the results</option>${initial}</select>
+    <div class="bk-external-status" aria-live="polite"></div></div>`;
+}
+
 /** An interactive or display element; `interactive` elements in messages send block_actions when used. */
 export function elementHtml(el, blockId, ctx, surface) {
   const attrs = dataAttrs(el, blockId);
@@ -44,8 +57,10 @@ export function elementHtml(el, blockId, ctx, surface) {
     }
     case 'overflow':
       return `<select class="bk-overflow" ${attrs} ${role} data-type="overflow" aria-label="More actions"><option value="">⋯</option>${optionTags(el, [])}</select>`;
-    case 'static_select':
     case 'external_select':
+      if (surface === 'modal') return externalSelectHtml(el, attrs, role, placeholder);
+      return `<select class="bk-select" ${attrs} ${role} data-type="${el.type}"><option value="">${placeholder}</option>${optionTags(el, el.initial_option ? [el.initial_option.value] : [])}</select>`;
+    case 'static_select':
       return `<select class="bk-select" ${attrs} ${role} data-type="${el.type}"><option value="">${placeholder}</option>${optionTags(el, el.initial_option ? [el.initial_option.value] : [])}</select>`;
     case 'multi_static_select':
       return `<select multiple class="bk-select" ${attrs} ${role} data-type="${el.type}">${optionTags(el, (el.initial_options ?? []).map((o) => o.value))}</select>`;

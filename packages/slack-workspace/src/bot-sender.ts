@@ -10,7 +10,12 @@ export function signRequest(signingSecret: string, timestamp: number, body: stri
 export interface SendOptions {
   contentType: 'application/x-www-form-urlencoded' | 'application/json';
   headers?: Record<string, string>;
+  /** Slack gives up on an answer after this long (its 3 s); the caller then gets status 408 and no body. */
+  timeoutMs?: number;
 }
+
+/** What a request Slack gave up on counts as: no answer. */
+export const NO_ANSWER: BotResponse = { status: 408, body: '' };
 
 /** Posts a signed request to the bot and returns its acknowledgement. */
 export async function sendSigned(
@@ -44,12 +49,20 @@ export async function sendSignedAnswer(
         ...options.headers,
       },
       body,
+      ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
     });
   } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError') return { response: NO_ANSWER, noRetry: false };
     const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new Error(`sandbox: the bot is unreachable at ${url} (${cause})`, { cause: error });
   }
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError') return { response: NO_ANSWER, noRetry: false };
+    throw error;
+  }
   const type = response.headers.get('content-type') ?? '';
   let parsed: unknown = text;
   if (type.includes('json') || /^\s*[{[]/.test(text)) {

@@ -38,7 +38,7 @@ function checkString(value: unknown, name: string, path: string, problems: Probl
   if (value.length > max) problems.push(`must be less than ${max + 1} characters${at(`${path}/${name}`)}`);
 }
 
-function checkOptions(value: unknown, path: string, problems: Problems, min: number, max: number, plainOnly: boolean): void {
+export function checkOptions(value: unknown, path: string, problems: Problems, min: number, max: number, plainOnly: boolean): void {
   if (!Array.isArray(value)) return void problems.push(`missing required field: options${at(path)}`);
   if (value.length < min) problems.push(`must provide at least ${min} items${at(path)}`);
   if (value.length > max) problems.push(`no more than ${max} items allowed${at(path)}`);

@@ -4,11 +4,12 @@ export type { EnvelopeType, SocketDelivery } from './socket-delivery.js';
 export type { EventDelivery, EventRetryOptions, RetryReason } from './event-retries.js';
 export type {
   BotResponse, CallLogEntry, ChangeEvent, MessageMetadata, RateLimits, SeedUser, StoredChannel, StoredEphemeral, StoredFile,
-  StoredView, WorkspaceOptions,
+  StoredView, SuggestedOption, WorkspaceOptions,
 } from './types.js';
 export type { MessageSnapshot, ViewSnapshot } from './readers.js';
 export type { ClickActionInput, EventOptions, GlobalShortcutInput, SlashCommandInput } from './interactions.js';
 export type { ClickViewActionInput } from './view-actions.js';
+export type { BlockSuggestionInput, OptionGroup, SuggestionResult } from './block-suggestion.js';
 export type { SubmitViewInput } from './submit-view.js';
 export type { HomeActionInput } from './home-tab.js';
 export type { MessageShortcutInput, ReactionInput } from './person-actions.js';

@@ -48,7 +48,7 @@ export async function submitView(ctx: InteractionContext, input: SubmitViewInput
   const { store } = ctx;
   const { user, stored, blocks, stack } = topViewOf(store, input.userId, input.viewId);
   checkRequired(blocks, input.values);
-  stored.values = buildStateValues(store, blocks, input.values);
+  stored.values = buildStateValues(store, blocks, input.values, stored.suggested);
 
   const payload = {
     type: 'view_submission',

@@ -130,6 +130,17 @@ export interface StoredView {
   errors: Record<string, string> | null;
   /** Last submitted values, Slack's `state.values` shape. */
   values: Record<string, Record<string, unknown>>;
+  /**
+   * The options the app last answered a `block_suggestion` with, by action_id: what the person
+   * can pick from an external select (and what its `selected_option` is then made of).
+   */
+  suggested?: Record<string, SuggestedOption[]>;
+}
+
+/** An option as an app answers `block_suggestion` with it. */
+export interface SuggestedOption {
+  text: { type: 'plain_text'; text: string; emoji?: boolean };
+  value: string;
 }
 
 export interface StoredFile {

@@ -3,7 +3,7 @@ import { APP_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN } from './seed.js';
 import { viewJson } from './serializers.js';
 import type { BotResponse, SeedUser, StoredView } from './types.js';
 import { topViewOf } from './submit-view.js';
-import { buildStateValues, type SubmittedValues } from './view-submission.js';
+import { buildStateValues, withSuggested, type SubmittedValues } from './view-submission.js';
 
 export interface ClickViewActionInput {
   userId: string;
@@ -26,8 +26,9 @@ export async function clickViewAction(ctx: InteractionContext, input: ClickViewA
   const { user, stored, blocks } = topViewOf(store, input.userId, input.viewId);
   const found = findAction(blocks, input.actionId);
   if (!found) throw new Error(`sandbox: view ${input.viewId} has no element with action_id ${input.actionId}`);
-  stored.values = buildStateValues(store, blocks, input.values ?? {});
-  return sendInteraction(ctx, viewBlockActions(ctx, user, stored, actionPayload(found.element, found.blockId, input, store.nextTs())));
+  stored.values = buildStateValues(store, blocks, input.values ?? {}, stored.suggested);
+  const element = withSuggested(found.element, stored.suggested?.[input.actionId]);
+  return sendInteraction(ctx, viewBlockActions(ctx, user, stored, actionPayload(element, found.blockId, input, store.nextTs())));
 }
 
 /** Slack's block_actions payload for a click in a view (a modal, the Home tab): a view container, no channel, no response_url. */

@@ -48,6 +48,7 @@ export function stateValue(element: Block, value: SubmittedValue, where: string)
     case 'overflow':
       return { type, selected_option: pickOption(element, one(value), where) };
     case 'multi_static_select':
+    case 'multi_external_select':
     case 'checkboxes':
       return { type, selected_options: many(value).map((v) => pickOption(element, v, where)) };
     case 'users_select':
@@ -74,10 +75,25 @@ export function stateValue(element: Block, value: SubmittedValue, where: string)
 }
 
 /**
+ * An external select has no options of its own: the person picks from what the app last answered
+ * a `block_suggestion` with, or keeps its `initial_option`.
+ */
+export function withSuggested(element: Block, suggested: Option[] | undefined): Block {
+  const type = element['type'];
+  if (type !== 'external_select' && type !== 'multi_external_select') return element;
+  const initials: unknown[] = Array.isArray(element['initial_options']) ? element['initial_options'] : [];
+  const initial = [element['initial_option'], ...initials]
+    .filter((o): o is Option => isObject(o) && typeof o['value'] === 'string');
+  return { ...element, options: [...(suggested ?? []), ...initial] };
+}
+
+/**
  * Builds `state.values` for every input in the view: given values are filled in, the rest are
  * submitted empty the way Slack does (value null, no selection).
  */
-export function buildStateValues(store: SandboxStore, blocks: unknown[], values: SubmittedValues): Record<string, Record<string, unknown>> {
+export function buildStateValues(
+  store: SandboxStore, blocks: unknown[], values: SubmittedValues, suggested: Record<string, Option[]> = {},
+): Record<string, Record<string, unknown>> {
   const state: Record<string, Record<string, unknown>> = {};
   for (const [blockId, actions] of Object.entries(values)) {
     for (const [actionId, value] of Object.entries(actions)) {
@@ -85,7 +101,7 @@ export function buildStateValues(store: SandboxStore, blocks: unknown[], values:
       const element = findInputElement(blocks, blockId, actionId);
       if (!element) throw new Error(`sandbox: the view has no input ${where}`);
       if (element['type'] === 'users_select' && !store.users.has(String(value))) throw new Error(`sandbox: unknown user ${String(value)}`);
-      (state[blockId] ??= {})[actionId] = stateValue(element, value, where);
+      (state[blockId] ??= {})[actionId] = stateValue(withSuggested(element, suggested[actionId]), value, where);
     }
   }
   for (const block of blocks) {

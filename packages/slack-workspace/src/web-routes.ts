@@ -2,6 +2,7 @@ import { text } from './api-types.js';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WorkspaceClock as Clock } from './clock.js';
+import { isObject } from './element-validation.js';
 import { readBody, sendJson } from './http-io.js';
 import type { BotResponse } from './types.js';
 import { pageState, type AppFace, type CommandHint } from './web-state.js';
@@ -83,6 +84,14 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
         await ws.clickViewAction({ userId: String(b['userId']), viewId: String(b['viewId']), actionId: String(b['actionId']), values: b['values'] as never }),
         'the form',
       ),
+    '/sandbox/suggest': async (b) => {
+      const result = await ws.blockSuggestion({
+        userId: String(b['userId']), viewId: String(b['viewId']), actionId: String(b['actionId']), value: text(b['value']),
+        ...(isObject(b['values']) ? { values: b['values'] as never } : {}),
+      });
+      // What Slack's menu shows: the options, or that they could not be loaded.
+      return result.ok ? result : { ok: false, error: result.error, message: `The options could not be loaded: ${result.message}` };
+    },
     '/sandbox/submit': async (b) =>
       botResult(await ws.submitView({ userId: String(b['userId']), viewId: String(b['viewId']), values: b['values'] as never }), 'the form'),
     '/sandbox/close': async (b) => {

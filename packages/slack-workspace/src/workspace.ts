@@ -30,6 +30,7 @@ import type { SocketDelivery } from './socket-delivery.js';
 import { DEFAULT_LIMITS, SandboxStore } from './store.js';
 import { closeView, submitView, type SubmitViewInput } from './submit-view.js';
 import { clickViewAction, type ClickViewActionInput } from './view-actions.js';
+import { blockSuggestion, type BlockSuggestionInput, type SuggestionResult } from './block-suggestion.js';
 import type {
   BotResponse, CallLogEntry, ChangeEvent, SeedUser, StoredChannel, StoredEphemeral, StoredFile, WorkspaceOptions,
 } from './types.js';
@@ -57,6 +58,11 @@ export interface Workspace {
   clickAction(input: ClickActionInput): Promise<BotResponse>;
   /** The user clicks an element in their top modal, having entered `values` so far; returns the bot's ack. */
   clickViewAction(input: ClickViewActionInput): Promise<BotResponse>;
+  /**
+   * The user types `value` in (or opens) an external select in their top modal: the app's
+   * `block_suggestion` answer, which is then what they may pick (see block-suggestion.ts).
+   */
+  blockSuggestion(input: BlockSuggestionInput): Promise<SuggestionResult>;
   /** The user runs a global shortcut from the shortcuts menu; returns the bot's ack. */
   globalShortcut(input: GlobalShortcutInput): Promise<BotResponse>;
   submitView(input: SubmitViewInput): Promise<BotResponse>;
@@ -232,6 +238,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     slashCommand: (input) => slashCommand(interactions, input),
     clickAction: (input) => clickAction(interactions, input),
     clickViewAction: (input) => clickViewAction(interactions, input),
+    blockSuggestion: (input) => blockSuggestion(interactions, input),
     globalShortcut: (input) => globalShortcut(interactions, input),
     submitView: (input) => submitView(interactions, input),
     closeView: (userId) => closeView(interactions, userId),

@@ -9,7 +9,8 @@ export interface ReceivedRequest {
   body: Record<string, unknown>;
 }
 
-export type Responder = (request: ReceivedRequest) => { status?: number; json?: unknown } | undefined;
+/** What the stand-in answers; `delayMs` holds the answer back (an app slower than Slack waits). */
+export type Responder = (request: ReceivedRequest) => { status?: number; json?: unknown; delayMs?: number } | undefined;
 
 /** A tiny stand-in for the bot: verifies Slack's signature and answers with whatever ack the test asks for. */
 export class SignedReceiver {
@@ -38,11 +39,16 @@ export class SignedReceiver {
         const request = { headers: req.headers, rawBody, body };
         this.requests.push(request);
         const answer = this.respond(request);
-        if (answer?.json === undefined) {
-          res.writeHead(answer?.status ?? 200).end();
-        } else {
-          res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
-        }
+        const send = () => {
+          if (res.destroyed) return;
+          if (answer?.json === undefined) {
+            res.writeHead(answer?.status ?? 200).end();
+          } else {
+            res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
+          }
+        };
+        if (answer?.delayMs) setTimeout(send, answer.delayMs);
+        else send();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
