@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
 import type { MessageContent } from '../domain/timeline.js';
 import { IncidentWriter, lockIncident, runInTransaction, type TransactionDeps } from './incident-transaction.js';
-import { OpenIncidents, type OpenPage } from './open-incidents.js';
+import { OpenIncidents } from './open-incidents.js';
 
 export interface MessageRef {
   channelId: string;
@@ -97,10 +97,11 @@ export class ConversationService {
 
   /**
    * Incidents a person may add messages to from elsewhere: the first `limit` open ones they may
-   * see, most severe and most recent first, and how many there are (a bounded read).
+   * see whose title contains `search` or whose number it is (all when empty), most severe and
+   * most recent first (a bounded read, for the picker that searches as they type).
    */
-  choicesFor(userId: string, limit: number): Promise<OpenPage> {
-    return new OpenIncidents(this.deps).page(userId, limit);
+  choicesFor(userId: string, limit: number, search = ''): Promise<Incident[]> {
+    return new OpenIncidents(this.deps).first(userId, limit, search);
   }
 
   private canSee(userId: string, incident: Incident): Promise<boolean> {

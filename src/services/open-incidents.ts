@@ -26,6 +26,11 @@ export class OpenIncidents {
     return this.deps.repos.openIncidents.page(this.deps.db, await this.reader(userId), limit, search);
   }
 
+  /** The first `limit` the person may see matching `search` (all when empty), uncounted. */
+  async first(userId: string, limit: number, search: string): Promise<Incident[]> {
+    return this.deps.repos.openIncidents.first(this.deps.db, await this.reader(userId), limit, search);
+  }
+
   /** Open incidents where the person holds a role. */
   mine(userId: string, limit: number): Promise<Incident[]> {
     return this.deps.repos.openIncidents.withRole(this.deps.db, userId, limit);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, fillRequired, startBrowserApp, type BrowserApp } from './browser-app.js';
-import { ACTION_ID, actionItemInput, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../src/db/client.js';
+import { ACTION_ID, actionItemInput, DECLARE_INPUT, RESOLVE_INPUT, TIMELINE_INPUT, TIMELINE_MESSAGE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
 import { NO_RUNBOOKS } from '../helpers/app.js';
 
 let t: BrowserApp;
@@ -272,5 +274,39 @@ describe('the local workspace in a browser', () => {
     await t.page.selectOption('#drill-speed', '1');
     await t.page.waitForSelector('#drill-badge[hidden]', { state: 'attached' });
     expect(t.clock.speed).toBe(1);
+  });
+
+  it("adds a message from another channel through the shortcut's picker, which searches as the person types", async () => {
+    await t.app.database.db.execute(sql`
+      insert into incidents (title, severity, status, scenario, impact, declared_by, started_at, detected_at, declared_at)
+      values ('Payments webhook backlog', 'sev2', 'investigating', 'other', '', 'U_ALICE', now(), now(), now())`);
+    await openChannel('general');
+    await type('Search errors reported by support');
+    const said = t.page.locator('#messages .message[data-kind="message"]', { hasText: 'Search errors reported by support' });
+    await said.waitFor();
+    await said.hover();
+    await said.locator('[data-menu="more"]').click();
+    await said.locator('[data-shortcut="add_to_timeline"]').click();
+    const picker = await modal('incident_timeline_message');
+    const field = picker.$('[data-external-query]');
+    const results = `[data-block-id="${TIMELINE_MESSAGE_INPUT.incident.block}"][data-input] option`;
+    const shown = () => t.page.locator(results).allTextContents();
+    // Opening the search asks the bot (min_query_length 0): the open incidents are offered.
+    await (await field)!.focus();
+    await t.page.waitForFunction((sel) => document.querySelectorAll(sel).length > 1, results);
+    expect(await shown()).toContainEqual(expect.stringMatching(/^INC-\d+ · SEV-2 · Payments webhook backlog$/));
+    // Typing narrows it: nothing matches, then the title's words find it again.
+    await (await field)!.fill('no such incident');
+    await t.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, results);
+    expect(await picker.$eval('.bk-external-status', (e) => e.textContent)).toBe('No results');
+    await (await field)!.fill('webhook');
+    await t.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, results);
+    const value = await t.page.locator(results).nth(1).getAttribute('value');
+    await t.page.selectOption(`[data-block-id="${TIMELINE_MESSAGE_INPUT.incident.block}"][data-input]`, value);
+    await t.page.screenshot({ path: `${ARTIFACTS}/workspace-timeline-picker.png` });
+    await t.page.click('[data-modal="submit"]');
+    await t.page.waitForSelector('.modal', { state: 'detached' });
+    const pinned = rowsOf<{ incident_id: number }>(await t.app.database.db.execute(sql`select incident_id from timeline_events where kind = 'message_pinned'`));
+    expect(pinned).toContainEqual({ incident_id: Number(value) });
   });
 });

@@ -1,14 +1,17 @@
 /**
  * `/incident list` and App Home read at most what they show: with many open incidents, the most
  * severe and most recent come first, then "and N more" with how to find the rest, and the count is
- * what this person may see (private incidents only to their people).
+ * what this person may see (private incidents only to their people). The message shortcut's picker
+ * searches as the person types (Slack's block_suggestion) and answers at most 100.
  */
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../src/db/client.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { MESSAGE_SHORTCUTS } from '../../src/slack/capabilities.js';
 import { TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
 import { BOB, channelId, command, openedView, visibleText } from '../helpers/flows.js';
+import { SEVERITY_INFO } from '../../src/domain/severity.js';
 
 const DAVE = 'U_DAVE';
 let t: TestApp | undefined;
@@ -84,31 +87,55 @@ describe('reads bounded by what is shown', () => {
     expect(home.slice(home.indexOf('Yours'))).toContain('Secret breach 5');
   });
 
-  it("the message shortcut's picker offers at most 100, the most severe and most recent the person may see, and says how many there are", async () => {
+  it("the message shortcut's picker searches as the person types: at most 100 of 10,000, the most severe and most recent they may see", async () => {
     t = await startTestApp();
     await seed(t);
     await t.app.database.db.execute(sql`
       insert into incidents (title, severity, status, scenario, impact, declared_by, started_at, detected_at, declared_at)
-      select 'Latency ' || g, 'sev2', 'investigating', 'other', '', 'U_ALICE', now(), now(), timestamptz '2026-11-24 00:00Z' + g * interval '1 minute'
-      from generate_series(1, 50) g`);
+      select 'Latency ' || g, 'sev2', 'investigating', 'other', '', 'U_ALICE', now(), now(), timestamptz '2026-11-24 00:00Z' + g * interval '1 second'
+      from generate_series(1, 10000) g`);
     const general = channelId(t.ws, 'general');
-    const offered = async (userId: string) => {
-      const note = await t!.ws.postAsUser({ userId: 'U_CAROL', channelId: general, text: 'Customers report errors' });
+    const note = await t.ws.postAsUser({ userId: 'U_CAROL', channelId: general, text: 'Customers report errors' });
+    const picker = async (userId: string) => {
       await t!.ws.messageShortcut({ userId, channelId: general, messageTs: note.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });
       const modal = await openedView(t!.ws, userId, 'incident_timeline_message');
-      const select = (modal.blocks as { block_id?: string; element?: { options?: { text: { text: string } }[] } }[])
+      const element = (modal.blocks as { block_id?: string; element?: Record<string, unknown> }[])
         .find((b) => b.block_id === TIMELINE_MESSAGE_INPUT.incident.block)!.element!;
-      await t!.ws.closeView(userId);
-      return { options: select.options!.map((o) => o.text.text), text: visibleText({ text: '', blocks: modal.blocks }) };
+      expect(element).toMatchObject({ type: 'external_select', min_query_length: 0 });
+      expect(element['options']).toBeUndefined();
+      return async (value: string) => {
+        const answer = await t!.ws.blockSuggestion({ userId, viewId: modal.id, actionId: TIMELINE_MESSAGE_INPUT.incident.action, value });
+        if (!answer.ok) throw new Error(answer.message);
+        return answer.options;
+      };
     };
-    const dave = await offered(DAVE);
-    expect(dave.options).toHaveLength(100);
-    expect(dave.options.some((o) => o.includes('Secret breach'))).toBe(false);
-    expect(dave.options[0]).toContain('Checkout down 60');
-    expect(dave.text).toContain('100 most severe and most recent of 109 open incidents');
-    const bob = await offered(BOB);
-    expect(bob.options[0]).toContain('Secret breach 5');
-    expect(bob.options.filter((o) => o.includes('Secret breach'))).toHaveLength(1);
-    expect(bob.text).toContain('of 110 open incidents');
+
+    // Opening the menu (nothing typed): 100 of the 10,059 open public ones, SEV-1s first, most recent first.
+    const daveTypes = await picker(DAVE);
+    const opened = await daveTypes('');
+    expect(opened).toHaveLength(100);
+    expect(opened[0]).toEqual({ text: { type: 'plain_text', emoji: true, text: `INC-60 · ${SEVERITY_INFO.sev1.label} · Checkout down 60` }, value: '60' });
+    expect(opened.slice(0, 12).map((o) => o.value)).toEqual(Array.from({ length: 12 }, (_, i) => String(60 - 5 * i)));
+    expect(opened[12]!.text.text).toContain('Latency 10000');
+    expect(opened.some((o) => o.text.text.includes('Secret breach'))).toBe(false);
+    // Typed words narrow it; an INC-number finds that one; a private incident never shows to an outsider.
+    expect((await daveTypes('checkout down 1')).map((o) => o.value)).toEqual(['15', '10']);
+    expect((await daveTypes('inc-42')).map((o) => o.value)).toEqual(['42']);
+    expect(await daveTypes('breach')).toEqual([]);
+    expect(await daveTypes('INC-65')).toEqual([]);
+    await t.ws.closeView(DAVE);
+
+    // Bob commands Secret breach 5: it is his first option, and found by its words; the others stay hidden.
+    const bobTypes = await picker(BOB);
+    expect((await bobTypes(''))[0]!.text.text).toContain('Secret breach 5');
+    expect((await bobTypes('secret')).map((o) => o.text.text)).toEqual([`INC-65 · ${SEVERITY_INFO.sev1.label} · Secret breach 5`]);
+    // What he picked from the search goes on that timeline.
+    const submitted = await t.ws.submitView({
+      userId: BOB, viewId: t.ws.openViews(BOB)[0]!.id, values: { [TIMELINE_MESSAGE_INPUT.incident.block]: { [TIMELINE_MESSAGE_INPUT.incident.action]: '65' } },
+    });
+    expect(submitted.status).toBe(200);
+    expect(t.ws.openViews(BOB)).toEqual([]);
+    const pinned = rowsOf<{ incident_id: number }>(await t.app.database.db.execute(sql`select incident_id from timeline_events where kind = 'message_pinned'`));
+    expect(pinned).toEqual([{ incident_id: 65 }]);
   });
 });

@@ -154,9 +154,9 @@ describe('the "Add to incident timeline" message shortcut', () => {
     const ack = await t.ws.messageShortcut({ userId: BOB, channelId: channelId(t.ws, 'general'), messageTs: report.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });
     expect(ack.status).toBe(200);
     const modal = await openedView(t.ws, BOB, 'incident_timeline_message');
-    const select = (modal.blocks as { block_id?: string; element?: { options?: { text: { text: string }; value: string }[] } }[])
-      .find((b) => b.block_id === TIMELINE_MESSAGE_INPUT.incident.block)!.element!;
-    expect(select.options!.map((o) => o.text.text)).toEqual(['INC-1 · SEV-1 · Checkout failing']);
+    // The picker asks the bot as the menu opens (block_suggestion): the private incident is not offered.
+    const offered = await t.ws.blockSuggestion({ userId: BOB, viewId: modal.id, actionId: TIMELINE_MESSAGE_INPUT.incident.action, value: '' });
+    expect(offered.ok && offered.options.map((o) => o.text)).toEqual([{ type: 'plain_text', text: 'INC-1 · SEV-1 · Checkout failing', emoji: true }]);
 
     const submitted = await t.ws.submitView({
       userId: BOB, viewId: modal.id, values: { [TIMELINE_MESSAGE_INPUT.incident.block]: { [TIMELINE_MESSAGE_INPUT.incident.action]: '1' } },

@@ -443,6 +443,7 @@ describe('raw signed payloads the workspace would not build', () => {
       const said = await w.t.ws.postAsUser({ userId: BOB, channelId: general, text: 'raw message' });
       await w.t.ws.messageShortcut({ userId: ALICE, channelId: general, messageTs: said.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });
       const pick = await openedView(w.t.ws, ALICE, CALLBACK_ID.timelineMessage);
+      await w.t.ws.blockSuggestion({ userId: ALICE, viewId: pick.id, actionId: TIMELINE_MESSAGE_INPUT.incident.action, value: `INC-${w.open.id}` });
       const chosen = { [TIMELINE_MESSAGE_INPUT.incident.block]: { [TIMELINE_MESSAGE_INPUT.incident.action]: String(w.open.id) } };
       await w.t.ws.submitView({ userId: ALICE, viewId: pick.id, values: chosen });
       for (const [kind, values] of [
@@ -488,6 +489,7 @@ describe('raw signed payloads the workspace would not build', () => {
     for (const id of Object.values(CALLBACK_ID)) expect(kinds).toContain(`view_submission ${id}`);
     expect(kinds).toContain('command note');
     expect(kinds).toContain('message_action undefined');
+    expect(kinds).toContain(`block_suggestion ${CALLBACK_ID.timelineMessage}`);
   });
 
   function send(body: string, contentType = 'application/x-www-form-urlencoded') {

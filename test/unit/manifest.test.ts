@@ -28,7 +28,7 @@ interface Manifest {
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: {
     event_subscriptions?: { request_url?: string; bot_events?: string[] };
-    interactivity?: { is_enabled?: boolean; request_url?: string };
+    interactivity?: { is_enabled?: boolean; request_url?: string; message_menu_options_url?: string };
     socket_mode_enabled?: boolean;
   };
 }
@@ -75,6 +75,8 @@ function manifestProblems(manifest: Manifest): string[] {
   if (manifest.settings?.interactivity?.is_enabled !== true) problems.push('interactivity disabled');
   const urls = {
     'interactivity request_url': manifest.settings?.interactivity?.request_url,
+    // The incident picker (external_select) asks here; Bolt answers block_suggestion at the same path.
+    'interactivity message_menu_options_url': manifest.settings?.interactivity?.message_menu_options_url,
     'event_subscriptions request_url': manifest.settings?.event_subscriptions?.request_url,
     [`${SLASH_COMMAND} url`]: commands.find((c) => c.command === SLASH_COMMAND)?.url,
   };

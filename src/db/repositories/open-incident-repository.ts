@@ -53,6 +53,15 @@ export class OpenIncidentRepository {
     return { incidents: await this.inOrder(ex, ids), total: Number(row?.n ?? ids.length) };
   }
 
+  /**
+   * The first `limit` open incidents the reader may see whose title contains `text` or whose
+   * number it is, without counting the rest (a picker that searches as the person types).
+   */
+  async first(ex: Executor, reader: OpenReader, limit: number, text: string): Promise<Incident[]> {
+    const where = and(open, visibleTo(reader), text.trim() ? matching(text) : undefined);
+    return this.inOrder(ex, await ex.select({ id: incidents.id }).from(incidents).where(where).orderBy(...RANK).limit(limit));
+  }
+
   /** Open incidents where the person holds a role, in rank order. */
   async withRole(ex: Executor, userId: string, limit: number): Promise<Incident[]> {
     const ids = await ex.select({ id: incidents.id }).from(incidents).where(and(open, holdsRole(userId))).orderBy(...RANK).limit(limit);

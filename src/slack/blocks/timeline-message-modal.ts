@@ -1,11 +1,9 @@
-import type { ModalView, PlainTextOption } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import { z } from 'zod';
-import { incidentRef, type Incident } from '../../domain/incident.js';
 import { messageContentSchema } from '../../domain/timeline.js';
-import { SEVERITY_INFO } from '../../domain/severity.js';
 import type { MessageInput } from '../../services/conversation-service.js';
 import { CALLBACK_ID, TIMELINE_MESSAGE_INPUT } from '../ids.js';
-import { context, input, modalLabel, option, section } from './elements.js';
+import { context, input, modalLabel, section } from './elements.js';
 import { quote } from './mrkdwn.js';
 import { isIncidentId, selectedOption, STALE_FORM, type ParseResult, type SubmittedView } from './view-state.js';
 
@@ -30,18 +28,10 @@ function encodeMessage(message: MessageInput & { content: NonNullable<MessageInp
   }
 }
 
-const incidentOption = (incident: Incident): PlainTextOption =>
-  option(`${incidentRef(incident.id)} · ${SEVERITY_INFO[incident.severity].label} · ${incident.title}`, String(incident.id));
-
-/** A static select holds at most 100 options. */
-export const PICKER_SHOWN = 100;
-
 /** The message shortcut outside an incident channel: which incident's timeline the message goes on. */
-export function timelineMessageModal({ incidents, total = incidents.length, message }: {
-  /** The first open incidents the person may see, most severe and most recent first. */
-  incidents: Incident[];
-  /** How many they may see in all. */
-  total?: number;
+export function timelineMessageModal({ hasChoices, message }: {
+  /** Whether the person may see any open incident; the picker searches them as they type. */
+  hasChoices: boolean;
   message: MessageInput & { content: NonNullable<MessageInput['content']> };
 }): ModalView {
   const preview = message.content.text.trim() ? quote(message.content.text, 1000) : '_A message without text._';
@@ -52,7 +42,7 @@ export function timelineMessageModal({ incidents, total = incidents.length, mess
     title: modalLabel('Add to timeline'),
     close: modalLabel('Cancel'),
   };
-  if (incidents.length === 0) {
+  if (!hasChoices) {
     return { ...base, blocks: [section(preview), context('There is no open incident you can see, so there is no timeline to add this to.')] };
   }
   return {
@@ -61,15 +51,13 @@ export function timelineMessageModal({ incidents, total = incidents.length, mess
     blocks: [
       section(preview),
       input(TIMELINE_MESSAGE_INPUT.incident, 'Incident', {
-        type: 'static_select',
+        type: 'external_select',
         action_id: TIMELINE_MESSAGE_INPUT.incident.action,
-        placeholder: { type: 'plain_text', text: 'Choose the incident' },
-        options: incidents.slice(0, PICKER_SHOWN).map(incidentOption),
+        placeholder: { type: 'plain_text', text: 'Type INC-number or words of the title' },
+        // Opening the menu lists the most severe and most recent; typing narrows it.
+        min_query_length: 0,
       }),
       context('The message goes on the incident timeline at the time it was posted, with a link to it.'),
-      ...(total > Math.min(incidents.length, PICKER_SHOWN)
-        ? [context(`These are the ${Math.min(incidents.length, PICKER_SHOWN)} most severe and most recent of ${total} open incidents; for another, use the shortcut in its channel.`)]
-        : []),
     ],
   };
 }

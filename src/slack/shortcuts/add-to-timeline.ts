@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { incidentRef } from '../../domain/incident.js';
 import type { MessageInput, PinOutcome } from '../../services/conversation-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
-import { PICKER_SHOWN, timelineMessageModal } from '../blocks/timeline-message-modal.js';
+import { incidentOptions, SUGGESTED_OPTIONS } from '../blocks/incident-options.js';
+import { timelineMessageModal } from '../blocks/timeline-message-modal.js';
 import { MESSAGE_SHORTCUTS } from '../capabilities.js';
+import { withinDeadline } from '../deadline.js';
 import type { SlackDeps } from '../deps.js';
+import { TIMELINE_MESSAGE_INPUT } from '../ids.js';
 import { messageContent, readSlackMessage } from '../message-content.js';
 import { ephemeral, errorReply, safeRespond } from '../replies.js';
 import { requestDeps } from '../request-deps.js';
@@ -21,6 +24,11 @@ const payloadSchema = z.object({
   message: z.unknown(),
 }).loose();
 
+const suggestionSchema = z.object({ user: z.object({ id: z.string() }).loose(), value: z.string() }).loose();
+
+/** Longer text than any title is cut: the search stays one cheap query. */
+const QUERY_LIMIT = 200;
+
 /** What the person is told once the message is on the timeline (or was already). */
 export function pinnedAnswer({ result, incident }: PinOutcome): string {
   return result === 'added'
@@ -31,7 +39,8 @@ export function pinnedAnswer({ result, incident }: PinOutcome): string {
 /**
  * "Add to incident timeline" on any message. In an incident's channel the message goes on that
  * incident's timeline; elsewhere a modal asks which incident (only those the person may see).
- * Slack is acknowledged first; the outcome follows ephemerally.
+ * Slack is acknowledged first; the outcome follows ephemerally. The modal's picker searches as the
+ * person types: Slack asks with `block_suggestion` and the answer is the acknowledgement itself.
  */
 export function registerAddToTimelineShortcut(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(MESSAGE_SHORTCUTS.addToTimeline, async (args: ShortcutArgs) => {
@@ -48,11 +57,32 @@ export function registerAddToTimelineShortcut(app: App, deps: SlackDeps): void {
     try {
       const added = await scoped.conversation.addFromIncidentChannel(user.id, message);
       if (added) return reply(ephemeral(pinnedAnswer(added)));
-      const { incidents, total } = await deps.conversation.choicesFor(user.id, PICKER_SHOWN);
-      await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ incidents, total, message }) });
+      const hasChoices = (await deps.conversation.choicesFor(user.id, 1)).length > 0;
+      await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ hasChoices, message }) });
     } catch (err) {
       if (err instanceof AlreadyApplied) return;
       await reply(errorReply(err, logger, '', await deps.languages.textsOf(user.id)));
     }
+  });
+
+  registerIncidentPicker(app, deps);
+}
+
+/**
+ * The picker's options: up to 100 open incidents the person may see whose title contains what they
+ * typed or whose number it is (`INC-12`, `12`), most severe and most recent first. Slack waits 3 s;
+ * a search that fails or runs past the deadline answers no options, and is logged.
+ */
+function registerIncidentPicker(app: App, deps: SlackDeps): void {
+  const logger = deps.logger.child({ options: TIMELINE_MESSAGE_INPUT.incident.action });
+  app.options<'block_suggestion'>({ type: 'block_suggestion', action_id: TIMELINE_MESSAGE_INPUT.incident.action }, async ({ payload, ack }) => {
+    const parsed = suggestionSchema.safeParse(payload);
+    if (!parsed.success) return ack({ options: [] });
+    const { user, value } = parsed.data;
+    const raced = await withinDeadline(deps.conversation.choicesFor(user.id, SUGGESTED_OPTIONS, value.slice(0, QUERY_LIMIT)), deps.ackDeadlineMs);
+    if (raced.state === 'done') return ack(incidentOptions(raced.value));
+    if (raced.state === 'failed') logger.error({ err: raced.error }, 'the incident search failed; the picker shows no options');
+    else logger.warn('the incident search ran past the acknowledgement deadline; the picker shows no options');
+    await ack({ options: [] });
   });
 }
