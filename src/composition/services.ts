@@ -165,14 +165,15 @@ export function createServices(input: ServicesInput): Services {
       users: new SlackUserDirectory({ users: delivery, clock, client: deliveryClient, logger: logger.child({ component: 'slack-users' }) }),
       texts: languages.channel,
     }),
-    followups: new FollowupReminder({ delivery, poster }),
+    followups: new FollowupReminder({ delivery, poster, languages }),
     poster,
     messages: new SlackMessageReader(deliveryClient),
     renderer: outboxRenderer(cadence, languages.channel),
     incidentsChannel: config.incidentsChannel,
     remindersIn: config.remindersIn,
     homes,
-    digests: new DigestPublisher({ digests, poster, uploader: new SlackFileUploader(deliveryClient), charts: new VegaChartRenderer() }),
+    languages,
+    digests: new DigestPublisher({ digests, poster, uploader: new SlackFileUploader(deliveryClient), charts: new VegaChartRenderer(), texts: languages.channel }),
   });
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, clock, deliver: intents.deliver, classify: classifySlackError, logger: logger.child({ component: 'outbox' }),

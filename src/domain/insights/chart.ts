@@ -8,8 +8,16 @@ export interface ChartDot {
   previous: boolean;
 }
 
+/** The chart's words, in the digest's language. */
+export interface ChartLabels {
+  axis: string;
+  thisPeriod: string;
+  periodBefore: string;
+}
+
 export interface DigestChartInput {
   title: string;
+  labels: ChartLabels;
   dots: ChartDot[];
 }
 

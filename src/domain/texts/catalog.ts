@@ -4,6 +4,9 @@ import { checklists } from './en/checklists.js';
 import { declare } from './en/declare.js';
 import { errors } from './en/errors.js';
 import { help } from './en/help.js';
+import { home } from './en/home.js';
+import { insights } from './en/insights.js';
+import { lists } from './en/lists.js';
 import { notices } from './en/notices.js';
 import { reminders } from './en/reminders.js';
 import { replies } from './en/replies.js';
@@ -14,6 +17,6 @@ import { terms } from './en/terms.js';
  * `Texts`, so a key missing there, an extra one, or a placeholder of another type fails to compile.
  * A text with placeholders is a function of them; the rest are strings.
  */
-export const en = { locale: 'en' as Locale, help, replies, terms, declare, errors, channel, notices, reminders, checklists };
+export const en = { locale: 'en' as Locale, help, replies, terms, declare, errors, channel, notices, reminders, checklists, home, lists, insights };
 
 export type Texts = typeof en;

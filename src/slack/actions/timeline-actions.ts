@@ -19,7 +19,10 @@ async function showPage(args: Args<BlockButtonAction | BlockOverflowAction>, dep
   const userId = args.body.user.id;
   const view = await deps.timeline.view(incidentId, userId);
   if (!view) return safeRespond(args, deps.logger)(ephemeralError(GONE));
-  const message = timelinePageMessage({ incident: view.incident, entries: view.entries, messages: view.messages, page, viewerId: userId, notice });
+  const message = timelinePageMessage(
+    { incident: view.incident, entries: view.entries, messages: view.messages, page, viewerId: userId, notice },
+    await deps.languages.textsOf(userId),
+  );
   await safeRespond(args, deps.logger)({ response_type: 'ephemeral', replace_original: true, ...message });
 }
 

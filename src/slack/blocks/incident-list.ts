@@ -2,8 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import type { Incident } from '../../domain/incident.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { context, section } from './elements.js';
-import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, statusText } from './incident-format.js';
+import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, STATUS_EMOJI } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { channelMention, LIMITS, safe } from './mrkdwn.js';
 
@@ -19,37 +20,36 @@ export interface IncidentListInput {
 }
 
 /** Ephemeral reply to `/incident list`: open incidents, most severe and most recent first, then how many more. */
-export function incidentList({ incidents, total: given, search, now }: IncidentListInput): BlockMessage {
+export function incidentList({ incidents, total: given, search, now }: IncidentListInput, texts: Texts): BlockMessage {
+  const t = texts.lists.incidents;
   const open = incidents
     .filter((i) => i.status !== 'resolved')
     .sort((a, b) => a.severity.localeCompare(b.severity) || b.declaredAt.toMillis() - a.declaredAt.toMillis());
   const total = Math.max(given ?? open.length, open.length);
-  const narrowed = search ? ` matching “${safe(search, 200)}”` : '';
+  const narrowed = search ? ` ${t.matching(safe(search, 200))}` : '';
 
   if (open.length === 0) {
-    const text = search
-      ? `No open incident you can see matches “${safe(search, 200)}”. \`/incident list\` shows them all.`
-      : ':white_check_mark: No open incidents. `/incident declare` to start one.';
-    return { text: search ? 'No open incident matches.' : 'No open incidents.', blocks: [section(text)] };
+    const text = search ? t.noMatch(safe(search, 200)) : t.none;
+    return { text: search ? t.noMatchFallback : t.noneFallback, blocks: [section(text)] };
   }
 
   const room = LIMITS.messageBlocks - 2; // after the heading, before the "more" line
   const shown = open.slice(0, room);
   const blocks: KnownBlock[] = [
-    section(`*${total} open incident${total === 1 ? '' : 's'}${narrowed}*`),
+    section(`*${t.count(total)}${narrowed}*`),
     ...shown.map((i) => {
       const sev = SEVERITY_INFO[i.severity].label;
       const where = i.channelId ? ` · ${channelMention(i.channelId)}` : '';
       const overdue =
-        now && i.nextUpdateDueAt && i.nextUpdateDueAt < now ? ' :rotating_light: *overdue*' : '';
+        now && i.nextUpdateDueAt && i.nextUpdateDueAt < now ? ` ${t.overdue}` : '';
       return section(
         `${SEVERITY_EMOJI[i.severity]} ${mrkdwnTitle(i)}\n` +
-          `${sev} · ${statusText(i.status)}${where} · next update ${nextUpdateText(i)}${overdue}`,
+          `${sev} · ${STATUS_EMOJI[i.status]} ${texts.terms.status[i.status]}${where} · ${t.nextUpdate(nextUpdateText(i))}${overdue}`,
       );
     }),
   ];
   if (shown.length < total) {
-    blocks.push(context(`…and ${total - shown.length} more. \`/incident list <words from the title or INC-number>\` finds one.`));
+    blocks.push(context(t.more(total - shown.length, texts.lists.findOne)));
   }
-  return { text: `${total} open incident${total === 1 ? '' : 's'}${search ? ' matching' : ''}`, blocks };
+  return { text: search ? t.fallbackMatching(total) : t.count(total), blocks };
 }

@@ -4,6 +4,7 @@ import type { ConversationEntry } from '../../domain/conversation.js';
 import { incidentRef, type Incident } from '../../domain/incident.js';
 import { mayChangeEntry } from '../../domain/policy.js';
 import { EDITABLE_KINDS, type TimelineEvent } from '../../domain/timeline.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { entryMenuValue, timelinePageValue } from '../button-values.js';
 import { ACTION_ID } from '../ids.js';
 import { actions, button, context, option, section } from './elements.js';
@@ -50,36 +51,37 @@ export function pageOfEntry(entries: readonly TimelineEvent[], messages: readonl
 }
 
 /** `/incident timeline`: one page of the timeline, ephemeral, with paging and per-entry Edit and Remove. */
-export function timelinePageMessage(input: TimelineMessageInput): BlockMessage {
+export function timelinePageMessage(input: TimelineMessageInput, texts: Texts): BlockMessage {
+  const t = texts.lists.timeline;
   const { incident, viewerId } = input;
   const entries = timelineItems(input.entries, input.messages);
   const pages = pageCount(entries.length);
   const page = Math.min(Math.max(0, input.page), pages - 1);
   const first = page * TIMELINE_PAGE_SIZE;
   const shown = entries.slice(first, first + TIMELINE_PAGE_SIZE);
-  const range = entries.length === 0 ? 'no entries yet' : `entries ${first + 1}–${first + shown.length} of ${entries.length}, page ${page + 1} of ${pages}`;
+  const range = entries.length === 0 ? t.empty : t.range(first + 1, first + shown.length, entries.length, page + 1, pages);
   const blocks: KnownBlock[] = [
-    section(`:spiral_note_pad: Timeline of ${mrkdwnTitle(incident)} — ${range}`),
-    context('Ordered by when things happened; times in your zone. _added_ marks an entry written down later than it happened.'),
+    section(t.heading(mrkdwnTitle(incident), range)),
+    context(t.legend),
   ];
   if (input.notice) blocks.push(context(safe(input.notice, 500)));
-  for (const item of shown) blocks.push('event' in item ? entryBlock(item.event, incident, viewerId) : section(messageLine(item.message), `timeline_message_${item.id}`));
+  for (const item of shown) blocks.push('event' in item ? entryBlock(item.event, incident, viewerId, texts) : section(messageLine(item.message), `timeline_message_${item.id}`));
   const nav = [
-    ...(page > 0 ? [button('← Earlier', ACTION_ID.timelinePage, timelinePageValue(incident.id, page - 1))] : []),
-    ...(page < pages - 1 ? [button('Later →', ACTION_ID.timelinePage, timelinePageValue(incident.id, page + 1))] : []),
-    button('Add entry', ACTION_ID.timelineAdd, String(incident.id), 'primary'),
+    ...(page > 0 ? [button(t.earlier, ACTION_ID.timelinePage, timelinePageValue(incident.id, page - 1))] : []),
+    ...(page < pages - 1 ? [button(t.later, ACTION_ID.timelinePage, timelinePageValue(incident.id, page + 1))] : []),
+    button(t.addEntry, ACTION_ID.timelineAdd, String(incident.id), 'primary'),
   ];
   blocks.push(actions(nav));
-  return { text: `${incidentRef(incident.id)} timeline, page ${page + 1} of ${pages}`, blocks };
+  return { text: t.fallback(incidentRef(incident.id), page + 1, pages), blocks };
 }
 
-function entryBlock(entry: TimelineEvent, incident: TimelineMessageInput['incident'], viewerId: string): SectionBlock {
+function entryBlock(entry: TimelineEvent, incident: TimelineMessageInput['incident'], viewerId: string, texts: Texts): SectionBlock {
   const block = section(timelineLine(entry), `timeline_entry_${entry.id}`);
   if (!EDITABLE_KINDS.has(entry.kind) || !mayChangeEntry(viewerId, entry.actorId, incident)) return block;
   const menu: Overflow = {
     type: 'overflow',
     action_id: ACTION_ID.timelineEntryMenu,
-    options: [option('Edit', entryMenuValue('edit', incident.id, entry.id)), option('Remove', entryMenuValue('remove', incident.id, entry.id))],
+    options: [option(texts.lists.timeline.edit, entryMenuValue('edit', incident.id, entry.id)), option(texts.lists.timeline.remove, entryMenuValue('remove', incident.id, entry.id))],
   };
   return { ...block, accessory: menu };
 }

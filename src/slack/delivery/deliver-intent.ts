@@ -8,6 +8,7 @@ import type { OutboxMessage } from '../../outbox/outbox-repository.js';
 import type { DeliveryOutcome } from '../../outbox/dispatcher.js';
 import type { DeliveryService } from '../../services/delivery-service.js';
 import type { HomeService } from '../../services/home-service.js';
+import type { ReaderLanguages } from '../../services/reader-languages.js';
 import { appHome } from '../blocks/app-home.js';
 import { ANNOUNCEMENT_KEY, CARD_KEY, checklistMessageKey, POSTMORTEM_LINK_KEY, reminderMessageKey, reminderThreadKey } from './message-keys.js';
 import type { FollowupReminder } from './followup-reminder.js';
@@ -26,6 +27,8 @@ export interface IntentDeliveryDeps {
   remindersIn: RemindersIn;
   /** App Home: who sees what, and when each person's was last published. */
   homes: HomeService;
+  /** Each person's App Home in their own language. */
+  languages: Pick<ReaderLanguages, 'textsOf'>;
   /** Uploads the postmortem draft (`postmortem.publish`); without it those messages fail. */
   postmortems?: PostmortemPublisher;
   /** Reads messages put on the timeline (`message.fetch`); without it those messages fail. */
@@ -179,14 +182,14 @@ export class IntentDelivery {
 
   /** Rendered from Postgres now, so a publish that waited out the throttle shows the latest. */
   private async publishHome(userId: string): Promise<void> {
-    const { delivery, homes, poster } = this.deps;
+    const { delivery, homes, poster, languages } = this.deps;
     const data = await homes.view(userId);
     const draftLinks = new Map<number, string>();
     for (const incident of data.recentlyResolved) {
       const link = await delivery.message(incident.id, POSTMORTEM_LINK_KEY);
       if (link) draftLinks.set(incident.id, link.ts);
     }
-    await poster.publishHome(userId, appHome({ data, draftLinks }));
+    await poster.publishHome(userId, appHome({ data, draftLinks, texts: await languages.textsOf(userId) }));
     await homes.published(userId);
   }
 

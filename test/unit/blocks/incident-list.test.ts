@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/domain/texts/index.js';
 import { incidentList } from '../../../src/slack/blocks/incident-list.js';
 import { HOSTILE, makeIncident, T0 } from './fixtures.js';
 import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
 
 describe('incidentList', () => {
   it('has an empty state', () => {
-    const msg = incidentList({ incidents: [makeIncident({ status: 'resolved' })] });
+    const msg = incidentList({ incidents: [makeIncident({ status: 'resolved' })] }, en);
     expect(renderedText(msg.blocks)).toContain('No open incidents');
     expectMessageLimits(msg);
   });
@@ -18,7 +19,7 @@ describe('incidentList', () => {
         makeIncident({ id: 3, status: 'resolved' }),
       ],
       now: T0.plus({ minutes: 20 }),
-    });
+    }, en);
     const text = renderedText(msg.blocks);
     expect(text).toContain('2 open incidents');
     expect(text.indexOf('INC-2')).toBeLessThan(text.indexOf('INC-1'));
@@ -32,7 +33,7 @@ describe('incidentList', () => {
 
   it('stays within 50 blocks and says how many are left out', () => {
     const incidents = Array.from({ length: 120 }, (_, i) => makeIncident({ id: i + 1, title: HOSTILE }));
-    const msg = incidentList({ incidents });
+    const msg = incidentList({ incidents }, en);
     expectMessageLimits(msg);
     expectNoSmuggling(msg);
     expect(renderedText(msg.blocks)).toContain('…and 72 more.');

@@ -2,10 +2,12 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { ChartRenderer, DigestChartInput } from '../../../src/domain/insights/chart.js';
 import { emptyPeriodFigures } from '../../../src/domain/insights/figures.js';
-import { digestChartSpec } from '../../../src/charts/vega-chart-renderer.js';
+import { digestChartSpec, rasterize, VegaChartRenderer } from '../../../src/charts/vega-chart-renderer.js';
+import { en, textsFor } from '../../../src/domain/texts/index.js';
 import { DigestPublisher } from '../../../src/slack/delivery/insights-digest-publisher.js';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
+const LABELS = { axis: 'time to resolve (minutes, log scale)', thisPeriod: 'this period', periodBefore: 'period before' };
 
 describe('the digest chart', () => {
   it('asks the chart port for every resolved incident, this week and the week before faint', async () => {
@@ -32,7 +34,7 @@ describe('the digest chart', () => {
       },
     };
     const publisher = new DigestPublisher({
-      digests: { content: () => Promise.resolve({ report, dots }) }, poster, charts,
+      digests: { content: () => Promise.resolve({ report, dots }) }, poster, charts, texts: en,
       uploader: {
         upload: (f) => {
           calls.push(`upload ${f.fileName}`);
@@ -41,15 +43,28 @@ describe('the digest chart', () => {
       },
     });
     await publisher.publish({ id: 1, attempts: 1, createdAt: period.to }, 'C1', { from: period.from.toISO()!, to: period.to.toISO()! });
-    expect(asked).toEqual([{ title: 'Time to resolve, 2026-11-16 – 2026-11-23', dots }]);
+    expect(asked).toEqual([{ title: 'Time to resolve, 2026-11-16 – 2026-11-23', labels: LABELS, dots }]);
     expect(calls).toEqual(['post', 'upload insights-2026-11-23.png', 'update F1']);
   });
 
   it('draws one row per severity on a log time-to-resolve axis', () => {
-    const spec = digestChartSpec({ title: 't', dots: [{ severity: 'sev3', resolveMinutes: 0, previous: true }] });
+    const spec = digestChartSpec({ title: 't', labels: LABELS, dots: [{ severity: 'sev3', resolveMinutes: 0, previous: true }] });
     expect(spec).toMatchObject({
       data: { values: [{ severity: 'SEV-3', minutes: 1, period: 'period before' }] },
       encoding: { x: { field: 'minutes', scale: { type: 'log' } }, y: { field: 'severity' } },
     });
+  });
+
+  it('is drawn in Korean with BOT_LOCALE=ko: title, axis and legend, with Hangul glyphs the bundled fonts have', async () => {
+    const ko = textsFor('ko');
+    const { axis, thisPeriod, periodBefore } = ko.insights.chart;
+    const spec = digestChartSpec({ title: ko.insights.chart.title('2026년 11월 16일', '2026년 11월 23일'), labels: { axis, thisPeriod, periodBefore }, dots: [{ severity: 'sev1', resolveMinutes: 30, previous: false }] });
+    expect(JSON.stringify(spec)).toContain('해결까지 걸린 시간 (분, 로그 눈금)');
+    expect(JSON.stringify(spec)).not.toMatch(/this period|period before|log scale/);
+    // A font without Hangul draws every syllable as the same empty box, so two words would look alike.
+    const word = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="4" y="22" font-size="18">${text}</text></svg>`;
+    expect(Buffer.from(rasterize(word('해결까지'))).equals(Buffer.from(rasterize(word('이전기간'))))).toBe(false);
+    const png = await new VegaChartRenderer().render({ title: 't', labels: { axis, thisPeriod, periodBefore }, dots: [{ severity: 'sev1', resolveMinutes: 30, previous: false }] });
+    expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
   });
 });

@@ -4,9 +4,12 @@ import { checklists } from './checklists.js';
 import { declare } from './declare.js';
 import { errors } from './errors.js';
 import { help } from './help.js';
+import { home } from './home.js';
+import { insights } from './insights.js';
+import { lists } from './lists.js';
 import { notices } from './notices.js';
 import { reminders } from './reminders.js';
 import { replies } from './replies.js';
 import { terms } from './terms.js';
 
-export const ko: Texts = { locale: 'ko', help, replies, terms, declare, errors, channel, notices, reminders, checklists };
+export const ko: Texts = { locale: 'ko', help, replies, terms, declare, errors, channel, notices, reminders, checklists, home, lists, insights };

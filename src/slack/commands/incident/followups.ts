@@ -5,5 +5,5 @@ import { type Subcommand, inIncidentChannel } from './context.js';
 export const followups: Subcommand = (ctx) =>
   inIncidentChannel(ctx, 'followups', async (incident) => {
     const items = await ctx.deps.followups.list(incident.id);
-    return { response_type: 'ephemeral', ...followupList({ incident, items }) };
+    return { response_type: 'ephemeral', ...followupList({ incident, items }, ctx.texts) };
   });

@@ -37,7 +37,7 @@ export const insights: Subcommand = async (ctx) => {
   }
   const work = async (): Promise<EphemeralReply> => {
     const report = await service.report(lastDays(parsed.days, ctx.deps.clock.now()));
-    return { response_type: 'ephemeral', ...insightsSummary({ report, days: parsed.days, severity: parsed.severity }) };
+    return { response_type: 'ephemeral', ...insightsSummary({ report, days: parsed.days, severity: parsed.severity }, ctx.texts) };
   };
   const raced = await withinDeadline(work(), ctx.deps.ackDeadlineMs);
   if (raced.state === 'done') return ctx.ack(raced.value);

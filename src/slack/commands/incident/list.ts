@@ -9,7 +9,7 @@ export const list: Subcommand = async (ctx) => {
   try {
     const search = ctx.args.trim() || undefined;
     const { incidents, total } = await ctx.deps.incidents.openPage(ctx.command.user_id, LIST_SHOWN, search);
-    await ctx.ack({ response_type: 'ephemeral', ...incidentList({ incidents, total, search, now: ctx.deps.clock.now() }) });
+    await ctx.ack({ response_type: 'ephemeral', ...incidentList({ incidents, total, search, now: ctx.deps.clock.now() }, ctx.texts) });
   } catch (err) {
     await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }

@@ -21,7 +21,7 @@ export const timeline: Subcommand = async (ctx) => {
     const view = await ctx.deps.timeline.view(incident.id, ctx.command.user_id);
     if (!view) return ephemeralError('That incident no longer exists.');
     const page = arg === '' ? pageCount(view.entries.length + view.messages.length) - 1 : Number(arg) - 1;
-    const message = timelinePageMessage({ incident: view.incident, entries: view.entries, messages: view.messages, page, viewerId: ctx.command.user_id });
+    const message = timelinePageMessage({ incident: view.incident, entries: view.entries, messages: view.messages, page, viewerId: ctx.command.user_id }, ctx.texts);
     return { ...ephemeral(''), ...message };
   });
 };

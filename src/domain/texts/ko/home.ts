@@ -1,0 +1,28 @@
+import type { Texts } from '../catalog.js';
+
+export const home: Texts['home'] = {
+  title: '인시던트',
+  declare: '인시던트 선언',
+  asOf: (when) => `${when} 기준`,
+  openHeader: (count) => `진행 중인 인시던트 (${count})`,
+  noneOpen: ':white_check_mark: 진행 중인 인시던트가 없습니다.',
+  commander: (who) => `지휘자 ${who}`,
+  unassigned: '_미지정_',
+  nextUpdate: (when) => `다음 업데이트 ${when}`,
+  updateOverdue: ':rotating_light: *업데이트 지연*',
+  moreOpen: (count, search) => `…외 ${count}건(덜 심각하거나 더 오래된 인시던트): \`${search}\`로 찾을 수 있습니다`,
+  yoursHeader: '내 담당',
+  noRole: '진행 중인 인시던트에서 맡은 역할이 없습니다.',
+  followUpsHeader: '내게 배정된 후속 조치',
+  noFollowUps: '배정된 항목이 없습니다.',
+  due: (date) => `기한 ${date}`,
+  pastDue: ':warning: *기한 지남*',
+  noDueDate: '기한 없음',
+  checklistHeader: '내 체크리스트 항목',
+  noChecklistItems: '내게 배정된 체크리스트 항목이 없습니다.',
+  resolvedHeader: '최근 해결됨',
+  noneResolved: '최근 7일 동안 해결된 인시던트가 없습니다.',
+  resolvedAt: (when) => `${when} 해결`,
+  postmortemDraft: '포스트모템 초안',
+  insightsHeader: '최근 28일',
+};
