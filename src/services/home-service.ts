@@ -10,11 +10,9 @@ import { runInTransaction, type TransactionDeps } from './incident-transaction.j
 
 /** At most one App Home publish per person this often, however busy the incidents are. */
 export const HOME_THROTTLE_SECONDS = 5;
-const OPEN_SHOWN = 20;
-const MINE_SHOWN = 10;
+/** The most App Home lists: open incidents, yours, recently resolved, follow-ups (and checklist items). */
+export const HOME_SHOWN = { open: 20, mine: 10, recent: 5, followUps: 10 };
 const RECENT_DAYS = 7;
-const RECENT_SHOWN = 5;
-const FOLLOW_UPS_SHOWN = 10;
 export const INSIGHTS_DAYS = 28;
 
 export interface HomeServiceDeps extends TransactionDeps {
@@ -65,13 +63,13 @@ export class HomeService {
     const now = this.deps.clock.now();
     // Read only what is shown: a page in rank order and a count, whatever the number open.
     const openIncidents = new OpenIncidents(this.deps);
-    const open = await openIncidents.page(userId, OPEN_SHOWN);
-    const items = await repos.actionItems.listOpenForOwner(db, userId, FOLLOW_UPS_SHOWN);
+    const open = await openIncidents.page(userId, HOME_SHOWN.open);
+    const items = await repos.actionItems.listOpenForOwner(db, userId, HOME_SHOWN.followUps);
     const followUps = await Promise.all(items.map(async (item) => {
       const incident = await repos.incidents.findById(db, item.incidentId);
       return { item, incident: incident && (await this.canSee(userId, incident)) ? incident : undefined };
     }));
-    const assigned = await repos.runbooks.assignedTo(db, userId, FOLLOW_UPS_SHOWN);
+    const assigned = await repos.runbooks.assignedTo(db, userId, HOME_SHOWN.followUps);
     // Only items of open incidents this person may see (read by id: `open` is only the first page).
     const theirs = await repos.incidents.findByIds(db, [...new Set(assigned.map((a) => a.incidentId))]);
     const seen = new Map((await this.visible(userId, theirs.filter((i) => i.status !== 'resolved'))).map((i) => [i.id, i]));
@@ -79,16 +77,16 @@ export class HomeService {
       const incident = seen.get(incidentId);
       return incident ? [{ incident, runbookTitle, item }] : [];
     });
-    const resolved = await repos.incidents.listResolvedSince(db, now.minus({ days: RECENT_DAYS }), RECENT_SHOWN * 3);
+    const resolved = await repos.incidents.listResolvedSince(db, now.minus({ days: RECENT_DAYS }), HOME_SHOWN.recent * 3);
     return {
       userId,
       now,
       open: open.incidents,
       moreOpen: Math.max(0, open.total - open.incidents.length),
-      mine: await openIncidents.mine(userId, MINE_SHOWN),
+      mine: await openIncidents.mine(userId, HOME_SHOWN.mine),
       followUps,
       checklistItems,
-      recentlyResolved: (await this.visible(userId, resolved)).slice(0, RECENT_SHOWN),
+      recentlyResolved: (await this.visible(userId, resolved)).slice(0, HOME_SHOWN.recent),
       ...(this.deps.insights ? { insights: await this.deps.insights.report(lastDays(INSIGHTS_DAYS, now)) } : {}),
     };
   }

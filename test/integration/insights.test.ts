@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SteppedClock } from '../../src/clock.js';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { distributionOf } from '../../src/domain/insights/distribution.js';
+import { repeatBecause } from '../../src/domain/insights/repeats.js';
+import { en } from '../../src/domain/texts/index.js';
 import { incidentRef } from '../../src/domain/incident.js';
 import { computeMetrics } from '../../src/domain/postmortem/index.js';
 import { DEFAULT_CADENCE } from '../../src/domain/severity.js';
@@ -84,8 +86,12 @@ describe('insights across incidents, aggregated in Postgres', () => {
   it('names repeats by a shared title word, without naming a private incident\'s words', async () => {
     const report = await insights.report(MARCH);
     expect(report.repeats).toEqual([
-      { incidents: [incidentRef(ids.e1!), incidentRef(ids.e2!)], because: 'same scenario (other) and the word "checkout" in their titles' },
-      { incidents: [incidentRef(ids.private1!), incidentRef(ids.private2!)], because: 'same scenario (other) and a word in their titles' },
+      { incidents: [incidentRef(ids.e1!), incidentRef(ids.e2!)], reasons: [{ scenario: 'other', word: 'checkout' }] },
+      { incidents: [incidentRef(ids.private1!), incidentRef(ids.private2!)], reasons: [{ scenario: 'other', word: null }] },
+    ]);
+    expect(report.repeats.map((r) => repeatBecause(r.reasons, en))).toEqual([
+      'same scenario (other) and the word "checkout" in their titles',
+      'same scenario (other) and a word in their titles',
     ]);
   });
 

@@ -4,6 +4,8 @@ import { SEVERITIES } from '../severity.js';
 import type { PhaseDistribution } from './distribution.js';
 import type { IncidentPhases, InsightsReport, PeriodFigures, SeverityFigures } from './figures.js';
 import { PHASES } from './phases.js';
+import { repeatBecause } from './repeats.js';
+import { en } from '../texts/index.js';
 
 const isoOf = (dt: DateTime | null): string => (dt ? (dt.toUTC().toISO() ?? '') : '');
 
@@ -37,7 +39,7 @@ export function insightsJson(report: InsightsReport) {
       overdue: report.followups.overdue, open: report.followups.open,
       by_owner: report.followups.byOwner.map((o) => ({ user: o.userId, overdue: o.overdue, open: o.open })),
     },
-    repeats: report.repeats.map((r) => ({ incidents: r.incidents, because: r.because })),
+    repeats: report.repeats.map((r) => ({ incidents: r.incidents, because: repeatBecause(r.reasons, en) })),
   };
 }
 

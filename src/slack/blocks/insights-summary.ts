@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { PhaseDistribution } from '../../domain/insights/distribution.js';
 import type { InsightsReport } from '../../domain/insights/figures.js';
 import { PHASES, type Phase } from '../../domain/insights/phases.js';
+import { repeatBecause } from '../../domain/insights/repeats.js';
 import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../domain/severity.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { context, section } from './elements.js';
@@ -85,7 +86,7 @@ export function workloadText(report: InsightsReport, texts: Texts): string {
   const f = report.followups;
   const lines = [t.people(report.responders.length, round1(hours), round1(sleep), woken), t.followUps(f.doneOnTime, f.doneLate, f.overdue, f.open)];
   if (report.repeats.length > 0) {
-    const shown = report.repeats.slice(0, 5).map((r) => `${r.incidents.join(', ')} (${escapeMrkdwn(r.because)})`);
+    const shown = report.repeats.slice(0, 5).map((r) => `${r.incidents.join(', ')} (${escapeMrkdwn(repeatBecause(r.reasons, texts))})`);
     lines.push(t.repeats(`${shown.join('; ')}${report.repeats.length > 5 ? ` ${t.repeatsMore(report.repeats.length - 5)}` : ''}`));
   }
   return lines.join('\n');

@@ -22,6 +22,12 @@ export const insights = {
     `*Follow-ups:* ${onTime} done on time, ${late} late, ${overdue} overdue, ${open} open.`,
   repeats: (list: string) => `*Repeats:* ${list}`,
   repeatsMore: (count: number) => `and ${count} more`,
+  /** Why incidents count as repeats; the scenario is its key (`database`), as runbooks write it. */
+  repeat: {
+    alertGroup: (scenario: string, group: string) => `same scenario (${scenario}) and alert group ${group}`,
+    word: (scenario: string, word: string) => `same scenario (${scenario}) and the word "${word}" in their titles`,
+    hiddenWord: (scenario: string) => `same scenario (${scenario}) and a word in their titles`,
+  },
   home: {
     line: (sev: string, resolved: number, open: number) => `*${sev}* ${resolved} resolved, ${open} open`,
     timing: (median: string, p90: string) => `time to resolve median ${median}, p90 ${p90}`,

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { HomeData } from '../../../src/domain/home.js';
+import { emptyPeriodFigures, type InsightsReport } from '../../../src/domain/insights/figures.js';
+import type { ActionItem, TimelineEvent } from '../../../src/domain/timeline.js';
+import { en, textsFor, type Texts } from '../../../src/domain/texts/index.js';
+import { HOME_SHOWN } from '../../../src/services/home-service.js';
+import { appHome } from '../../../src/slack/blocks/app-home.js';
+import { followupDueMessage, followupList } from '../../../src/slack/blocks/followup-list.js';
+import { incidentList } from '../../../src/slack/blocks/incident-list.js';
+import { insightsDigest } from '../../../src/slack/blocks/insights-digest.js';
+import { insightsSummary } from '../../../src/slack/blocks/insights-summary.js';
+import { timelinePageMessage } from '../../../src/slack/blocks/timeline-page.js';
+import { englishLeftIn } from '../../helpers/catalog.js';
+import { HOSTILE, makeIncident, T0 } from './fixtures.js';
+import { expectBlockLimits, expectMessageLimits, renderedText } from './slack-checks.js';
+
+const ko = textsFor('ko');
+const LONG = '가'.repeat(400);
+
+function report(): InsightsReport {
+  const period = { from: T0.minus({ days: 28 }), to: T0 };
+  const r: InsightsReport = {
+    current: emptyPeriodFigures(period), previous: emptyPeriodFigures(period),
+    responders: [{ userId: 'U1', hours: 12.34, workingHours: 5, eveningHours: 4, sleepHours: 3.3, woken: true }],
+    followups: { doneOnTime: 3, doneLate: 1, overdue: 2, open: 4, byOwner: [] },
+    repeats: Array.from({ length: 7 }, (_, i) => ({
+      incidents: [`INC-${i}`, `INC-${i + 10}`],
+      reasons: [{ scenario: 'database' as const, alertGroup: 'db/latency' }, { scenario: 'database' as const, word: 'replica' }, { scenario: 'database' as const, word: null }],
+    })),
+  };
+  for (const s of ['sev1', 'sev2'] as const) {
+    r.current.severities[s].resolved = 2;
+    r.previous.severities[s].resolved = 1;
+    for (const phase of ['detect', 'acknowledge', 'mitigate', 'resolve'] as const) {
+      r.current.severities[s].phases[phase] = { n: 2, medianMinutes: 95, p90Minutes: 1500, valuesMinutes: [3, 1500] };
+      r.previous.severities[s].phases[phase] = { n: 1, medianMinutes: 30, p90Minutes: 30, valuesMinutes: [30] };
+    }
+  }
+  return r;
+}
+
+const item = (id: number, overrides: Partial<ActionItem> = {}): ActionItem => ({
+  id, incidentId: 42, title: `${LONG} ${id}`, ownerId: id % 2 ? 'U_OWNER' : null, horizon: 'short_term', dueDate: '2024-11-20', done: id % 3 === 0, createdAt: T0, ...overrides,
+});
+
+/** The fullest App Home there is: every list as long as HomeService makes it, every title at its longest. */
+function fullHome(): HomeData {
+  const incidents = Array.from({ length: HOME_SHOWN.open }, (_, i) => makeIncident({ id: i + 1, title: `${HOSTILE} ${LONG}`, nextUpdateDueAt: T0.minus({ minutes: 1 }) }));
+  const few = (n: number) => incidents.slice(0, n);
+  return {
+    userId: 'UCMDR', now: T0, open: incidents, moreOpen: 22, mine: few(HOME_SHOWN.mine),
+    followUps: few(HOME_SHOWN.followUps).map((incident, i) => ({ item: item(i + 1), incident })),
+    checklistItems: few(HOME_SHOWN.followUps).map((incident, i) => ({
+      incident, runbookTitle: LONG, item: { id: `i${i}`, text: LONG, state: 'assigned' as const, assigneeId: 'UCMDR', closedBy: null, closedAt: null, reason: null },
+    })),
+    recentlyResolved: few(HOME_SHOWN.recent).map((i) => ({ ...i, status: 'resolved' as const, resolvedAt: T0 })),
+    insights: report(),
+  };
+}
+
+const note = (id: number): TimelineEvent => ({ id, incidentId: 42, kind: 'note_added', actorId: 'U_AUTHOR', occurredAt: T0.plus({ minutes: id }), data: { text: LONG, milestone: null } });
+
+/** Everything this part renders, in one language. */
+function rendered(texts: Texts) {
+  const incident = makeIncident({ title: '결제 API 5xx 오류' });
+  const items = Array.from({ length: 50 }, (_, i) => item(i + 1));
+  return {
+    home: appHome({ data: fullHome(), draftLinks: new Map([[1, 'https://example.com/pm']]), texts }),
+    emptyHome: appHome({ data: { userId: 'U1', now: T0, open: [], moreOpen: 0, mine: [], followUps: [], recentlyResolved: [] }, draftLinks: new Map(), texts }),
+    list: incidentList({ incidents: Array.from({ length: 60 }, (_, i) => makeIncident({ id: i + 1, title: LONG })), total: 70, search: LONG, now: T0.plus({ hours: 1 }) }, texts),
+    emptyList: incidentList({ incidents: [] }, texts),
+    noMatch: incidentList({ incidents: [], search: 'db' }, texts),
+    followups: followupList({ incident, items }, texts),
+    noFollowups: followupList({ incident, items: [] }, texts),
+    fewFollowups: followupList({ incident, items: items.slice(0, 3) }, texts),
+    due: followupDueMessage({ incident, item: item(1) }, texts),
+    done: followupDueMessage({ incident, item: item(3) }, texts),
+    timeline: timelinePageMessage({ incident, entries: Array.from({ length: 45 }, (_, i) => note(i + 1)), page: 1, viewerId: 'U_AUTHOR' }, texts),
+    emptyTimeline: timelinePageMessage({ incident, entries: [], page: 0, viewerId: 'U_AUTHOR' }, texts),
+    insights: insightsSummary({ report: report(), days: 28 }, texts),
+    digest: insightsDigest(report(), 7, T0, texts),
+    emptyDigest: insightsDigest({ ...report(), current: emptyPeriodFigures({ from: T0, to: T0 }) }, 7, T0, texts),
+  };
+}
+
+describe('App Home, lists, timeline pages, insights and the digest in Korean', () => {
+  const korean = rendered(ko);
+
+  it('leave none of the English catalog’s sentences in any of them', () => {
+    for (const [name, view] of Object.entries(korean)) expect({ name, left: englishLeftIn(JSON.stringify(view), en) }).toEqual({ name, left: [] });
+    const home = renderedText(korean.home.blocks);
+    for (const word of ['진행 중인 인시던트 (42)', '내 체크리스트 항목', '최근 28일', '인시던트 선언', '해결까지 중앙값 1시간 35분, p90 1일 1시간']) expect(home).toContain(word);
+    expect(renderedText(korean.digest.blocks)).toContain('*주간 인사이트* (2024년 11월 21일까지)');
+    expect(renderedText(korean.emptyDigest.blocks)).toContain('최근 7일 동안 인시던트가 없었습니다.');
+  });
+
+  it('hold Slack’s limits with the longest Korean texts: App Home at most 100 blocks, sections at most 3000 characters', () => {
+    expect(korean.home.blocks.length).toBeLessThanOrEqual(100);
+    expectBlockLimits(korean.home.blocks);
+    expectBlockLimits(korean.emptyHome.blocks);
+    for (const [name, message] of Object.entries(korean)) if (name !== 'home' && name !== 'emptyHome') expectMessageLimits(message as Parameters<typeof expectMessageLimits>[0]);
+  });
+
+  it('line the insights strips up in Korean as in English', () => {
+    const strips = (texts: Texts) => renderedText(rendered(texts).insights.blocks).split('\n').filter((l) => l.startsWith('`'));
+    const width = (line: string) => [...line.slice(1, line.indexOf('`', 1))].reduce((n, ch) => n + (/[\uac00-\ud7a3]/.test(ch) ? 2 : 1), 0);
+    expect(new Set(strips(ko).map(width)).size).toBe(1);
+    expect(strips(en)[0]).toMatch(/^`detect {6}[·•●]{16}` n 2 · median 1h 35m \(was 30m\) · p90 1d 1h$/);
+  });
+
+  it('stay English for an English reader', () => {
+    const english = rendered(en);
+    expect(renderedText(english.home.blocks)).toContain('Open incidents (42)');
+    expect(renderedText(english.home.blocks)).toContain('My checklist items');
+    expect(renderedText(english.list.blocks)).toContain('…and 22 more. `/incident list <words from the title or INC-number>` finds one.');
+    expect(renderedText(english.digest.blocks)).toContain(':bar_chart: *Weekly insights* to 2024-11-21');
+    expect(JSON.stringify(english)).not.toMatch(/인시던트|후속 조치|타임라인|해결|기한/);
+  });
+});
