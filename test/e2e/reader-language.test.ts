@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/domain/texts/index.js';
 import { englishLeftIn } from '../helpers/catalog.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ALICE, command, declare, openedView, resolveValues } from '../helpers/flows.js';
+import { ALICE, command, declare, openedView, resolveValues, visibleText } from '../helpers/flows.js';
 
 /** Minji reads Slack in Korean (ko-KR in users.info); Alice in English. The bot speaks English (BOT_LOCALE unset). */
 const MINJI = 'U_MINJI';
@@ -61,5 +61,32 @@ describe("a refusal of the domain, in the language of the person refused", () =>
     const korean = await command(t.ws, MINJI, channel, '업데이트');
     expect(korean).toBe(':warning: INC-1은(는) 이미 해결되었습니다. 다시 발생했다면 먼저 `/incident reopen`으로 재개하세요.');
     expect(await command(t.ws, ALICE, channel, 'update')).toBe(':warning: INC-1 is resolved. Use `/incident reopen` first if it is back.');
+  });
+});
+
+describe("App Home, in the viewer's language", () => {
+  it("publishes a Korean reader's App Home in Korean and an English reader's in English", async () => {
+    await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1', commander: MINJI });
+    const homeOf = async (userId: string) => {
+      const published = () => t.ws.callLog().filter((c) => c.method === 'views.publish' && c.params['user_id'] === userId && c.outcome === 'ok').length;
+      const before = published();
+      await t.ws.openAppHome(userId);
+      await expect.poll(async () => {
+        await t.deliver();
+        return published();
+      }).toBeGreaterThan(before);
+      await t.deliver();
+      const home = t.ws.homeView(userId);
+      return home ? visibleText({ text: '', blocks: home.blocks }) : '';
+    };
+    const korean = await homeOf(MINJI);
+    expect(korean).toContain('진행 중인 인시던트 (1)');
+    expect(korean).toMatch(/Checkout failing · \*인시던트 지휘자\*/);
+    expect(korean).toContain('인시던트 선언');
+    expect(englishLeftIn(korean, en)).toEqual([]);
+    const english = await homeOf(ALICE);
+    expect(english).toContain('Open incidents (1)');
+    expect(english).toContain('Declare incident');
+    expect(english).not.toMatch(/[\uac00-\ud7a3]/);
   });
 });
