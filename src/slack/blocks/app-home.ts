@@ -6,8 +6,8 @@ import type { HomeData } from '../../domain/home.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { ACTION_ID } from '../ids.js';
 import { actions, button, context, header, section } from './elements.js';
-import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, STATUS_EMOJI } from './incident-format.js';
-import { channelMention, safe, slackDate, userMention } from './mrkdwn.js';
+import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, statusText, TITLE_MAX, mentionOrNone } from './incident-format.js';
+import { channelMention, safe, slackDate } from './mrkdwn.js';
 import { homeInsightsText } from './insights-summary.js';
 
 /** Slack's limit for a Home tab. */
@@ -30,11 +30,9 @@ function overdue(incident: Incident, data: HomeData, texts: Texts): string {
 }
 
 function openLine(incident: Incident, data: HomeData, texts: Texts): KnownBlock {
-  const commander = incident.commanderId ? userMention(incident.commanderId) : texts.home.unassigned;
-  const status = `${STATUS_EMOJI[incident.status]} ${texts.terms.status[incident.status]}`;
   return section(
-    `${SEVERITY_EMOJI[incident.severity]} ${mrkdwnTitle(incident)}\n` +
-      `${SEVERITY_INFO[incident.severity].label} · ${status} · ${texts.home.commander(commander)}${where(incident)}\n` +
+    `${SEVERITY_EMOJI[incident.severity]} ${mrkdwnTitle(incident, TITLE_MAX, texts)}\n` +
+      `${SEVERITY_INFO[incident.severity].label} · ${statusText(incident.status, texts)} · ${texts.home.commander(mentionOrNone(incident.commanderId, texts))}${where(incident)}\n` +
       `${texts.home.nextUpdate(nextUpdateText(incident))}${overdue(incident, data, texts)}`,
   );
 }
@@ -65,7 +63,7 @@ export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
   if (data.mine.length === 0) blocks.push(context(t.noRole));
   for (const incident of data.mine) {
     const roles = rolesOf(data.userId, incident).map((r) => texts.terms.role[r]).join(', ');
-    blocks.push(section(`${mrkdwnTitle(incident)} · *${roles}*${where(incident)}\n${t.nextUpdate(nextUpdateText(incident))}${overdue(incident, data, texts)}`));
+    blocks.push(section(`${mrkdwnTitle(incident, TITLE_MAX, texts)} · *${roles}*${where(incident)}\n${t.nextUpdate(nextUpdateText(incident))}${overdue(incident, data, texts)}`));
   }
 
   blocks.push(header(t.followUpsHeader));
@@ -79,7 +77,7 @@ export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
   blocks.push(header(t.checklistHeader));
   const checklist = data.checklistItems ?? [];
   if (checklist.length === 0) blocks.push(context(t.noChecklistItems));
-  else blocks.push(section(checklist.map(({ incident, runbookTitle, item }) => `• ${safe(item.text, 200)}\n   ${safe(runbookTitle, 80)} · ${mrkdwnTitle(incident, 80)}${where(incident)}`).join('\n')));
+  else blocks.push(section(checklist.map(({ incident, runbookTitle, item }) => `• ${safe(item.text, 200)}\n   ${safe(runbookTitle, 80)} · ${mrkdwnTitle(incident, 80, texts)}${where(incident)}`).join('\n')));
 
   blocks.push(header(t.resolvedHeader));
   if (data.recentlyResolved.length === 0) blocks.push(context(t.noneResolved));
@@ -87,7 +85,7 @@ export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
     const link = safeUrl(draftLinks.get(incident.id));
     const draft = link ? ` · <${link}|${t.postmortemDraft}>` : '';
     const resolvedAt = incident.resolvedAt ? ` · ${t.resolvedAt(slackDate(incident.resolvedAt))}` : '';
-    blocks.push(section(`${mrkdwnTitle(incident)}${resolvedAt}${draft}`));
+    blocks.push(section(`${mrkdwnTitle(incident, TITLE_MAX, texts)}${resolvedAt}${draft}`));
   }
   if (data.insights) blocks.push(header(t.insightsHeader), section(homeInsightsText(data.insights, texts)));
   return { type: 'home', blocks: blocks.slice(0, HOME_BLOCKS) };

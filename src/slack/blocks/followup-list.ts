@@ -5,7 +5,7 @@ import type { Texts } from '../../domain/texts/index.js';
 import { actionItemButtonValue } from '../button-values.js';
 import { ACTION_ID } from '../ids.js';
 import { button, context, section } from './elements.js';
-import { fallback, mrkdwnTitle } from './incident-format.js';
+import { fallback, mrkdwnTitle, TITLE_MAX } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { safe, userMention } from './mrkdwn.js';
 
@@ -28,7 +28,7 @@ export function followupList({ incident, items }: { incident: IncidentRef; items
   const t = texts.lists.followups;
   const open = items.filter((i) => !i.done);
   const ordered = [...open, ...items.filter((i) => i.done)];
-  const blocks: KnownBlock[] = [section(t.heading(mrkdwnTitle(incident), open.length, items.length - open.length))];
+  const blocks: KnownBlock[] = [section(t.heading(mrkdwnTitle(incident, TITLE_MAX, texts), open.length, items.length - open.length))];
   if (items.length === 0) blocks.push(context(t.none));
   blocks.push(...ordered.slice(0, LISTED).map((item) => itemBlock(item, texts)));
   if (ordered.length > LISTED) blocks.push(context(t.more(ordered.length - LISTED)));
@@ -39,7 +39,7 @@ export function followupList({ incident, items }: { incident: IncidentRef; items
 /** The direct message to an item's owner when it falls due (and, once done, what it says then). */
 export function followupDueMessage({ incident, item }: { incident: IncidentRef; item: ActionItem }, texts: Texts): BlockMessage {
   const t = texts.lists.followups;
-  const heading = item.done ? t.doneHeading(mrkdwnTitle(incident)) : t.dueHeading(mrkdwnTitle(incident), item.dueDate ?? '');
+  const heading = item.done ? t.doneHeading(mrkdwnTitle(incident, TITLE_MAX, texts)) : t.dueHeading(mrkdwnTitle(incident, TITLE_MAX, texts), item.dueDate ?? '');
   return {
     text: fallback((item.done ? t.doneFallback : t.dueFallback)(item.title, incidentRef(incident.id))),
     blocks: [section(heading), itemBlock(item, texts)],

@@ -4,7 +4,7 @@ import type { Incident } from '../../domain/incident.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { context, section } from './elements.js';
-import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, STATUS_EMOJI } from './incident-format.js';
+import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, statusText, TITLE_MAX } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { channelMention, LIMITS, safe } from './mrkdwn.js';
 
@@ -43,8 +43,8 @@ export function incidentList({ incidents, total: given, search, now }: IncidentL
       const overdue =
         now && i.nextUpdateDueAt && i.nextUpdateDueAt < now ? ` ${t.overdue}` : '';
       return section(
-        `${SEVERITY_EMOJI[i.severity]} ${mrkdwnTitle(i)}\n` +
-          `${sev} · ${STATUS_EMOJI[i.status]} ${texts.terms.status[i.status]}${where} · ${t.nextUpdate(nextUpdateText(i))}${overdue}`,
+        `${SEVERITY_EMOJI[i.severity]} ${mrkdwnTitle(i, TITLE_MAX, texts)}\n` +
+          `${sev} · ${statusText(i.status, texts)}${where} · ${t.nextUpdate(nextUpdateText(i))}${overdue}`,
       );
     }),
   ];

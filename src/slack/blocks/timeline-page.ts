@@ -8,7 +8,7 @@ import type { Texts } from '../../domain/texts/index.js';
 import { entryMenuValue, timelinePageValue } from '../button-values.js';
 import { ACTION_ID } from '../ids.js';
 import { actions, button, context, option, section } from './elements.js';
-import { mrkdwnTitle } from './incident-format.js';
+import { mrkdwnTitle, TITLE_MAX } from './incident-format.js';
 import type { BlockMessage } from './message.js';
 import { safe } from './mrkdwn.js';
 import { messageLine, timelineLine } from './timeline-line.js';
@@ -61,7 +61,7 @@ export function timelinePageMessage(input: TimelineMessageInput, texts: Texts): 
   const shown = entries.slice(first, first + TIMELINE_PAGE_SIZE);
   const range = entries.length === 0 ? t.empty : t.range(first + 1, first + shown.length, entries.length, page + 1, pages);
   const blocks: KnownBlock[] = [
-    section(t.heading(mrkdwnTitle(incident), range)),
+    section(t.heading(mrkdwnTitle(incident, TITLE_MAX, texts), range)),
     context(t.legend),
   ];
   if (input.notice) blocks.push(context(safe(input.notice, 500)));

@@ -45,7 +45,7 @@ const item = (id: number, overrides: Partial<ActionItem> = {}): ActionItem => ({
 
 /** The fullest App Home there is: every list as long as HomeService makes it, every title at its longest. */
 function fullHome(): HomeData {
-  const incidents = Array.from({ length: HOME_SHOWN.open }, (_, i) => makeIncident({ id: i + 1, title: `${HOSTILE} ${LONG}`, nextUpdateDueAt: T0.minus({ minutes: 1 }) }));
+  const incidents = Array.from({ length: HOME_SHOWN.open }, (_, i) => makeIncident({ id: i + 1, title: `${HOSTILE} ${LONG}`, nextUpdateDueAt: T0.minus({ minutes: 1 }), isDrill: i === 1 }));
   const few = (n: number) => incidents.slice(0, n);
   return {
     userId: 'UCMDR', now: T0, open: incidents, moreOpen: 22, mine: few(HOME_SHOWN.mine),
@@ -90,6 +90,8 @@ describe('App Home, lists, timeline pages, insights and the digest in Korean', (
     for (const [name, view] of Object.entries(korean)) expect({ name, left: englishLeftIn(JSON.stringify(view), en) }).toEqual({ name, left: [] });
     const home = renderedText(korean.home.blocks);
     for (const word of ['진행 중인 인시던트 (42)', '내 체크리스트 항목', '최근 28일', '인시던트 선언', '해결까지 중앙값 1시간 35분, p90 1일 1시간']) expect(home).toContain(word);
+    expect(home).toContain(`${ko.channel.drillTag} *INC-2*`);
+    expect(home).not.toContain(en.channel.drillTag);
     expect(renderedText(korean.digest.blocks)).toContain('*주간 인사이트* (2024년 11월 21일까지)');
     expect(renderedText(korean.emptyDigest.blocks)).toContain('최근 7일 동안 인시던트가 없었습니다.');
   });

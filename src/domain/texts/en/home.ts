@@ -6,7 +6,6 @@ export const home = {
   openHeader: (count: number) => `Open incidents (${count})`,
   noneOpen: ':white_check_mark: No open incidents.',
   commander: (who: string) => `commander ${who}`,
-  unassigned: '_unassigned_',
   nextUpdate: (when: string) => `Next update ${when}`,
   updateOverdue: ':rotating_light: *update overdue*',
   moreOpen: (count: number, search: string) => `…and ${count} more, less severe or older: \`${search}\` finds one`,
