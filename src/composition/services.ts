@@ -24,6 +24,7 @@ import { RetentionService } from '../services/retention-service.js';
 import { TimelineService } from '../services/timeline-service.js';
 import { UserZones } from '../services/user-zones.js';
 import { ReaderLanguages } from '../services/reader-languages.js';
+import { textsFor } from '../domain/texts/index.js';
 import { SlackActorDirectory } from '../slack/delivery/actor-directory.js';
 import { IntentDelivery } from '../slack/delivery/deliver-intent.js';
 import { FollowupReminder } from '../slack/delivery/followup-reminder.js';
@@ -122,7 +123,8 @@ export function createServices(input: ServicesInput): Services {
   const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone });
   const digests = new DigestService({ db, repos, clock, insights, onOutboxWritten: deliver });
   const onResolved = observePhasesOnResolution({ insights, metrics: input.metrics, logger });
-  const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, runbooks, onOutboxWritten: deliver, onResolved });
+  const channelTexts = textsFor(config.botLocale);
+  const incidents = new IncidentService({ db, repos, clock, cadence, logger, access, runbooks, channelTexts, onOutboxWritten: deliver, onResolved });
   const postmortems = new PostmortemService({
     db, repos, clock, access, cadence, timeZone: config.exportTimeZone, defaultLocale: config.postmortemLocale, onOutboxWritten: deliver,
   });
@@ -185,7 +187,7 @@ export function createServices(input: ServicesInput): Services {
   const conversation = new ConversationService({ db, repos, clock, access, onOutboxWritten: deliver });
   const retention = new RetentionService({ db, repos, clock, retentionDays: config.retentionDays });
   const alerts = new AlertService({
-    db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile, new Set(runbooks.map((r) => r.id))), botUserId: input.botUserId, runbooks, onOutboxWritten: deliver,
+    db, repos, clock, cadence, rules: loadAlertRules(config.alertRulesFile, new Set(runbooks.map((r) => r.id))), botUserId: input.botUserId, runbooks, channelTexts, onOutboxWritten: deliver,
   });
   return {
     incidents, postmortems, reminders, followups, checklists, checklistNudges, events, conversation, dispatcher, retention, alerts, homes, timeline, zones, insights, digests, clock,

@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { RecordedAlert } from '../domain/alerts/alert.js';
 import { TASKS_RUNBOOK_ID, TASKS_RUNBOOK_TITLE, type Runbook, type RunbookItem } from '../domain/runbooks/index.js';
+import type { Texts } from '../domain/texts/index.js';
 import { IncidentWriter, lockIncident } from './incident-transaction.js';
 import { attachRunbook } from './runbook-attachment.js';
 
@@ -11,10 +12,11 @@ const ITEM_TEXT_MAX = 500;
 /**
  * What alerts bring to the incident they declare or join, in the alert's transaction: each firing
  * alert's `runbook_url` becomes a step "Follow the alert's runbook" of the incident's Tasks (once
- * per URL, however often the alert repeats), and the runbooks its rule lists are attached.
+ * per URL, however often the alert repeats; worded in the channel's language, `texts`), and the
+ * runbooks its rule lists are attached.
  */
 export async function bringAlertRunbooks(
-  tx: Executor, repos: Repositories, incidentId: number, alerts: readonly RecordedAlert[], ruleRunbooks: readonly Runbook[], now: DateTime,
+  tx: Executor, repos: Repositories, incidentId: number, alerts: readonly RecordedAlert[], ruleRunbooks: readonly Runbook[], now: DateTime, texts: Texts,
 ): Promise<void> {
   const firing = alerts.filter((a) => a.status === 'firing' && a.runbookUrl);
   if (firing.length === 0 && ruleRunbooks.length === 0) return;
@@ -31,7 +33,7 @@ export async function bringAlertRunbooks(
     const url = alert.runbookUrl!;
     if (linked.has(url)) continue;
     linked.add(url);
-    const text = `Follow the alert's runbook: ${alert.title}`;
+    const text = texts.checklists.followAlertRunbook(alert.title);
     items.push({ id: `alert-runbook-${(tasks?.items.length ?? 0) + items.length + 1}`, text: text.slice(0, ITEM_TEXT_MAX), link: url });
   }
   if (items.length === 0) return;

@@ -9,6 +9,7 @@ import type { CadenceMinutes } from '../domain/severity.js';
 import { writeDeclaration } from './incident-service.js';
 import type { Runbook } from '../domain/runbooks/index.js';
 import { bringAlertRunbooks } from './alert-runbooks.js';
+import { en, type Texts } from '../domain/texts/index.js';
 import { recordOnTimeline } from './alert-timeline.js';
 import { enqueueIntent, runInTransaction, type TransactionDeps } from './incident-transaction.js';
 
@@ -20,6 +21,8 @@ export interface AlertServiceDeps extends TransactionDeps {
   botUserId: string;
   /** Attached to the incidents alerts declare, as to any other. */
   runbooks?: readonly Runbook[];
+  /** The channels' language (BOT_LOCALE) for what the bot writes into the incidents it declares; English when absent. */
+  channelTexts?: Texts;
 }
 
 /** What one notification led to; the hook answers with it. */
@@ -52,6 +55,7 @@ export class AlertService {
 
   receive(batch: AlertBatch): Promise<AlertOutcome> {
     const now = this.deps.clock.now();
+    const texts = this.deps.channelTexts ?? en;
     return runInTransaction(this.deps, async (tx, repos): Promise<AlertOutcome> => {
       await repos.alerts.lockGroup(tx, batch.source, batch.groupKey);
       const fresh = await repos.alerts.recordNew(tx, batch, now);
@@ -59,7 +63,7 @@ export class AlertService {
       const openId = await repos.alerts.openIncidentFor(tx, batch.source, batch.groupKey);
       if (openId !== undefined) {
         await attach(tx, repos, openId, fresh, now);
-        await bringAlertRunbooks(tx, repos, openId, fresh, [], now);
+        await bringAlertRunbooks(tx, repos, openId, fresh, [], now, texts);
         return { outcome: 'attached', incident: incidentRef(openId) };
       }
       const firing = fresh.filter((a) => a.status === 'firing');
@@ -76,7 +80,7 @@ export class AlertService {
         title: batchTitle(batch),
         severity: decision.severity,
         scenario: decision.scenario,
-        impact: `Declared from ${batch.sourceName}: ${firing.map((a) => a.title).join('; ')}`.slice(0, 2000),
+        impact: texts.notices.alert.declaredFrom(batch.sourceName, firing.map((a) => a.title).join('; ')).slice(0, 2000),
         commanderId: decision.commanderId ?? this.deps.botUserId,
         declaredBy: this.deps.botUserId,
         startedAt,
@@ -85,7 +89,7 @@ export class AlertService {
       }, null);
       await repos.alerts.attachGroup(tx, batch.source, batch.groupKey, incident.id);
       await recordOnTimeline(tx, repos, incident.id, fresh, now);
-      await bringAlertRunbooks(tx, repos, incident.id, fresh, this.ruleRunbooks(decision.runbookIds), now);
+      await bringAlertRunbooks(tx, repos, incident.id, fresh, this.ruleRunbooks(decision.runbookIds), now, texts);
       return { outcome: 'declared', incident: incidentRef(incident.id) };
     });
   }

@@ -5,6 +5,7 @@ import type { Repositories } from '../db/repositories/index.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef } from '../domain/incident.js';
 import { bringAlertRunbooks } from './alert-runbooks.js';
+import type { Texts } from '../domain/texts/index.js';
 
 /** Each alert at its own time: a firing one when it started, a resolved one when it ended. */
 export async function recordOnTimeline(tx: Executor, repos: Repositories, incidentId: number, alerts: RecordedAlert[], now: DateTime) {
@@ -32,9 +33,9 @@ export async function claimAlertGroup(tx: Executor, repos: Repositories, alert: 
 }
 
 /** The alert's group now belongs to the incident: its alerts so far go on the timeline, their runbooks on its Tasks. */
-export async function linkAlertGroup(tx: Executor, repos: Repositories, incidentId: number, alert: RecordedAlert, now: DateTime) {
+export async function linkAlertGroup(tx: Executor, repos: Repositories, incidentId: number, alert: RecordedAlert, now: DateTime, texts: Texts) {
   const loose = await repos.alerts.unattached(tx, alert.source, alert.groupKey);
   await repos.alerts.attachGroup(tx, alert.source, alert.groupKey, incidentId);
   await recordOnTimeline(tx, repos, incidentId, loose, now);
-  await bringAlertRunbooks(tx, repos, incidentId, loose, [], now);
+  await bringAlertRunbooks(tx, repos, incidentId, loose, [], now, texts);
 }

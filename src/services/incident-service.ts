@@ -21,6 +21,7 @@ import { claimAlertGroup, linkAlertGroup } from './alert-timeline.js';
 import { restartReminders } from './reminder-service.js';
 import { attachMatching } from './runbook-attachment.js';
 import type { Runbook } from '../domain/runbooks/index.js';
+import { en, type Texts } from '../domain/texts/index.js';
 import { OpenIncidents, type OpenPage } from './open-incidents.js';
 
 export type { DeclareInput, UpdateInput } from './incident-inputs.js';
@@ -33,6 +34,8 @@ export interface IncidentServiceDeps extends TransactionDeps {
   onResolved?: (incident: Incident) => void;
   /** The runbook files, read at start-up; matched on declaration and on every severity or scenario change. */
   runbooks?: readonly Runbook[];
+  /** The channels' language (BOT_LOCALE) for what the bot writes into the incident itself; English when absent. */
+  channelTexts?: Texts;
 }
 
 /** The incident use cases; each runs in one transaction that also writes the timeline and outbox. */
@@ -54,7 +57,7 @@ export class IncidentService {
       const incident = await writeDeclaration({ ...this.deps, tx, repos, now }, {
         ...input, startedAt: input.startedAt ?? seen, detectedAt: input.detectedAt ?? seen,
       }, input.declaredBy);
-      if (alert) await linkAlertGroup(tx, repos, incident.id, alert, now);
+      if (alert) await linkAlertGroup(tx, repos, incident.id, alert, now, this.deps.channelTexts ?? en);
       return incident;
     });
   }
@@ -252,6 +255,8 @@ export interface DeclarationContext {
   cadence: CadenceMinutes;
   /** Attached when they match the new incident, after its channel and card. */
   runbooks?: readonly Runbook[];
+  /** The channels' language (BOT_LOCALE) for what the bot writes into the incident itself; English when absent. */
+  channelTexts?: Texts;
 }
 
 /**

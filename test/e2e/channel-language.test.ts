@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/domain/texts/index.js';
 import { englishLeftIn } from '../helpers/catalog.js';
@@ -11,9 +14,14 @@ import { ALICE, command, declare, textOf } from '../helpers/flows.js';
 const MINJI = 'U_MINJI';
 const CHANNEL = 'inc-1-checkout-failing';
 
+const TOKEN = 'hooks-secret';
+/** Alerts of team payments declare a SEV-1. */
+const RULES = join(tmpdir(), `channel-language-rules-${process.pid}.yaml`);
+
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ env: { BOT_LOCALE: 'ko' } });
+  writeFileSync(RULES, ['rules:', '  - match: { team: payments }', '    severity: sev1'].join('\n'));
+  t = await startTestApp({ env: { BOT_LOCALE: 'ko', HOOKS_TOKEN: TOKEN, ALERT_RULES: RULES } });
   await declare(t.ws, ALICE, 'sev1 Checkout failing', { title: 'Checkout failing', severity: 'sev1' });
   await t.deliver();
 });
@@ -51,5 +59,28 @@ describe('a workspace whose bot speaks Korean (BOT_LOCALE=ko)', () => {
     expect(english).toContain("works in an incident's channel");
     const korean = await command(t.ws, MINJI, 'general', 'update');
     expect(korean).toContain('인시던트 채널에서만 쓸 수 있습니다');
+  });
+
+  it("writes what the bot puts into an incident an alert declared in Korean: its impact and the step to follow the alert's runbook", async () => {
+    const body = {
+      version: '4', groupKey: '{}:{alertname="PaymentsDbDown"}', status: 'firing', receiver: 'bot', groupLabels: {}, commonLabels: { team: 'payments' },
+      commonAnnotations: {}, externalURL: 'http://alertmanager:9093', truncatedAlerts: 0,
+      alerts: [{
+        status: 'firing', fingerprint: 'a1', startsAt: '2026-11-25T02:55:00Z', endsAt: '0001-01-01T00:00:00Z', generatorURL: '',
+        labels: { alertname: 'PaymentsDbDown', team: 'payments' }, annotations: { summary: '결제 DB 다운', runbook_url: 'https://runbooks.example.com/payments-db' },
+      }],
+    };
+    const answer = await fetch(`${t.app.url}/hooks/alertmanager`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body),
+    });
+    expect(await answer.json()).toEqual({ outcome: 'declared', incident: 'INC-2' });
+    await t.deliver();
+    const channel = t.ws.channels().find((c) => c.name.startsWith('inc-2-'))!.name;
+    const shown = t.ws.messages(channel).map(textOf);
+    expect(shown.join('\n')).toContain('Alertmanager 알림으로 선언됨: 결제 DB 다운');
+    const tasks = shown.find((text) => text.includes('체크리스트: 작업'))!;
+    expect(tasks).toContain('알림의 런북을 따릅니다: 결제 DB 다운');
+    expect(tasks).toContain('런북 링크');
+    for (const text of shown) expect(englishLeftIn(text, en)).toEqual([]);
   });
 });

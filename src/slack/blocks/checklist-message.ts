@@ -1,6 +1,6 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
-import { isOpen, itemDueAt, type AttachedRunbook, type ChecklistItem } from '../../domain/runbooks/index.js';
+import { isOpen, itemDueAt, TASKS_RUNBOOK_ID, type AttachedRunbook, type ChecklistItem } from '../../domain/runbooks/index.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { checklistBlockId, checklistItemValue } from '../button-values.js';
 import { ACTION_ID } from '../ids.js';
@@ -60,6 +60,11 @@ function itemActions(runbook: AttachedRunbook, item: ChecklistItem, texts: Texts
   };
 }
 
+/** A runbook file's own title; the incident's own Tasks (made by the bot) in the channel's language. */
+function runbookTitle(runbook: AttachedRunbook, texts: Texts): string {
+  return runbook.runbookId === TASKS_RUNBOOK_ID ? texts.checklists.tasks : runbook.title;
+}
+
 /**
  * One runbook's checklist as messages (several when it has more than 20 items, each within
  * Slack's 50 blocks): the title on the first, then each item with its buttons.
@@ -74,7 +79,7 @@ export function checklistMessages({ incident, runbook, texts }: ChecklistView): 
     const part = parts.length + 1;
     const pages = Math.max(1, Math.ceil(runbook.items.length / CHECKLIST_ITEMS_PER_MESSAGE));
     // The runbook's title clipped first, so the header's own limit never cuts the part number.
-    const title = `${drill}${t.title(clip(runbook.title, 120))}${pages > 1 ? ` (${part}/${pages})` : ''}`;
+    const title = `${drill}${t.title(clip(runbookTitle(runbook, texts), 120))}${pages > 1 ? ` (${part}/${pages})` : ''}`;
     const blocks: KnownBlock[] = [
       header(title),
       context(`${safe(plainTitle(incident, TITLE_MAX, texts), 200)} · ${t.progress(done, runbook.items.length)}${incident.isDrill ? ` · ${t.drill}` : ''}`),

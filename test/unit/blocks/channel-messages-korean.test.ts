@@ -118,6 +118,8 @@ describe('channel messages in Korean (BOT_LOCALE=ko)', () => {
     const resolved = renderedText(korean['notice resolved']!.blocks);
     expect(resolved).toContain(':white_check_mark: <@UA>님이 해결 처리했습니다. *최고 SEV-1, 해결 시 SEV-2*.');
     expect(resolved).toContain('*요약*\n>페일오버로 복구\n*근본 원인 (추정)*');
+    const tasks = checklistMessages({ incident, runbook: { ...runbook([item('t1')]), runbookId: '_tasks', title: 'Tasks' }, texts: ko })[0]!;
+    expect(tasks.text).toBe('체크리스트: 작업');
     expect(renderedText(korean['alert firing']!.blocks)).toContain('*alertmanager: 알림 발생* — DB 연결 고갈');
   });
 

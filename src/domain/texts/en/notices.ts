@@ -24,6 +24,8 @@ export const notices = {
   stepDuePlain: (text: string) => `Step due: ${text}`,
   alert: {
     from: (source: string) => `Alert from ${source}`,
+    /** The impact of an incident an alert declared, until someone describes it. */
+    declaredFrom: (source: string, alerts: string) => `Declared from ${source}: ${alerts}`,
     bySeverityLabel: (severity: string) => `(${severity} by its severity label)`,
     firingSince: (when: string) => `Firing since ${when}`,
     details: 'details',

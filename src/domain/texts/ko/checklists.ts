@@ -2,6 +2,8 @@ import type { Texts } from '../catalog.js';
 
 export const checklists: Texts['checklists'] = {
   title: (runbook) => `체크리스트: ${runbook}`,
+  tasks: '작업',
+  followAlertRunbook: (alert) => `알림의 런북을 따릅니다: ${alert}`,
   progress: (done, total) => `${total}개 중 ${done}개 완료 또는 건너뜀`,
   drill: '*훈련* — 연습입니다',
   assignedTo: (person) => `담당 ${person}`,

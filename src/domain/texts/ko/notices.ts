@@ -24,6 +24,7 @@ export const notices: Texts['notices'] = {
   stepDuePlain: (text) => `기한 지난 단계: ${text}`,
   alert: {
     from: (source) => `${source} 알림`,
+    declaredFrom: (source, alerts) => `${source} 알림으로 선언됨: ${alerts}`,
     bySeverityLabel: (severity) => `(심각도 라벨 기준 ${severity})`,
     firingSince: (when) => `${when}부터 발생 중`,
     details: '상세',
