@@ -90,3 +90,42 @@ describe("App Home, in the viewer's language", () => {
     expect(english).not.toMatch(/[\uac00-\ud7a3]/);
   });
 });
+
+describe("every reply of a subcommand, in the typist's language", () => {
+  it('answers a Korean commander in Korean throughout, each run by its Korean name', async () => {
+    await declare(t.ws, ALICE, 'sev3 Search slow', { title: 'Search slow', severity: 'sev3', commander: MINJI });
+    await t.deliver();
+    const channel = t.ws.channel('inc-3-search-slow')!.id;
+    const expectations: [string, string][] = [
+      ['심각도', '심각도를 지정해 주세요'],
+      ['심각도 sev2', 'INC-3의 심각도를 SEV-2(으)로 바꿨습니다. 상태 업데이트는 30분마다입니다.'],
+      ['심각도 sev2', 'INC-3은(는) 이미 SEV-2입니다.'],
+      ['상태', '상태를 지정해 주세요'],
+      ['상태 resolved', '`/incident resolve`를 쓰세요'],
+      ['상태 identified', "INC-3의 상태를 '원인 파악'(으)로 바꿨습니다."],
+      ['배정 scribe <@U_ALICE>', '<@U_ALICE> 님이 이제 INC-3의 기록 담당입니다.'],
+      ['배정 scribe', '역할과 사람을 지정해 주세요'],
+      ['메모 검색 인덱스 재구축 시작', '타임라인에 기록했습니다.'],
+      ['메모 23:59 캐시 비움', '현재('],
+      ['메모 25:99 캐시 비움', '읽을 수 없는 시각입니다'],
+      ['시나리오', '시나리오를 지정해 주세요'],
+      ['시나리오 deploy', "INC-3의 시나리오를 '배포 / 릴리스 인시던트'(으)로 바꿨습니다."],
+      ['체크리스트', 'INC-3에는 체크리스트가 없습니다.'],
+      ['작업', '할 일을 적어 주세요'],
+      ['작업 검색 클러스터 증설 <@U_ALICE>', 'INC-3의 할 일에 추가하고 <@U_ALICE> 님에게 배정했습니다: 검색 클러스터 증설.'],
+      ['런북', '불러온 런북이 없습니다'],
+      ['사후분석 영어', '어떤 초안인지 지정해 주세요'],
+      ['타임라인 처음', '최근 항목은'],
+      ['후속조치목록', '아직 후속 조치가 없습니다.'],
+      [`후속조치 ${'가'.repeat(400)}`, '후속 조치 제목은 최대'],
+      ['재개', 'INC-3은(는) 아직 진행 중입니다.'],
+    ];
+    for (const [typed, expected] of expectations) {
+      const reply = await command(t.ws, MINJI, channel, typed);
+      expect({ typed, reply }).toEqual({ typed, reply: expect.stringContaining(expected) });
+      expect({ typed, left: englishLeftIn(reply ?? '', en) }).toEqual({ typed, left: [] });
+    }
+    // The future note's refusal offers to record it now, on a Korean button.
+    expect(JSON.stringify(t.ws.ephemerals(MINJI).find((m) => m.text.includes('23:59'))?.blocks)).toContain('지금 시각으로 기록');
+  });
+});

@@ -1,6 +1,8 @@
 import type { Locale } from '../postmortem/model.js';
 import { channel } from './en/channel.js';
 import { checklists } from './en/checklists.js';
+import { buttonReplies } from './en/button-replies.js';
+import { commandReplies } from './en/command-replies.js';
 import { declare } from './en/declare.js';
 import { errors } from './en/errors.js';
 import { help } from './en/help.js';
@@ -17,6 +19,6 @@ import { terms } from './en/terms.js';
  * `Texts`, so a key missing there, an extra one, or a placeholder of another type fails to compile.
  * A text with placeholders is a function of them; the rest are strings.
  */
-export const en = { locale: 'en' as Locale, help, replies, terms, declare, errors, channel, notices, reminders, checklists, home, lists, insights };
+export const en = { locale: 'en' as Locale, help, replies, terms, declare, errors, channel, notices, reminders, checklists, home, lists, insights, commandReplies, buttonReplies };
 
 export type Texts = typeof en;

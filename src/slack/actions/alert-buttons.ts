@@ -13,12 +13,13 @@ export function registerAlertButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_ID.declareFromAlert, async (args: ButtonArgs) => {
     await args.ack();
     const respond = safeRespond(args, deps.logger);
+    const texts = await deps.languages.textsOf(args.body.user.id);
     try {
       const alertId = /^\d{1,15}$/.test(args.action.value ?? '') ? Number(args.action.value) : undefined;
       const found = alertId === undefined || !deps.alerts ? undefined : await deps.alerts.posted(alertId);
-      if (!found) return await respond(ephemeralError('That alert is no longer known here.'));
+      if (!found) return await respond(ephemeralError(texts.buttonReplies.alertGone));
       if (found.trackedBy !== undefined) {
-        return await respond(ephemeralError(`${incidentRef(found.trackedBy)} already tracks this alert.`));
+        return await respond(ephemeralError(texts.errors.alertTrackedAlready(incidentRef(found.trackedBy))));
       }
       const { alert } = found;
       await args.client.views.open({
@@ -29,10 +30,10 @@ export function registerAlertButtons(app: App, deps: SlackDeps): void {
           severity: severityForLabel(alert.labels.severity),
           impact: `Alert from ${alert.sourceName}: ${alert.title}`,
           alertId: alert.id,
-        }, await deps.languages.textsOf(args.body.user.id)),
+        }, texts),
       });
     } catch (err) {
-      await respond(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
+      await respond(errorReply(err, deps.logger, '', texts));
     }
   });
 }

@@ -11,7 +11,6 @@ import { ephemeralError, errorReply, safeRespond } from '../replies.js';
 import { clickKey, requestDeps } from '../request-deps.js';
 
 type ActionArgs<A extends BlockAction['actions'][number]> = SlackActionMiddlewareArgs<BlockAction<A>> & { client: App['client'] };
-const GONE = 'That checklist step no longer exists.';
 
 /**
  * A change made from a checklist: applied once per click (a replay changes nothing), the channel's
@@ -25,12 +24,13 @@ async function applyChange<A extends BlockAction['actions'][number]>(
   change: ItemChange,
 ): Promise<void> {
   const reply = safeRespond(args, deps.logger);
+  const texts = await deps.languages.textsOf(args.body.user.id);
   try {
-    if (!item) return void (await reply(ephemeralError(GONE)));
+    if (!item) return void (await reply(ephemeralError(texts.errors.stepGone)));
     const changed = await requestDeps(deps, clickKey(args)).checklists.changeItem(item.attachmentId, item.itemId, args.body.user.id, change);
     if (isEphemeral(args)) await redraw(args, deps, changed);
   } catch (err) {
-    if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
+    if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger, '', texts));
   }
 }
 
@@ -64,14 +64,15 @@ export function registerChecklistButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_ID.checklistSkip, async (args) => {
     await args.ack();
     const reply = safeRespond(args, deps.logger);
+    const texts = await deps.languages.textsOf(args.body.user.id);
     try {
       const ref = checklistItemFromValue(args.action.value);
       const runbook = ref && (await deps.checklists.find(ref.attachmentId));
       const item = runbook?.items.find((i) => i.id === ref?.itemId);
-      if (!ref || !item) return void (await reply(ephemeralError(GONE)));
+      if (!ref || !item) return void (await reply(ephemeralError(texts.errors.stepGone)));
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: checklistSkipModal(ref.attachmentId, item) });
     } catch (err) {
-      await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
+      await reply(errorReply(err, deps.logger, '', texts));
     }
   });
 }

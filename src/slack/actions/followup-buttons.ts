@@ -17,16 +17,16 @@ export function registerFollowupButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_ID.followupDone, async (args) => {
     await args.ack();
     const reply = safeRespond(args, deps.logger);
+    const texts = await deps.languages.textsOf(args.body.user.id);
     try {
       const id = actionItemIdFromButton(args.action.value);
-      if (id === undefined) return void (await reply(ephemeralError('That action item no longer exists.')));
+      if (id === undefined) return void (await reply(ephemeralError(texts.errors.actionItemGone)));
       const { incident, item } = await requestDeps(deps, clickKey(args)).followups.markDone(id, args.body.user.id);
       const inList = isEphemeral(args);
-      const texts = await deps.languages.textsOf(args.body.user.id);
       const shown = inList ? followupList({ incident, items: await deps.followups.list(incident.id) }, texts) : followupDueMessage({ incident, item }, texts);
       await args.respond({ replace_original: true, ...shown }).catch((err: unknown) => deps.logger.warn({ err }, 'could not show the item done'));
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
+      if (!(err instanceof AlreadyApplied)) await reply(errorReply(err, deps.logger, '', texts));
     }
   });
 }

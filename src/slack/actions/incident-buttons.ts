@@ -16,7 +16,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & { client: App['
 async function incidentOf(args: ButtonArgs, deps: SlackDeps): Promise<Incident | undefined> {
   const id = incidentIdFromButton(args.action.value);
   const incident = id === undefined ? undefined : await deps.incidents.find(id);
-  if (!incident) await safeRespond(args, deps.logger)(ephemeralError('That incident no longer exists.'));
+  if (!incident) await safeRespond(args, deps.logger)(ephemeralError((await deps.languages.textsOf(args.body.user.id)).buttonReplies.incidentGone));
   return incident;
 }
 

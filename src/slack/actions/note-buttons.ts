@@ -8,8 +8,6 @@ import { ephemeral, ephemeralError, errorReply, safeRespond } from '../replies.j
 import { requestDeps } from '../request-deps.js';
 import { openEntryEditor } from './timeline-actions.js';
 
-const OUT_OF_DATE = 'That button is out of date. Run `/incident timeline` to find the entry.';
-
 /**
  * The buttons on a note's reply: **Correct the time** (a note read as UTC) opens the timeline
  * form on the entry; **Record it now** (a note refused for a future time) records its text at
@@ -19,26 +17,28 @@ export function registerNoteButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_ID.noteCorrectTime, async (args) => {
     await args.ack();
     const reply = safeRespond(args, deps.logger);
+    const texts = await deps.languages.textsOf(args.body.user.id);
     try {
       const entry = entryMenuFromOption(args.action.value);
-      if (!entry || entry.command !== 'edit') return await reply(ephemeralError(OUT_OF_DATE));
+      if (!entry || entry.command !== 'edit') return await reply(ephemeralError(texts.buttonReplies.noteButtonOutOfDate));
       await openEntryEditor(args, deps, entry.incidentId, entry.entryId);
     } catch (err) {
-      await reply(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
+      await reply(errorReply(err, deps.logger, '', texts));
     }
   });
   app.action<BlockButtonAction>(ACTION_ID.noteRecordNow, async (args) => {
     await args.ack();
     const reply = safeRespond(args, deps.logger);
+    const texts = await deps.languages.textsOf(args.body.user.id);
     const note = noteToRecordFromButton(args.action.value);
-    if (!note) return reply(ephemeralError(OUT_OF_DATE));
+    if (!note) return reply(ephemeralError(texts.buttonReplies.noteButtonOutOfDate));
     const replace = (text: string) => reply({ ...ephemeral(text), replace_original: true });
     try {
       await requestDeps(deps, `note-now:${note.refusal}`).incidents.addNote(note.incidentId, args.body.user.id, note.text);
-      await replace(`Noted in the timeline at ${slackDate(deps.clock.now())}, the time you clicked *Record it now*.`);
+      await replace(texts.buttonReplies.notedNow(slackDate(deps.clock.now())));
     } catch (err) {
-      if (err instanceof AlreadyApplied) return replace('That note is on the timeline already: *Record it now* records it once.');
-      await reply(errorReply(err, deps.logger, note.text, await deps.languages.textsOf(args.body.user.id)));
+      if (err instanceof AlreadyApplied) return replace(texts.buttonReplies.notedAlready);
+      await reply(errorReply(err, deps.logger, note.text, texts));
     }
   });
 }

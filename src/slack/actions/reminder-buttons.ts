@@ -16,16 +16,17 @@ export function registerReminderButtons(app: App, deps: SlackDeps): void {
 
   app.action<BlockButtonAction>(ACTION_ID.reminderSnooze, async (args) => {
     await args.ack();
+    const texts = await deps.languages.textsOf(args.body.user.id);
     try {
       const id = incidentIdFromButton(args.action.value);
-      if (id === undefined || !deps.reminders) return void (await safeRespond(args, deps.logger)(ephemeralError('That incident no longer exists.')));
+      if (id === undefined || !deps.reminders) return void (await safeRespond(args, deps.logger)(ephemeralError(texts.buttonReplies.incidentGone)));
       const reminders = requestDeps(deps, clickKey(args)).reminders!;
       const { until, left } = await reminders.snooze(id, args.body.user.id);
       await safeRespond(args, deps.logger)(
-        ephemeral(`Snoozed: the next reminder for ${incidentRef(id)} comes at ${slackDate(until, '{time}')} at the earliest. ${left} snooze${left === 1 ? '' : 's'} left this cycle.`),
+        ephemeral(texts.buttonReplies.snoozed(incidentRef(id), slackDate(until, '{time}'), left)),
       );
     } catch (err) {
-      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
+      if (!(err instanceof AlreadyApplied)) await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', texts));
     }
   });
 }

@@ -7,7 +7,7 @@ import type { SlackPoster } from './slack-poster.js';
 
 /**
  * `followup.remind`: a direct message to the owner of an action item that fell due (opened with
- * conversations.open). An item done or gone since it was claimed is not sent.
+ * conversations.open), in the owner's language. An item done or gone since it was claimed is not sent.
  */
 export class FollowupReminder {
   constructor(private readonly deps: { delivery: DeliveryService; poster: SlackPoster; languages: Pick<ReaderLanguages, 'textsOf'> }) {}

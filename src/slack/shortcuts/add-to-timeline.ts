@@ -1,6 +1,7 @@
 import type { App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { incidentRef } from '../../domain/incident.js';
+import type { Texts } from '../../domain/texts/index.js';
 import type { MessageInput, PinOutcome } from '../../services/conversation-service.js';
 import { AlreadyApplied } from '../../services/incident-transaction.js';
 import { incidentOptions, SUGGESTED_OPTIONS } from '../blocks/incident-options.js';
@@ -30,10 +31,9 @@ const suggestionSchema = z.object({ user: z.object({ id: z.string() }).loose(), 
 const QUERY_LIMIT = 200;
 
 /** What the person is told once the message is on the timeline (or was already). */
-export function pinnedAnswer({ result, incident }: PinOutcome): string {
-  return result === 'added'
-    ? `Added to ${incidentRef(incident.id)}'s timeline, at the time it was posted.`
-    : `That message is on ${incidentRef(incident.id)}'s timeline already.`;
+export function pinnedAnswer({ result, incident }: PinOutcome, texts: Texts): string {
+  const ref = incidentRef(incident.id);
+  return result === 'added' ? texts.buttonReplies.pinned(ref) : texts.buttonReplies.pinnedAlready(ref);
 }
 
 /**
@@ -49,19 +49,20 @@ export function registerAddToTimelineShortcut(app: App, deps: SlackDeps): void {
     const reply = safeRespond(args, logger);
     const parsed = payloadSchema.safeParse(args.shortcut);
     const slackMessage = parsed.success ? readSlackMessage(parsed.data.message) : undefined;
-    if (!parsed.success || !slackMessage) return reply(ephemeral('That message cannot be read; nothing was added.'));
+    const texts = parsed.success ? await deps.languages.textsOf(parsed.data.user.id) : deps.languages.channel;
+    if (!parsed.success || !slackMessage) return reply(ephemeral(texts.buttonReplies.messageUnreadable));
     const { channel, user, trigger_id: triggerId, action_ts: actionTs } = parsed.data;
     const content = messageContent(slackMessage);
     const message = { channelId: channel.id, messageTs: slackMessage.ts, authorId: slackMessage.user ?? null, content } satisfies MessageInput;
     const scoped = requestDeps(deps, `shortcut:${user.id}:${actionTs}`);
     try {
       const added = await scoped.conversation.addFromIncidentChannel(user.id, message);
-      if (added) return reply(ephemeral(pinnedAnswer(added)));
+      if (added) return reply(ephemeral(pinnedAnswer(added, texts)));
       const hasChoices = (await deps.conversation.choicesFor(user.id, 1)).length > 0;
       await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ hasChoices, message }) });
     } catch (err) {
       if (err instanceof AlreadyApplied) return;
-      await reply(errorReply(err, logger, '', await deps.languages.textsOf(user.id)));
+      await reply(errorReply(err, logger, '', texts));
     }
   });
 

@@ -150,7 +150,7 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
   app.view(
     CALLBACK_ID.timelineMessage,
     submission(deps, ({ view }) => parseTimelineMessageView(view), TIMELINE_MESSAGE_INPUT.incident.block, {}, async (value, userId, scoped) =>
-      pinnedAnswer(await scoped.conversation.addToIncident(value.incidentId, userId, value.message)),
+      pinnedAnswer(await scoped.conversation.addToIncident(value.incidentId, userId, value.message), await scoped.languages.textsOf(userId)),
     ),
   );
 }

@@ -1,6 +1,8 @@
 import type { Texts } from '../catalog.js';
 import { channel } from './channel.js';
 import { checklists } from './checklists.js';
+import { buttonReplies } from './button-replies.js';
+import { commandReplies } from './command-replies.js';
 import { declare } from './declare.js';
 import { errors } from './errors.js';
 import { help } from './help.js';
@@ -12,4 +14,4 @@ import { reminders } from './reminders.js';
 import { replies } from './replies.js';
 import { terms } from './terms.js';
 
-export const ko: Texts = { locale: 'ko', help, replies, terms, declare, errors, channel, notices, reminders, checklists, home, lists, insights };
+export const ko: Texts = { locale: 'ko', help, replies, terms, declare, errors, channel, notices, reminders, checklists, home, lists, insights, commandReplies, buttonReplies };

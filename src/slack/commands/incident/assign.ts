@@ -1,4 +1,5 @@
-import { incidentRef, ROLE_LABEL, ROLES, type Role } from '../../../domain/incident.js';
+import { incidentRef, ROLES, type Role } from '../../../domain/incident.js';
+import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeral, ephemeralError } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
 
@@ -11,8 +12,8 @@ export const assign: Subcommand = (ctx) =>
     const role = roleText.toLowerCase() as Role;
     const userId = MENTION.exec(who)?.[1];
     if (!ROLES.includes(role) || !userId || extra.length > 0) {
-      return ephemeralError(`Say which role and who: \`/incident ${USAGE}\`, for example \`/incident assign comms @alex\`.`);
+      return ephemeralError(ctx.texts.commandReplies.assignUsage(`${SLASH_COMMAND} ${USAGE}`));
     }
     const changed = await ctx.deps.incidents.assignRole(incident.id, ctx.command.user_id, role, userId);
-    return ephemeral(`<@${userId}> is now ${ROLE_LABEL[role].toLowerCase()} of ${incidentRef(changed.id)}.`);
+    return ephemeral(ctx.texts.commandReplies.roleAssigned(userId, ctx.texts.terms.role[role], incidentRef(changed.id)));
   });

@@ -11,10 +11,10 @@ export const checklist: Subcommand = (ctx) =>
   inIncidentChannel(ctx, 'checklist', async (incident) => {
     const runbooks = await ctx.deps.checklists.list(incident.id);
     const parts = runbooks.flatMap((runbook) => checklistMessages({ incident, runbook, texts: ctx.texts }));
-    if (parts.length === 0) return ephemeral(`${incidentRef(incident.id)} has no checklist. \`/incident runbook\` lists the runbooks to attach.`);
+    if (parts.length === 0) return ephemeral(ctx.texts.commandReplies.noChecklist(incidentRef(incident.id)));
     void (async () => {
       // One at a time, so they arrive in order; ctx.respond never throws (a lost one is logged, and the pinned checklists say the same).
       for (const part of parts) await ctx.respond({ response_type: 'ephemeral', ...part });
     })();
-    return ephemeral(`${incidentRef(incident.id)}'s checklists, only to you:`);
+    return ephemeral(ctx.texts.commandReplies.checklistsOnlyToYou(incidentRef(incident.id)));
   });

@@ -12,7 +12,7 @@ export const followup: Subcommand = async (ctx) => {
   const typed = ctx.args;
   try {
     if (!fitsFollowupTitle(typed)) {
-      return await ctx.ack(refusalWithText(`A follow-up's title is at most ${ACTION_ITEM_TITLE_MAX} characters. Shorten it and run \`${SLASH_COMMAND} followup <title>\` again.`, typed, ctx.texts));
+      return await ctx.ack(refusalWithText(ctx.texts.commandReplies.followupTitleTooLong(ACTION_ITEM_TITLE_MAX, `${SLASH_COMMAND} followup <title>`), typed, ctx.texts));
     }
     const incident = await incidentHere(ctx, 'followup [title]', typed);
     if (incident) await openModal(ctx, followupModal({ incident, title: typed || undefined }), typed);

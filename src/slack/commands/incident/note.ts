@@ -1,4 +1,5 @@
 import { hasLeadingTime, parseLeadingTime, type LeadingTime } from '../../../domain/note-time.js';
+import type { Texts } from '../../../domain/texts/index.js';
 import { FALLBACK_ZONE, type UserZone } from '../../../services/user-zones.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
 import { escapeMrkdwn, slackDate } from '../../blocks/mrkdwn.js';
@@ -7,7 +8,6 @@ import { ephemeral, refusalWithText, type EphemeralReply } from '../../replies.j
 import { type CommandContext, type Subcommand, inIncidentChannel } from './context.js';
 
 const USAGE = 'note [time] <text>';
-const TIME_FORMS = `\`${SLASH_COMMAND} note 14:23 …\`, \`${SLASH_COMMAND} note yesterday 23:50 …\` or \`${SLASH_COMMAND} note 2024-11-22 14:23 …\``;
 
 /**
  * `/incident note [time] <text>`. A leading time (today, yesterday or a date, 24-hour) says when
@@ -17,42 +17,49 @@ const TIME_FORMS = `\`${SLASH_COMMAND} note 14:23 …\`, \`${SLASH_COMMAND} note
  */
 export const note: Subcommand = async (ctx) => {
   const typed = ctx.args;
+  const said = ctx.texts.commandReplies;
   await inIncidentChannel(ctx, USAGE, async (incident) => {
-    if (!typed) return refusalWithText(`Write the note after the command: \`${SLASH_COMMAND} ${USAGE}\`.`, typed, ctx.texts);
+    if (!typed) return refusalWithText(said.noteUsage(`${SLASH_COMMAND} ${USAGE}`), typed, ctx.texts);
     // The zone is only needed, and only looked up, when the note starts with a time.
     const zone = hasLeadingTime(typed) ? await ctx.deps.zones.of(ctx.command.user_id) : undefined;
     const parsed = parseLeadingTime(typed, ctx.deps.clock.now(), zone?.zone ?? FALLBACK_ZONE);
     if (parsed.kind === 'none' || !zone) {
       await ctx.deps.incidents.addNote(incident.id, ctx.command.user_id, typed);
-      return ephemeral('Noted in the timeline.');
+      return ephemeral(said.noted);
     }
     if (parsed.kind !== 'at') return refusal(ctx, incident.id, parsed, zone);
     const entryId = await ctx.deps.incidents.addNote(incident.id, ctx.command.user_id, parsed.text, parsed.at);
-    const noted = `Noted in the timeline at ${slackDate(parsed.at)}, ${readIn(zone)}.`;
+    const noted = said.notedAt(slackDate(parsed.at), readIn(zone, ctx.texts));
     if (zone.known) return ephemeral(noted);
-    return { ...ephemeral(`${noted}${UNKNOWN_ZONE}`), blocks: correctTimeButton(`${noted}${UNKNOWN_ZONE}`, incident.id, entryId) };
+    const withHint = `${noted} ${said.zoneUnknown}`;
+    return { ...ephemeral(withHint), blocks: correctTimeButton(withHint, incident.id, entryId, ctx.texts) };
   }, typed);
 };
 
-const readIn = (zone: UserZone) => (zone.known ? `read in your time zone (${zone.zone})` : `read as ${zone.zone}`);
-const UNKNOWN_ZONE = ' Slack could not tell me your time zone just now. If you meant another zone, correct the time.';
+const readIn = (zone: UserZone, texts: Texts) =>
+  (zone.known ? texts.commandReplies.readInYourZone(zone.zone) : texts.commandReplies.readAs(zone.zone));
 
 type Refused = Exclude<LeadingTime, { kind: 'none' | 'at' }>;
 
 function refusal(ctx: CommandContext, incidentId: number, parsed: Refused, zone: UserZone): EphemeralReply {
+  const { texts } = ctx;
+  const said = texts.commandReplies;
   const typed = ctx.args;
   const written = `\`${escapeMrkdwn(parsed.written)}\``;
   switch (parsed.kind) {
     case 'empty':
-      return refusalWithText(`Write what happened after the time: \`${SLASH_COMMAND} note ${escapeMrkdwn(parsed.written)} <what happened>\`.`, typed, ctx.texts);
-    case 'invalid':
-      return refusalWithText(`${written} is not a time I can read. Start the note with a 24-hour time: ${TIME_FORMS}.`, typed, ctx.texts);
+      return refusalWithText(said.noteTextMissing(escapeMrkdwn(parsed.written)), typed, texts);
+    case 'invalid': {
+      const forms = said.noteTimeForms(`${SLASH_COMMAND} note 14:23 …`, `${SLASH_COMMAND} note yesterday 23:50 …`, `${SLASH_COMMAND} note 2024-11-22 14:23 …`);
+      return refusalWithText(said.noteTimeUnreadable(written, forms), typed, texts);
+    }
     case 'future': {
       const now = parsed.nowInZone.toFormat('HH:mm');
-      const yesterday = /^\d{1,2}:\d{2}$/.test(parsed.written) ? ` For yesterday, type \`${SLASH_COMMAND} note yesterday ${escapeMrkdwn(parsed.written)} …\`.` : '';
-      const button = recordNowButton({ incidentId, refusal: ctx.command.trigger_id, text: parsed.text });
-      const offer = button.length > 0 ? ' Or record it at the current time with *Record it now*.' : '';
-      return refusalWithText(`${written} is later than now (${now}, ${readIn(zone)}): a note records what has happened.${yesterday}${offer}`, typed, ctx.texts, button);
+      const parts = [said.noteInFuture(written, now, readIn(zone, texts))];
+      if (/^\d{1,2}:\d{2}$/.test(parsed.written)) parts.push(said.noteForYesterday(`${SLASH_COMMAND} note yesterday ${escapeMrkdwn(parsed.written)} …`));
+      const button = recordNowButton({ incidentId, refusal: ctx.command.trigger_id, text: parsed.text }, texts);
+      if (button.length > 0) parts.push(said.noteRecordNowOffer);
+      return refusalWithText(parts.join(' '), typed, texts, button);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { incidentRef } from '../../../domain/incident.js';
 import type { Locale, Variant } from '../../../domain/postmortem/index.js';
 import { isLocale, isVariant } from '../../../services/postmortem-service.js';
+import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeral, ephemeralError } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
 
@@ -25,13 +26,10 @@ export const postmortem: Subcommand = (ctx) =>
   inIncidentChannel(ctx, USAGE, async (incident) => {
     const request = parseDraftWords(ctx.args);
     if (!request) {
-      return ephemeralError(
-        `Say which draft: \`/incident ${USAGE}\`, in any order, for example \`/incident postmortem ko external\` for the customer-facing draft in Korean. ` +
-          'Without words it is the internal draft in the default language.',
-      );
+      return ephemeralError(ctx.texts.commandReplies.postmortemUsage(`${SLASH_COMMAND} ${USAGE}`));
     }
     const variant = request.variant ?? 'internal';
     await ctx.deps.postmortems.requestPublish(incident.id, ctx.command.user_id, { locale: request.locale, variant });
-    const which = variant === 'external' ? 'customer-facing postmortem draft' : 'postmortem draft';
-    return ephemeral(`Writing the ${incidentRef(incident.id)} ${which} again; it replaces the current one here in a moment.`);
+    const said = ctx.texts.commandReplies;
+    return ephemeral((variant === 'external' ? said.rewritingExternalDraft : said.rewritingDraft)(incidentRef(incident.id)));
   });

@@ -5,5 +5,5 @@ import { type Subcommand, inIncidentChannel } from './context.js';
 export const reopen: Subcommand = (ctx) =>
   inIncidentChannel(ctx, 'reopen', async (incident) => {
     const reopened = await ctx.deps.incidents.reopen(incident.id, ctx.command.user_id);
-    return ephemeral(`${incidentRef(reopened.id)} is open again and back to investigating. The next status update is due in ${ctx.deps.cadence[reopened.severity]} minutes.`);
+    return ephemeral(ctx.texts.commandReplies.reopened(incidentRef(reopened.id), ctx.deps.cadence[reopened.severity]));
   });

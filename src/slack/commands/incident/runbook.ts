@@ -1,5 +1,6 @@
 import { incidentRef } from '../../../domain/incident.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeral } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
 
@@ -11,9 +12,10 @@ export const runbook: Subcommand = (ctx) =>
     const id = ctx.args.trim();
     if (!id) {
       const attached = new Set((await ctx.deps.checklists.list(incident.id)).map((r) => r.runbookId));
-      const lines = ctx.deps.checklists.library().map((r) => `• \`${r.id}\` ${escapeMrkdwn(r.title)}${attached.has(r.id) ? ' _(attached)_' : ''}`);
-      return ephemeral(lines.length === 0 ? 'No runbooks are loaded (RUNBOOKS_DIR).' : `Runbooks (\`/incident runbook <id>\` attaches one):\n${lines.join('\n')}`);
+      const said = ctx.texts.commandReplies;
+      const lines = ctx.deps.checklists.library().map((r) => `• \`${r.id}\` ${escapeMrkdwn(r.title)}${attached.has(r.id) ? ` ${said.runbookIsAttached}` : ''}`);
+      return ephemeral(lines.length === 0 ? said.noRunbooks : said.runbookList(`${SLASH_COMMAND} runbook <id>`, lines.join('\n')));
     }
     const attached = await ctx.deps.checklists.attachByHand(incident.id, ctx.command.user_id, id);
-    return ephemeral(`Attached *${escapeMrkdwn(attached.title)}* to ${incidentRef(incident.id)}; its checklist follows in the channel.`);
+    return ephemeral(ctx.texts.commandReplies.runbookAttached(escapeMrkdwn(attached.title), incidentRef(incident.id)));
   });

@@ -1,4 +1,5 @@
-import { incidentRef, parseScenario, SCENARIO_LABEL, SCENARIOS } from '../../../domain/incident.js';
+import { incidentRef, parseScenario, SCENARIOS } from '../../../domain/incident.js';
+import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeral, ephemeralError } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
 
@@ -9,8 +10,8 @@ export const scenario: Subcommand = (ctx) =>
   inIncidentChannel(ctx, SCENARIO_USAGE, async (incident) => {
     const kind = parseScenario(ctx.args);
     if (!kind) {
-      return ephemeralError(`Say which scenario: \`/incident ${SCENARIO_USAGE}\`, for example \`/incident scenario deploy\` for an incident fixed by a rollback.`);
+      return ephemeralError(ctx.texts.commandReplies.scenarioUsage(`${SLASH_COMMAND} ${SCENARIO_USAGE}`));
     }
     const changed = await ctx.deps.incidents.changeScenario(incident.id, ctx.command.user_id, kind);
-    return ephemeral(`${incidentRef(changed.id)} is now a ${SCENARIO_LABEL[kind].toLowerCase()}; the postmortem draft follows its template.`);
+    return ephemeral(ctx.texts.commandReplies.scenarioChanged(incidentRef(changed.id), ctx.texts.terms.scenario[kind]));
   });

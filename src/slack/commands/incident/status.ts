@@ -1,4 +1,5 @@
-import { incidentRef, OPEN_STATUSES, parseStatus, STATUS_LABEL } from '../../../domain/incident.js';
+import { incidentRef, OPEN_STATUSES, parseStatus } from '../../../domain/incident.js';
+import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeral, ephemeralError } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
 
@@ -7,10 +8,10 @@ const USAGE = 'status <investigating|identified|monitoring>';
 export const status: Subcommand = (ctx) =>
   inIncidentChannel(ctx, USAGE, async (incident) => {
     const next = parseStatus(ctx.args);
-    if (next === 'resolved') return ephemeralError('To resolve the incident, use `/incident resolve`: it asks for the resolution summary.');
+    if (next === 'resolved') return ephemeralError(ctx.texts.commandReplies.statusResolveHint);
     if (!next || !OPEN_STATUSES.includes(next)) {
-      return ephemeralError(`Say which status: \`/incident ${USAGE}\`.`);
+      return ephemeralError(ctx.texts.commandReplies.statusUsage(`${SLASH_COMMAND} ${USAGE}`));
     }
     const changed = await ctx.deps.incidents.changeStatus(incident.id, ctx.command.user_id, next);
-    return ephemeral(`${incidentRef(changed.id)} is now ${STATUS_LABEL[next].toLowerCase()}.`);
+    return ephemeral(ctx.texts.commandReplies.statusChanged(incidentRef(changed.id), ctx.texts.terms.status[next]));
   });

@@ -1,5 +1,6 @@
 import { incidentRef } from '../../../domain/incident.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeral, ephemeralError } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
 
@@ -11,7 +12,9 @@ export const task: Subcommand = (ctx) =>
   inIncidentChannel(ctx, TASK_USAGE, async (incident) => {
     const assignee = MENTION_AT_END.exec(ctx.args)?.[1] ?? null;
     const text = ctx.args.replace(MENTION_AT_END, '').trim();
-    if (!text) return ephemeralError(`Say what is to be done: \`/incident ${TASK_USAGE}\`, for example \`/incident task Page the DBA on call @dana\`.`);
+    if (!text) return ephemeralError(ctx.texts.commandReplies.taskUsage(`${SLASH_COMMAND} ${TASK_USAGE}`));
     const { item } = await ctx.deps.checklists.addTask(incident.id, ctx.command.user_id, text, assignee);
-    return ephemeral(`Added to ${incidentRef(incident.id)}'s Tasks: ${escapeMrkdwn(item.text)}${assignee ? `, assigned to <@${assignee}>` : ''}.`);
+    const ref = incidentRef(incident.id);
+    const said = ctx.texts.commandReplies;
+    return ephemeral(assignee ? said.taskAddedAssigned(ref, escapeMrkdwn(item.text), assignee) : said.taskAdded(ref, escapeMrkdwn(item.text)));
   }, ctx.args);

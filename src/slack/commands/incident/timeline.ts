@@ -15,11 +15,11 @@ export const timeline: Subcommand = async (ctx) => {
   const arg = ctx.args.toLowerCase();
   if (arg === 'add') return addEntry(ctx);
   if (arg !== '' && !/^\d{1,6}$/.test(arg)) {
-    return ctx.ack(ephemeralError(`Type \`${SLASH_COMMAND} timeline\` for the latest entries, \`${SLASH_COMMAND} timeline 2\` for page 2, or \`${SLASH_COMMAND} timeline add\` to add an entry.`));
+    return ctx.ack(ephemeralError(ctx.texts.commandReplies.timelineUsage(`${SLASH_COMMAND} timeline`, `${SLASH_COMMAND} timeline 2`, `${SLASH_COMMAND} timeline add`)));
   }
   await inIncidentChannel(ctx, USAGE, async (incident) => {
     const view = await ctx.deps.timeline.view(incident.id, ctx.command.user_id);
-    if (!view) return ephemeralError('That incident no longer exists.');
+    if (!view) return ephemeralError(ctx.texts.buttonReplies.incidentGone);
     const page = arg === '' ? pageCount(view.entries.length + view.messages.length) - 1 : Number(arg) - 1;
     const message = timelinePageMessage({ incident: view.incident, entries: view.entries, messages: view.messages, page, viewerId: ctx.command.user_id }, ctx.texts);
     return { ...ephemeral(''), ...message };
