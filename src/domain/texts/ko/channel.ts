@@ -41,7 +41,7 @@ export const channel: Texts['channel'] = {
   },
   statusUpdate: {
     heading: '상황 업데이트',
-    from: (person, when) => `${person} · ${when}`,
+    from: (person, when) => `작성: ${person} · ${when}`,
     notGiven: '작성되지 않음',
     summary: '요약 / 다음 단계',
     nextUpdateDue: (when) => `다음 업데이트 기한 ${when}`,
