@@ -65,7 +65,7 @@ export function timelinePageMessage(input: TimelineMessageInput, texts: Texts): 
     context(t.legend),
   ];
   if (input.notice) blocks.push(context(safe(input.notice, 500)));
-  for (const item of shown) blocks.push('event' in item ? entryBlock(item.event, incident, viewerId, texts) : section(messageLine(item.message), `timeline_message_${item.id}`));
+  for (const item of shown) blocks.push('event' in item ? entryBlock(item.event, incident, viewerId, texts) : section(messageLine(item.message, texts), `timeline_message_${item.id}`));
   const nav = [
     ...(page > 0 ? [button(t.earlier, ACTION_ID.timelinePage, timelinePageValue(incident.id, page - 1))] : []),
     ...(page < pages - 1 ? [button(t.later, ACTION_ID.timelinePage, timelinePageValue(incident.id, page + 1))] : []),
@@ -76,7 +76,7 @@ export function timelinePageMessage(input: TimelineMessageInput, texts: Texts): 
 }
 
 function entryBlock(entry: TimelineEvent, incident: TimelineMessageInput['incident'], viewerId: string, texts: Texts): SectionBlock {
-  const block = section(timelineLine(entry), `timeline_entry_${entry.id}`);
+  const block = section(timelineLine(entry, texts), `timeline_entry_${entry.id}`);
   if (!EDITABLE_KINDS.has(entry.kind) || !mayChangeEntry(viewerId, entry.actorId, incident)) return block;
   const menu: Overflow = {
     type: 'overflow',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HomeData } from '../../../src/domain/home.js';
 import { emptyPeriodFigures, type InsightsReport } from '../../../src/domain/insights/figures.js';
+import type { ConversationEntry } from '../../../src/domain/conversation.js';
 import type { ActionItem, TimelineEvent } from '../../../src/domain/timeline.js';
 import { en, textsFor, type Texts } from '../../../src/domain/texts/index.js';
 import { HOME_SHOWN } from '../../../src/services/home-service.js';
@@ -58,6 +59,33 @@ function fullHome(): HomeData {
   };
 }
 
+/** One entry of (nearly) every kind a timeline page shows, and a pinned message not read yet. */
+function everyKind(): { entries: TimelineEvent[]; messages: ConversationEntry[] } {
+  const at = T0;
+  const base = { incidentId: 42, actorId: 'U_CMD', occurredAt: at };
+  const ref = { attachmentId: 1, runbookId: 'db', itemId: 'a', text: 'Fail over the primary' };
+  const entries: TimelineEvent[] = [
+    { ...base, id: 1, kind: 'declared', data: { title: '결제 장애', severity: 'sev1', scenario: 'database', commanderId: 'U_CMD' } },
+    { ...base, id: 2, kind: 'status_changed', data: { from: 'investigating', to: 'identified' } },
+    { ...base, id: 3, kind: 'severity_changed', data: { from: 'sev2', to: 'sev1' } },
+    { ...base, id: 4, kind: 'update_posted', data: { updateId: 1, status: 'monitoring' } },
+    { ...base, id: 5, kind: 'reminder_withdrawn', data: { cycle: 1, stage: 1 } },
+    { ...base, id: 6, kind: 'snoozed', data: { cycle: 1, minutes: 10, until: at.toISO()!, count: 1, limit: 3 } },
+    { ...base, id: 7, kind: 'resolved', data: { from: 'monitoring', summary: '복구됨', rootCauseConfirmed: true } },
+    { ...base, id: 8, kind: 'reopened', data: {} },
+    { ...base, id: 9, kind: 'action_item_added', data: { actionItemId: 1, title: '알림 기준 조정', horizon: 'short_term' } },
+    { ...base, id: 10, kind: 'scenario_changed', data: { from: 'other', to: 'database' } },
+    { ...base, id: 11, kind: 'alert_fired', data: { alertId: 1, source: 'alertmanager', title: 'DBDown', detailsUrl: null } },
+    { ...base, id: 12, kind: 'postmortem_generated', data: { locale: 'ko' } },
+    { ...base, id: 13, kind: 'checklist_item_done', data: ref },
+    { ...base, id: 14, kind: 'runbook_attached', data: { attachmentId: 1, runbookId: 'db', title: 'DB 장애', reason: 'matched', items: 5 } },
+    { ...base, id: 15, kind: 'note_added', data: { text: '메모', milestone: 'detected' }, recordedAt: at.plus({ minutes: 30 }), editedAt: at.plus({ minutes: 40 }) },
+    { ...base, id: 16, kind: 'update_overdue', data: { cycle: 1, stage: 2, updateNumber: 1, dueAt: at.toISO()!, remindedAt: at.toISO()!, severity: 'sev1', cadenceMinutes: 15, commanderId: 'U_CMD', commsLeadId: null, snoozeCount: 0, snoozeLimit: 3 } },
+  ];
+  const messages: ConversationEntry[] = [{ channelId: 'C1', messageTs: '1.0', at, authorId: null, text: null, files: [{ name: 'a.png', permalink: 'https://example.com/f' }], permalink: 'https://example.com/m', firstEventId: 99 }];
+  return { entries, messages };
+}
+
 const note = (id: number): TimelineEvent => ({ id, incidentId: 42, kind: 'note_added', actorId: 'U_AUTHOR', occurredAt: T0.plus({ minutes: id }), data: { text: LONG, milestone: null } });
 
 /** Everything this part renders, in one language. */
@@ -76,6 +104,7 @@ function rendered(texts: Texts) {
     due: followupDueMessage({ incident, item: item(1) }, texts),
     done: followupDueMessage({ incident, item: item(3) }, texts),
     timeline: timelinePageMessage({ incident, entries: Array.from({ length: 45 }, (_, i) => note(i + 1)), page: 1, viewerId: 'U_AUTHOR' }, texts),
+    everyKind: timelinePageMessage({ incident, ...everyKind(), page: 0, viewerId: 'U_CMD' }, texts),
     emptyTimeline: timelinePageMessage({ incident, entries: [], page: 0, viewerId: 'U_AUTHOR' }, texts),
     insights: insightsSummary({ report: report(), days: 28 }, texts),
     digest: insightsDigest(report(), 7, T0, texts),
