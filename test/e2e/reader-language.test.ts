@@ -119,6 +119,7 @@ describe("every reply of a subcommand, in the typist's language", () => {
       ['후속조치목록', '아직 후속 조치가 없습니다.'],
       [`후속조치 ${'가'.repeat(400)}`, '후속 조치 제목은 최대'],
       ['재개', 'INC-3은(는) 아직 진행 중입니다.'],
+      ['인사이트 언제나', '형식으로 입력하세요'],
     ];
     for (const [typed, expected] of expectations) {
       const reply = await command(t.ws, MINJI, channel, typed);

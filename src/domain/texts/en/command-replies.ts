@@ -30,6 +30,9 @@ export const commandReplies = {
   timelineUsage: (latest: string, page2: string, add: string) =>
     `Type \`${latest}\` for the latest entries, \`${page2}\` for page 2, or \`${add}\` to add an entry.`,
   followupTitleTooLong: (max: number, usage: string) => `A follow-up's title is at most ${max} characters. Shorten it and run \`${usage}\` again.`,
+  insightsUsage: (usage: string, example: string) => `Type \`${usage}\`, e.g. \`${example}\`.`,
+  insightsUnavailable: 'Insights are not available here.',
+  insightsCounting: ':hourglass_flowing_sand: Counting: the database is slower than usual. The figures follow here.',
   noteUsage: (usage: string) => `Write the note after the command: \`${usage}\`.`,
   noted: 'Noted in the timeline.',
   notedAt: (when: string, readIn: string) => `Noted in the timeline at ${when}, ${readIn}.`,

@@ -21,18 +21,16 @@ export function parseInsightsArgs(args: string): { days: number; severity?: Seve
   return { days: days ?? 28, ...(severity ? { severity } : {}) };
 }
 
-const STILL_WORKING = ephemeral(':hourglass_flowing_sand: Counting: the database is slower than usual. The figures follow here.');
-
 /** `/incident insights`: the figures across incidents, only to the caller. */
 export const insights: Subcommand = async (ctx) => {
   const parsed = parseInsightsArgs(ctx.args);
   if (!parsed) {
-    await ctx.ack(ephemeralError(`Type \`${SLASH_COMMAND} ${INSIGHTS_USAGE}\`, e.g. \`${SLASH_COMMAND} insights 90d sev1\`.`));
+    await ctx.ack(ephemeralError(ctx.texts.commandReplies.insightsUsage(`${SLASH_COMMAND} ${INSIGHTS_USAGE}`, `${SLASH_COMMAND} insights 90d sev1`)));
     return;
   }
   const service = ctx.deps.insights;
   if (!service) {
-    await ctx.ack(ephemeralError('Insights are not available here.'));
+    await ctx.ack(ephemeralError(ctx.texts.commandReplies.insightsUnavailable));
     return;
   }
   const work = async (): Promise<EphemeralReply> => {
@@ -42,7 +40,7 @@ export const insights: Subcommand = async (ctx) => {
   const raced = await withinDeadline(work(), ctx.deps.ackDeadlineMs);
   if (raced.state === 'done') return ctx.ack(raced.value);
   if (raced.state === 'failed') return ctx.ack(errorReply(raced.error, ctx.logger, '', ctx.texts));
-  await ctx.ack(STILL_WORKING);
+  await ctx.ack(ephemeral(ctx.texts.commandReplies.insightsCounting));
   const outcome = await raced.later;
   await ctx.respond(outcome.ok ? outcome.value : errorReply(outcome.error, ctx.logger, '', ctx.texts));
 };
