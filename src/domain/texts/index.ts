@@ -20,3 +20,5 @@ export function localeOf(slackLocale: string | null | undefined): Locale | undef
   const primary = slackLocale?.trim().toLowerCase().split(/[-_]/)[0];
   return LOCALES.find((locale) => locale === primary);
 }
+
+export { reportFieldText } from './report-fields.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, localeOf, textsFor, type Texts } from '../../../src/domain/texts/index.js';
+import { SEVERITIES, SEVERITY_INFO } from '../../../src/domain/severity.js';
+import { en, localeOf, reportFieldText, textsFor, type Texts } from '../../../src/domain/texts/index.js';
 import { englishLeftIn, englishSentences, leaves, sentinel } from '../../helpers/catalog.js';
 
 const ko = textsFor('ko');
@@ -48,5 +49,18 @@ describe('the catalog type', () => {
     // @ts-expect-error the placeholder is a number in English
     const otherType: Texts['declare']['errors']['titleTooLong'] = (max: string) => max;
     expect([missing, extra, otherType]).toHaveLength(3);
+  });
+});
+
+describe("the severities' report fields", () => {
+  it('has every field of every severity in both languages, the English one as the domain writes it', () => {
+    for (const severity of SEVERITIES) {
+      for (const field of SEVERITY_INFO[severity].reportFields) {
+        expect(Object.keys(en.terms.reportField[severity])).toContain(field.id);
+        expect(reportFieldText(en, severity, field)).toEqual({ label: field.label, hint: field.hint });
+        expect(reportFieldText(ko, severity, field).label).not.toBe(field.label);
+      }
+      expect(Object.keys(en.terms.reportField[severity])).toHaveLength(SEVERITY_INFO[severity].reportFields.length);
+    }
   });
 });
