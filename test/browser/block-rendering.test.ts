@@ -103,9 +103,9 @@ const messages: Record<string, { blocks: unknown[] }> = {
 };
 const modals: Record<string, { blocks: unknown[] }> = {
   declare: declareModal({ commanderId: 'UCMDR', title: 'Checkout', severity: 'sev1' }, en),
-  update: updateModal({ incident, initial: { summary: 'x' } }),
-  resolve: resolveModal({ incident }),
-  followup: followupModal({ incident }),
+  update: updateModal({ incident, initial: { summary: 'x' } }, en),
+  resolve: resolveModal({ incident }, en),
+  followup: followupModal({ incident }, en),
 };
 
 describe('the page renders every Block Kit builder', () => {

@@ -112,7 +112,7 @@ describe('a time in a note, read in the author’s zone', () => {
       if (top?.callbackId !== 'incident_timeline_entry') throw new Error('no timeline form yet');
       return top;
     }, WAIT);
-    expect(JSON.parse(form.privateMetadata)).toEqual({ incidentId: 1, entryId: note.id });
+    expect(JSON.parse(form.privateMetadata)).toEqual({ incidentId: 1, entryId: note.id, locale: 'en' });
     expect(JSON.stringify(form.blocks)).toContain(`"initial_date_time":${DateTime.fromISO('2026-11-25T10:01:00Z').toSeconds()}`);
     expect(JSON.stringify(form.blocks)).toContain('Paged the DBA');
   });

@@ -70,7 +70,7 @@ export function registerChecklistButtons(app: App, deps: SlackDeps): void {
       const runbook = ref && (await deps.checklists.find(ref.attachmentId));
       const item = runbook?.items.find((i) => i.id === ref?.itemId);
       if (!ref || !item) return void (await reply(ephemeralError(texts.errors.stepGone)));
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: checklistSkipModal(ref.attachmentId, item) });
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: checklistSkipModal(ref.attachmentId, item, texts) });
     } catch (err) {
       await reply(errorReply(err, deps.logger, '', texts));
     }

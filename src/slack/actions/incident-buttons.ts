@@ -6,6 +6,7 @@ import { incidentIdFromButton } from '../button-values.js';
 import { clickKey, requestDeps } from '../request-deps.js';
 import { resolveModal } from '../blocks/resolve-modal.js';
 import { updateFormFor } from '../views/update-form.js';
+import type { Texts } from '../../domain/texts/index.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_ID } from '../ids.js';
 import { errorReply, ephemeralError, safeRespond } from '../replies.js';
@@ -20,14 +21,17 @@ async function incidentOf(args: ButtonArgs, deps: SlackDeps): Promise<Incident |
   return incident;
 }
 
-function opensModal(deps: SlackDeps, build: (incident: Incident) => ModalView | Promise<ModalView>) {
+/** A form on the incident, in the language of the person who clicked. */
+function opensModal(deps: SlackDeps, build: (incident: Incident, texts: Texts) => ModalView | Promise<ModalView>) {
   return async (args: ButtonArgs) => {
     await args.ack();
+    // Asked alongside the incident: the trigger expires 3 s after the click.
+    const texts = deps.languages.textsOf(args.body.user.id);
     try {
       const incident = await incidentOf(args, deps);
       if (!incident) return;
       assertChangeable(incident);
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: await build(incident) });
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: await build(incident, await texts) });
     } catch (err) {
       await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', await deps.languages.textsOf(args.body.user.id)));
     }
@@ -35,11 +39,11 @@ function opensModal(deps: SlackDeps, build: (incident: Incident) => ModalView | 
 }
 
 /** [Post update], on the card and on a reminder: the update form, starting from the last update. */
-export const opensUpdateForm = (deps: SlackDeps) => opensModal(deps, (incident) => updateFormFor(incident, deps));
+export const opensUpdateForm = (deps: SlackDeps) => opensModal(deps, (incident, texts) => updateFormFor(incident, deps, texts));
 
 export function registerIncidentButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_ID.openUpdate, opensUpdateForm(deps));
-  app.action<BlockButtonAction>(ACTION_ID.openResolve, opensModal(deps, async (incident) => resolveModal({ incident, openChecklistItems: await deps.checklists.openCount(incident.id) })));
+  app.action<BlockButtonAction>(ACTION_ID.openResolve, opensModal(deps, async (incident, texts) => resolveModal({ incident, openChecklistItems: await deps.checklists.openCount(incident.id) }, texts)));
   app.action<BlockButtonAction>(ACTION_ID.reopen, async (args) => {
     await args.ack();
     try {

@@ -27,12 +27,13 @@ async function showPage(args: Args<BlockButtonAction | BlockOverflowAction>, dep
 
 /** The timeline form on a note people wrote, to correct its time, text or milestone (Edit, or Correct the time on a note read as UTC). */
 export async function openEntryEditor(args: Args<BlockButtonAction | BlockOverflowAction>, deps: SlackDeps, incidentId: number, entryId: number): Promise<void> {
+  const texts = deps.languages.textsOf(args.body.user.id);
   const view = await deps.timeline.view(incidentId, args.body.user.id);
-  if (!view) return safeRespond(args, deps.logger)(ephemeralError((await deps.languages.textsOf(args.body.user.id)).buttonReplies.incidentGone));
+  if (!view) return safeRespond(args, deps.logger)(ephemeralError((await texts).buttonReplies.incidentGone));
   const entry = view.entries.find((e) => e.id === entryId);
   if (!entry) throw new DomainError('not_found', (t) => t.errors.entryGone);
   if (entry.kind !== 'note_added') throw new DomainError('invalid_input', (t) => t.errors.entryNotEditable);
-  const modal = timelineEntryModal(view.incident, { id: entry.id, at: entry.occurredAt, text: entry.data.text, milestone: milestoneOf(entry) });
+  const modal = timelineEntryModal(view.incident, await texts, { id: entry.id, at: entry.occurredAt, text: entry.data.text, milestone: milestoneOf(entry) });
   await args.client.views.open({ trigger_id: args.body.trigger_id, view: modal });
 }
 
@@ -68,7 +69,7 @@ export function registerTimelineActions(app: App, deps: SlackDeps): void {
       const id = incidentIdFromButton(args.action.value);
       const incident = id === undefined ? undefined : await deps.incidents.find(id);
       if (!incident) return await safeRespond(args, deps.logger)(ephemeralError(texts.buttonReplies.incidentGone));
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: timelineEntryModal(incident) });
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: timelineEntryModal(incident, texts) });
     } catch (err) {
       await safeRespond(args, deps.logger)(errorReply(err, deps.logger, '', texts));
     }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
 import type { Resolution } from '../../domain/timeline.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { ACTION_ID, CALLBACK_ID, MESSAGE_BLOCK_ID, RESOLVE_INPUT } from '../ids.js';
 import type { NewActionItem } from '../../domain/action-item.js';
 import { actionItemRows, earliestDueDate, parseActionItemRows } from './action-item-inputs.js';
@@ -11,13 +12,13 @@ import { safe } from './mrkdwn.js';
 import { withEnteredValues } from './view-prefill.js';
 import {
   type FieldErrors,
+  formTexts,
   incidentIdFromMetadata,
   optionalText,
   type ViewStateValues,
   type ParseResult,
   selectedDateTime,
   selectedOption,
-  STALE_FORM,
   type SubmittedView,
   textValue,
 } from './view-state.js';
@@ -50,6 +51,8 @@ export const RESOLVE_MAX_ACTION_ITEM_ROWS = 10;
 interface ResolveMetadata {
   incidentId: number;
   rows: number;
+  /** The language the form is shown in (read by formTexts): its field errors come back in it. */
+  locale?: Texts['locale'];
 }
 
 /** The form's incident and row count; a form from before rows were counted has the first count. */
@@ -62,80 +65,69 @@ export function readResolveMetadata(raw: string | undefined): ResolveMetadata | 
   return { incidentId, rows: valid ? rows : RESOLVE_ACTION_ITEM_ROWS };
 }
 
-const certaintyOptions: Record<string, PlainTextOption> = {
-  [CONFIRMED]: option('Confirmed — verified', CONFIRMED),
-  [SUSPECTED]: option('Suspected — best current explanation', SUSPECTED),
-};
+const certaintyOptions = ({ forms: { resolve: t } }: Texts): PlainTextOption[] => [
+  option(t.confirmed, CONFIRMED),
+  option(t.suspected, SUSPECTED),
+];
 
 const long = (id: (typeof RESOLVE_INPUT)[keyof typeof RESOLVE_INPUT], placeholder?: string) =>
   textInput(id, { multiline: true, maxLength: RESOLVE_TEXT_MAX, ...(placeholder ? { placeholder } : {}) });
 
-/** The resolve modal: what the postmortem needs to know about the ending. */
-export function resolveModal({ incident, rows = RESOLVE_ACTION_ITEM_ROWS, entered, openChecklistItems = 0 }: ResolveModalInput): ModalView {
-  const drill = incident.isDrill ? ':construction: *DRILL* · ' : '';
+/** The resolve modal in the reader's language: what the postmortem needs to know about the ending. */
+export function resolveModal({ incident, rows = RESOLVE_ACTION_ITEM_ROWS, entered, openChecklistItems = 0 }: ResolveModalInput, texts: Texts): ModalView {
+  const t = texts.forms.resolve;
+  const drill = incident.isDrill ? `:construction: *${texts.forms.drill}* · ` : '';
   const count = Math.min(Math.max(rows, 1), RESOLVE_MAX_ACTION_ITEM_ROWS);
-  const metadata: ResolveMetadata = { incidentId: incident.id, rows: count };
+  const metadata: ResolveMetadata = { incidentId: incident.id, rows: count, locale: texts.locale };
   const more = count < RESOLVE_MAX_ACTION_ITEM_ROWS
-    ? [actions([button('Add another action item', ACTION_ID.addActionItemRow, String(count))], MESSAGE_BLOCK_ID.addActionItemRow)]
-    : [context(`That is the most rows the form takes (${RESOLVE_MAX_ACTION_ITEM_ROWS}); add more later with \`/incident followup\`.`)];
+    ? [actions([button(t.addRow, ACTION_ID.addActionItemRow, String(count))], MESSAGE_BLOCK_ID.addActionItemRow)]
+    : [context(t.mostRows(RESOLVE_MAX_ACTION_ITEM_ROWS))];
   const blocks = [
     context(`${drill}*${incidentRef(incident.id)}* ${safe(incident.title, 150)}`),
-    ...(openChecklistItems > 0
-      ? [context(`:ballot_box_with_check: ${openChecklistItems} checklist item${openChecklistItems === 1 ? ' is' : 's are'} still open. You can resolve anyway; the postmortem draft lists ${openChecklistItems === 1 ? 'it' : 'them'} as left open.`)]
-      : []),
-    input(RESOLVE_INPUT.summary, 'Resolution summary', long(RESOLVE_INPUT.summary), {
-      hint: 'What was done to end the incident.',
-    }),
-    input(RESOLVE_INPUT.rootCause, 'Root cause', long(RESOLVE_INPUT.rootCause)),
-    input(RESOLVE_INPUT.rootCauseCertainty, 'Is the root cause confirmed?', {
+    ...(openChecklistItems > 0 ? [context(`:ballot_box_with_check: ${t.openChecklistItems(openChecklistItems)}`)] : []),
+    input(RESOLVE_INPUT.summary, t.summaryLabel, long(RESOLVE_INPUT.summary), { hint: t.summaryHint }),
+    input(RESOLVE_INPUT.rootCause, t.rootCauseLabel, long(RESOLVE_INPUT.rootCause)),
+    input(RESOLVE_INPUT.rootCauseCertainty, t.certaintyLabel, {
       type: 'radio_buttons',
       action_id: RESOLVE_INPUT.rootCauseCertainty.action,
-      options: [certaintyOptions[CONFIRMED]!, certaintyOptions[SUSPECTED]!],
+      options: certaintyOptions(texts),
     }),
     input(
       RESOLVE_INPUT.contributingFactors,
-      'Contributing factors',
-      long(RESOLVE_INPUT.contributingFactors, 'One per line'),
-      { optional: true, hint: 'One per line; they are numbered in the postmortem.' },
+      t.factorsLabel,
+      long(RESOLVE_INPUT.contributingFactors, t.factorsPlaceholder),
+      { optional: true, hint: t.factorsHint },
     ),
     input(
       RESOLVE_INPUT.recoverySignal,
-      'Recovery signal',
-      textInput(RESOLVE_INPUT.recoverySignal, {
-        maxLength: RESOLVE_TEXT_MAX,
-        placeholder: '5xx ratio back under 0.1%, /health/ready green',
-      }),
-      { optional: true, hint: 'Which signal showed recovery.' },
+      t.signalLabel,
+      textInput(RESOLVE_INPUT.recoverySignal, { maxLength: RESOLVE_TEXT_MAX, placeholder: t.signalPlaceholder }),
+      { optional: true, hint: t.signalHint },
     ),
     input(
       RESOLVE_INPUT.recoveredAt,
-      'Recovered at',
+      t.recoveredLabel,
       { type: 'datetimepicker', action_id: RESOLVE_INPUT.recoveredAt.action },
-      { optional: true, hint: 'When that signal showed recovery, in your time zone.' },
+      { optional: true, hint: t.recoveredHint },
     ),
     input(
       RESOLVE_INPUT.customerImpact,
-      'Customer-facing impact',
-      long(RESOLVE_INPUT.customerImpact, 'Some customers could not pay by card for about an hour.'),
-      { optional: true, hint: 'In plain words for customers: who was affected and how. The customer-facing draft says this, not the internal impact.' },
+      t.customerLabel,
+      long(RESOLVE_INPUT.customerImpact, t.customerPlaceholder),
+      { optional: true, hint: t.customerHint },
     ),
-    input(
-      RESOLVE_INPUT.businessImpact,
-      'Business impact',
-      long(RESOLVE_INPUT.businessImpact, 'Orders delayed or failed, revenue estimate'),
-      { optional: true },
-    ),
-    context('*Action items* — optional; add more later with `/incident followup`.'),
-    ...actionItemRows(count),
+    input(RESOLVE_INPUT.businessImpact, t.businessLabel, long(RESOLVE_INPUT.businessImpact, t.businessPlaceholder), { optional: true }),
+    context(t.actionItems),
+    ...actionItemRows(count, texts),
     ...more,
   ];
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.resolve,
     private_metadata: JSON.stringify(metadata),
-    title: modalLabel(`Resolve ${incidentRef(incident.id)}`),
-    submit: modalLabel('Resolve'),
-    close: modalLabel('Cancel'),
+    title: modalLabel(t.title(incidentRef(incident.id))),
+    submit: modalLabel(t.submit),
+    close: modalLabel(texts.forms.cancel),
     blocks: entered ? withEnteredValues(blocks, entered) : blocks,
   };
 }
@@ -154,23 +146,21 @@ export function splitLines(text: string): string[] {
  * passed (see earliestDueDate).
  */
 export function parseResolveView(view: SubmittedView, now?: DateTime, zone?: string): ParseResult<ResolveSubmission> {
+  const texts = formTexts(view.private_metadata);
+  const e = texts.forms.resolve.errors;
   const metadata = readResolveMetadata(view.private_metadata);
-  if (!metadata) return { ok: false, errors: { [RESOLVE_INPUT.summary.block]: STALE_FORM } };
+  if (!metadata) return { ok: false, errors: { [RESOLVE_INPUT.summary.block]: texts.forms.staleForm } };
   const { incidentId, rows } = metadata;
   const v = view.state.values;
   const errors: FieldErrors = {};
-  const tooLong = `Keep this to ${RESOLVE_TEXT_MAX} characters or fewer.`;
+  const tooLong = texts.forms.tooLong(RESOLVE_TEXT_MAX);
 
   const summary = textValue(v, RESOLVE_INPUT.summary);
-  if (!summary) errors[RESOLVE_INPUT.summary.block] = 'Summarise how the incident was resolved.';
+  if (!summary) errors[RESOLVE_INPUT.summary.block] = e.summaryMissing;
   const rootCause = textValue(v, RESOLVE_INPUT.rootCause);
-  if (!rootCause) {
-    errors[RESOLVE_INPUT.rootCause.block] = 'Give the root cause, or the best suspicion and mark it suspected.';
-  }
+  if (!rootCause) errors[RESOLVE_INPUT.rootCause.block] = e.rootCauseMissing;
   const certainty = selectedOption(v, RESOLVE_INPUT.rootCauseCertainty);
-  if (certainty !== CONFIRMED && certainty !== SUSPECTED) {
-    errors[RESOLVE_INPUT.rootCauseCertainty.block] = 'Say whether the root cause is confirmed or suspected.';
-  }
+  if (certainty !== CONFIRMED && certainty !== SUSPECTED) errors[RESOLVE_INPUT.rootCauseCertainty.block] = e.certaintyMissing;
 
   const optional = {
     contributingFactors: textValue(v, RESOLVE_INPUT.contributingFactors),
@@ -193,10 +183,10 @@ export function parseResolveView(view: SubmittedView, now?: DateTime, zone?: str
   const unix = selectedDateTime(v, RESOLVE_INPUT.recoveredAt);
   const recoveredAt = unix === undefined ? null : DateTime.fromSeconds(unix, { zone: 'utc' });
   if (recoveredAt && now && recoveredAt > now.plus({ minutes: 1 })) {
-    errors[RESOLVE_INPUT.recoveredAt.block] = 'The recovery time is in the future; pick when it actually recovered.';
+    errors[RESOLVE_INPUT.recoveredAt.block] = e.recoveredInFuture;
   }
 
-  const items = parseActionItemRows(v, rows, now ? earliestDueDate(now, zone) : undefined);
+  const items = parseActionItemRows(v, rows, texts, now ? earliestDueDate(now, zone) : undefined);
   Object.assign(errors, items.errors);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -3,28 +3,22 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { incidentRef, type Incident } from '../../domain/incident.js';
 import { MILESTONES, type Milestone } from '../../domain/timeline.js';
+import { en, LOCALES, type Texts } from '../../domain/texts/index.js';
 import { CALLBACK_ID, TIMELINE_INPUT } from '../ids.js';
 import { context, input, modalLabel, option, textInput } from './elements.js';
 import { safe } from './mrkdwn.js';
-import { isIncidentId, selectedDateTime, STALE_FORM, selectedOption, type ParseResult, type SubmittedView, textValue } from './view-state.js';
+import { formTexts, isIncidentId, selectedDateTime, selectedOption, type ParseResult, type SubmittedView, textValue } from './view-state.js';
 
 export const ENTRY_TEXT_MAX = 3000;
 const NO_MILESTONE = 'none';
 
+/** The milestones' names in English (the timeline's lines use them). */
 export const MILESTONE_LABEL: Record<Milestone, string> = {
-  detected: 'Detected',
-  acknowledged: 'Acknowledged',
-  identified: 'Cause identified',
-  mitigated: 'Mitigated',
-  recovered: 'Recovered',
-};
-
-const MILESTONE_HINT: Record<Milestone, string> = {
-  detected: 'Starts time to detect',
-  acknowledged: 'A person took the alert',
-  identified: 'Ends time to identify',
-  mitigated: 'Ends time to mitigate',
-  recovered: 'Service back to normal',
+  detected: en.forms.timelineEntry.milestone.detected.label,
+  acknowledged: en.forms.timelineEntry.milestone.acknowledged.label,
+  identified: en.forms.timelineEntry.milestone.identified.label,
+  mitigated: en.forms.timelineEntry.milestone.mitigated.label,
+  recovered: en.forms.timelineEntry.milestone.recovered.label,
 };
 
 /** An entry to edit, as it reads now. */
@@ -35,42 +29,46 @@ export interface EntryToEdit {
   milestone: Milestone | null;
 }
 
-const milestoneOption = (m: Milestone | null): PlainTextOption =>
-  m ? option(MILESTONE_LABEL[m], m, MILESTONE_HINT[m]) : option('None', NO_MILESTONE);
+const milestoneOption = (m: Milestone | null, { forms: { timelineEntry: t } }: Texts): PlainTextOption =>
+  m ? option(t.milestone[m].label, m, t.milestone[m].hint) : option(t.noMilestone, NO_MILESTONE);
 
-/** The timeline form: when something happened, what, and the milestone it marks. Edits an entry when given one. */
-export function timelineEntryModal(incident: Pick<Incident, 'id' | 'title'>, entry?: EntryToEdit): ModalView {
-  const metadata = JSON.stringify({ incidentId: incident.id, ...(entry ? { entryId: entry.id } : {}) });
+/**
+ * The timeline form in the reader's language: when something happened, what, and the milestone it
+ * marks. Edits an entry when given one.
+ */
+export function timelineEntryModal(incident: Pick<Incident, 'id' | 'title'>, texts: Texts, entry?: EntryToEdit): ModalView {
+  const t = texts.forms.timelineEntry;
+  const metadata = JSON.stringify({ incidentId: incident.id, ...(entry ? { entryId: entry.id } : {}), locale: texts.locale });
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.timelineEntry,
     private_metadata: metadata,
-    title: modalLabel(entry ? 'Edit timeline entry' : 'Timeline entry'),
-    submit: modalLabel('Save'),
-    close: modalLabel('Cancel'),
+    title: modalLabel(entry ? t.editTitle : t.title),
+    submit: modalLabel(t.submit),
+    close: modalLabel(texts.forms.cancel),
     blocks: [
       context(`*${incidentRef(incident.id)}* ${safe(incident.title, 150)}`),
       input(
         TIMELINE_INPUT.at,
-        'When it happened',
+        t.atLabel,
         { type: 'datetimepicker', action_id: TIMELINE_INPUT.at.action, ...(entry ? { initial_date_time: Math.floor(entry.at.toSeconds()) } : {}) },
-        { hint: 'In your own time zone. Not later than now.' },
+        { hint: t.atHint },
       ),
       input(
         TIMELINE_INPUT.text,
-        'What happened',
-        textInput(TIMELINE_INPUT.text, { multiline: true, maxLength: ENTRY_TEXT_MAX, initial: entry?.text, placeholder: 'Automated alert: connection pool exhausted' }),
+        t.textLabel,
+        textInput(TIMELINE_INPUT.text, { multiline: true, maxLength: ENTRY_TEXT_MAX, initial: entry?.text, placeholder: t.textPlaceholder }),
       ),
       input(
         TIMELINE_INPUT.milestone,
-        'Milestone',
+        t.milestoneLabel,
         {
           type: 'static_select',
           action_id: TIMELINE_INPUT.milestone.action,
-          options: [milestoneOption(null), ...MILESTONES.map(milestoneOption)],
-          initial_option: milestoneOption(entry?.milestone ?? null),
+          options: [milestoneOption(null, texts), ...MILESTONES.map((m) => milestoneOption(m, texts))],
+          initial_option: milestoneOption(entry?.milestone ?? null, texts),
         },
-        { optional: true, hint: 'The postmortem measures time to detect, acknowledge, identify and mitigate from these.' },
+        { optional: true, hint: t.milestoneHint },
       ),
     ],
   };
@@ -85,7 +83,11 @@ export interface TimelineEntrySubmission {
   milestone: Milestone | null;
 }
 
-const metadataSchema = z.object({ incidentId: z.number().refine(isIncidentId), entryId: z.number().int().positive().optional() });
+const metadataSchema = z.object({
+  incidentId: z.number().refine(isIncidentId),
+  entryId: z.number().int().positive().optional(),
+  locale: z.enum(LOCALES).optional().catch(undefined),
+});
 
 function metadataOf(view: SubmittedView): z.infer<typeof metadataSchema> | undefined {
   try {
@@ -98,18 +100,21 @@ function metadataOf(view: SubmittedView): z.infer<typeof metadataSchema> | undef
 
 /** Parses the timeline form; errors keyed by block_id. Whether the time is in the past is the service's rule. */
 export function parseTimelineEntryView(view: SubmittedView): ParseResult<TimelineEntrySubmission> {
+  const texts = formTexts(view.private_metadata);
+  const e = texts.forms.timelineEntry.errors;
   const v = view.state.values;
   const meta = metadataOf(view);
-  if (!meta) return { ok: false, errors: { [TIMELINE_INPUT.text.block]: STALE_FORM } };
+  if (!meta) return { ok: false, errors: { [TIMELINE_INPUT.text.block]: texts.forms.staleForm } };
   const errors: Record<string, string> = {};
   const seconds = selectedDateTime(v, TIMELINE_INPUT.at);
-  if (seconds === undefined) errors[TIMELINE_INPUT.at.block] = 'Pick when it happened.';
+  if (seconds === undefined) errors[TIMELINE_INPUT.at.block] = e.atMissing;
   const text = textValue(v, TIMELINE_INPUT.text);
-  if (!text) errors[TIMELINE_INPUT.text.block] = 'Write what happened.';
-  else if (text.length > ENTRY_TEXT_MAX) errors[TIMELINE_INPUT.text.block] = `Keep it to ${ENTRY_TEXT_MAX} characters or fewer.`;
+  if (!text) errors[TIMELINE_INPUT.text.block] = e.textMissing;
+  else if (text.length > ENTRY_TEXT_MAX) errors[TIMELINE_INPUT.text.block] = e.textTooLong(ENTRY_TEXT_MAX);
   const chosen = selectedOption(v, TIMELINE_INPUT.milestone);
   const milestone = MILESTONES.find((m) => m === chosen) ?? null;
-  if (chosen !== undefined && chosen !== NO_MILESTONE && milestone === null) errors[TIMELINE_INPUT.milestone.block] = 'Choose a milestone from the list.';
+  if (chosen !== undefined && chosen !== NO_MILESTONE && milestone === null) errors[TIMELINE_INPUT.milestone.block] = e.milestoneUnknown;
   if (seconds === undefined || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { ...meta, at: DateTime.fromSeconds(seconds, { zone: 'utc' }), text, milestone } };
+  const { incidentId, entryId } = meta;
+  return { ok: true, value: { incidentId, ...(entryId === undefined ? {} : { entryId }), at: DateTime.fromSeconds(seconds, { zone: 'utc' }), text, milestone } };
 }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { textsFor, type Texts } from '../../domain/texts/index.js';
+import { formLocale } from './form-locale.js';
 import type { InputId } from '../ids.js';
 
 /** One element's state in `view.state.values`; structurally a subset of Bolt's `ViewStateValue`. */
@@ -104,7 +106,10 @@ export function incidentIdFromMetadata(metadata: string | undefined): number | u
   }
 }
 
-export const STALE_FORM = 'This form is out of date. Close it and open it again.';
+/** The texts of the language a form was shown in; English for a form opened before forms kept theirs. */
+export function formTexts(metadata: string | undefined): Texts {
+  return textsFor(formLocale(metadata) ?? 'en');
+}
 
 /** First message per field, keyed by the field's block_id. */
 export function zodErrors(error: z.ZodError, blockOf: Record<string, string>): FieldErrors {

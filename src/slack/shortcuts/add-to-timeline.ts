@@ -59,7 +59,7 @@ export function registerAddToTimelineShortcut(app: App, deps: SlackDeps): void {
       const added = await scoped.conversation.addFromIncidentChannel(user.id, message);
       if (added) return reply(ephemeral(pinnedAnswer(added, texts)));
       const hasChoices = (await deps.conversation.choicesFor(user.id, 1)).length > 0;
-      await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ hasChoices, message }) });
+      await args.client.views.open({ trigger_id: triggerId, view: timelineMessageModal({ hasChoices, message }, texts) });
     } catch (err) {
       if (err instanceof AlreadyApplied) return;
       await reply(errorReply(err, logger, '', texts));

@@ -25,20 +25,18 @@ import { pinnedAnswer } from '../shortcuts/add-to-timeline.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: App['client'] };
 
-const STILL_SAVING = ':hourglass_flowing_sand: Saving… the database is slower than usual. The result will show here; you can close this, nothing is lost.';
-const FAILED_NOTHING_SAVED = ':warning: Saving failed on our side and nothing was changed. Close this and submit the form again.';
-
 /**
  * A modal submission: parse, run the use case once per view (its id and hash) against the
  * acknowledgement deadline, and answer with the real outcome: the modal closes, or keeps its
- * field errors; when the database is slow, it shows "saving" and then what happened.
+ * field errors; when the database is slow, it shows "saving" and then what happened. All of it in
+ * the language the form was shown in (in its private_metadata).
  */
 function submission<T>(
   deps: SlackDeps,
   parse: (args: ViewArgs, zone?: string) => ParseResult<T>,
   fallbackBlock: string,
   fieldBlocks: Record<string, string>,
-  run: (value: T, userId: string, scoped: SlackDeps) => Promise<string>,
+  run: (value: T, userId: string, scoped: SlackDeps, texts: Texts) => Promise<string>,
   options: { readsZone?: boolean } = {},
 ) {
   return async (args: ViewArgs) => {
@@ -50,29 +48,31 @@ function submission<T>(
       return;
     }
     const { view } = args.body;
+    const texts = await formTexts(deps, view.private_metadata, args.body.user.id);
+    const saving = texts.forms.saving;
     const logger = deps.logger.child({ view: view.callback_id, user: args.body.user.id });
     const scoped = requestDeps(deps, `view:${view.id}:${view.hash}`);
     const left = Math.max(0, deps.ackDeadlineMs - (performance.now() - started));
-    const raced = await withinDeadline(run(parsed.value, args.body.user.id, scoped), left);
+    const raced = await withinDeadline(run(parsed.value, args.body.user.id, scoped, texts), left);
     if (raced.state === 'done') return args.ack();
     if (raced.state === 'failed') {
       if (raced.error instanceof AlreadyApplied) return args.ack();
-      const errors = modalErrors(raced.error, fallbackBlock, logger, await formTexts(deps, view.private_metadata, args.body.user.id));
+      const errors = modalErrors(raced.error, fallbackBlock, logger, texts);
       const keyed = Object.fromEntries(Object.entries(errors).map(([field, msg]) => [fieldBlocks[field] ?? field, msg]));
       return args.ack({ response_action: 'errors', errors: keyed });
     }
     const title = view.title.text;
-    await args.ack({ response_action: 'update', view: progressModal({ title, text: STILL_SAVING }) });
+    await args.ack({ response_action: 'update', view: progressModal({ title, text: `:hourglass_flowing_sand: ${saving.stillSaving}` }, texts) });
     const outcome = await raced.later;
     const text = outcome.ok
       ? `:white_check_mark: ${outcome.value}`
       : outcome.error instanceof AlreadyApplied
-        ? ':white_check_mark: This was saved already.'
+        ? `:white_check_mark: ${saving.savedAlready}`
         : outcome.error instanceof DomainError
-          ? `:warning: ${safeKeepingMentions(outcome.error.textIn(await formTexts(deps, view.private_metadata, args.body.user.id)), 2800)} Nothing was changed.`
-          : (logger.error({ err: outcome.error }, 'slow modal submission failed'), FAILED_NOTHING_SAVED);
+          ? `:warning: ${safeKeepingMentions(outcome.error.textIn(texts), 2800)} ${saving.nothingChanged}`
+          : (logger.error({ err: outcome.error }, 'slow modal submission failed'), `:warning: ${saving.failed}`);
     try {
-      await args.client.views.update({ view_id: view.id, view: progressModal({ title, text }) });
+      await args.client.views.update({ view_id: view.id, view: progressModal({ title, text }, texts) });
     } catch (err) {
       logger.warn({ err, saved: outcome.ok }, 'could not show the outcome of a slow submission');
     }
@@ -101,56 +101,56 @@ export function registerViewSubmissions(app: App, deps: SlackDeps): void {
     CALLBACK_ID.declare,
     submission(deps, ({ view }) => parseDeclareView(view), DECLARE_INPUT.title.block, {
       title: DECLARE_INPUT.title.block, [TIME_FIELDS.startedAt]: DECLARE_INPUT.startedAt.block, [TIME_FIELDS.detectedAt]: DECLARE_INPUT.detectedAt.block,
-    }, async (value, userId, scoped) => {
+    }, async (value, userId, scoped, texts) => {
       const incident = await scoped.incidents.declare({ ...value, declaredBy: userId });
-      return `${incidentRef(incident.id)} is declared. Its channel and the #incidents announcement follow in a moment.`;
+      return texts.declare.declared(incidentRef(incident.id));
     }),
   );
   app.view(
     CALLBACK_ID.update,
-    submission(deps, ({ view }) => parseUpdateView(view), UPDATE_INPUT.summary.block, { status: UPDATE_INPUT.status.block }, async (value, userId, scoped) => {
+    submission(deps, ({ view }) => parseUpdateView(view), UPDATE_INPUT.summary.block, { status: UPDATE_INPUT.status.block }, async (value, userId, scoped, texts) => {
       const { incident } = await scoped.incidents.postUpdate({
         incidentId: value.incidentId, authorId: userId, status: value.status, fields: { ...value.fields, summary: value.summary }, scenario: value.scenario,
       });
-      return `The status update for ${incidentRef(incident.id)} is posted.`;
+      return texts.forms.update.posted(incidentRef(incident.id));
     }),
   );
   app.view(
     CALLBACK_ID.resolve,
-    submission(deps, ({ view }, zone) => parseResolveView(view, deps.clock.now(), zone), RESOLVE_INPUT.summary.block, {}, async (value, userId, scoped) => {
+    submission(deps, ({ view }, zone) => parseResolveView(view, deps.clock.now(), zone), RESOLVE_INPUT.summary.block, {}, async (value, userId, scoped, texts) => {
       const { incidentId, actionItems, ...resolution } = value;
       await scoped.incidents.resolve(incidentId, userId, resolution, actionItems);
-      return `${incidentRef(incidentId)} is resolved. The postmortem draft follows in its channel.`;
+      return texts.forms.resolve.resolved(incidentRef(incidentId));
     }, { readsZone: true }),
   );
   app.view(
     CALLBACK_ID.timelineEntry,
     submission(deps, ({ view }) => parseTimelineEntryView(view), TIMELINE_INPUT.text.block, {
       [ENTRY_FIELDS.at]: TIMELINE_INPUT.at.block, [ENTRY_FIELDS.text]: TIMELINE_INPUT.text.block,
-    }, async ({ incidentId, entryId, ...entry }, userId, scoped) => {
+    }, async ({ incidentId, entryId, ...entry }, userId, scoped, texts) => {
       if (entryId === undefined) await scoped.timeline.addEntry(incidentId, userId, entry);
       else await scoped.timeline.editEntry(incidentId, entryId, userId, entry);
-      return `${entryId === undefined ? 'Added to' : 'Edited on'} ${incidentRef(incidentId)}'s timeline.`;
+      return (entryId === undefined ? texts.forms.timelineEntry.added : texts.forms.timelineEntry.edited)(incidentRef(incidentId));
     }),
   );
   app.view(
     CALLBACK_ID.followup,
-    submission(deps, ({ view }, zone) => parseFollowupView(view, deps.clock.now(), zone), actionItemInput(0, 'title').block, {}, async (value, userId, scoped) => {
+    submission(deps, ({ view }, zone) => parseFollowupView(view, deps.clock.now(), zone), actionItemInput(0, 'title').block, {}, async (value, userId, scoped, texts) => {
       const added = await scoped.postmortems.addActionItems(value.incidentId, userId, value.items);
-      return `${added.length} follow-up${added.length === 1 ? '' : 's'} added to ${incidentRef(value.incidentId)}.`;
+      return texts.forms.followup.added(added.length, incidentRef(value.incidentId));
     }, { readsZone: true }),
   );
   app.view(
     CALLBACK_ID.checklistSkip,
-    submission(deps, ({ view }) => parseChecklistSkipView(view), CHECKLIST_SKIP_INPUT.reason.block, { reason: CHECKLIST_SKIP_INPUT.reason.block }, async (value, userId, scoped) => {
+    submission(deps, ({ view }) => parseChecklistSkipView(view), CHECKLIST_SKIP_INPUT.reason.block, { reason: CHECKLIST_SKIP_INPUT.reason.block }, async (value, userId, scoped, texts) => {
       await scoped.checklists.changeItem(value.attachmentId, value.itemId, userId, { type: 'skip', reason: value.reason });
-      return 'The step is skipped; the checklist shows why.';
+      return texts.forms.checklistSkip.skipped;
     }),
   );
   app.view(
     CALLBACK_ID.timelineMessage,
-    submission(deps, ({ view }) => parseTimelineMessageView(view), TIMELINE_MESSAGE_INPUT.incident.block, {}, async (value, userId, scoped) =>
-      pinnedAnswer(await scoped.conversation.addToIncident(value.incidentId, userId, value.message), await scoped.languages.textsOf(userId)),
+    submission(deps, ({ view }) => parseTimelineMessageView(view), TIMELINE_MESSAGE_INPUT.incident.block, {}, async (value, userId, scoped, texts) =>
+      pinnedAnswer(await scoped.conversation.addToIncident(value.incidentId, userId, value.message), texts),
     ),
   );
 }

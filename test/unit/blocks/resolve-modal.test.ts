@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { en } from '../../../src/domain/texts/index.js';
 import { describe, expect, it } from 'vitest';
 import { parseResolveView, resolveModal, splitLines } from '../../../src/slack/blocks/resolve-modal.js';
 import { ACTION_ID, actionItemInput, CALLBACK_ID, RESOLVE_INPUT as R } from '../../../src/slack/ids.js';
@@ -17,11 +18,11 @@ const parse = (s: StateBuilder, now?: DateTime) =>
 
 describe('resolveModal', () => {
   it('asks for summary, root cause, certainty and the optional recovery facts', () => {
-    const view = resolveModal({ incident: makeIncident({ title: HOSTILE, isDrill: true }) });
+    const view = resolveModal({ incident: makeIncident({ title: HOSTILE, isDrill: true }) }, en);
     expectModalLimits(view);
     expectNoSmuggling(view);
     expect(view.callback_id).toBe(CALLBACK_ID.resolve);
-    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ incidentId: 42, rows: 4 });
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ incidentId: 42, rows: 4, locale: 'en' });
     const text = renderedText(view);
     for (const label of ['Resolution summary', 'Root cause', 'Confirmed', 'Suspected', 'Contributing factors', 'Recovery signal', 'Which signal showed recovery', 'Recovered at', 'Customer-facing impact', 'Business impact', 'DRILL']) {
       expect(text).toContain(label);
@@ -42,15 +43,15 @@ describe('action-item rows of the resolve modal', () => {
     (view.blocks.find((b) => b.block_id === blockId) as { element?: Element } | undefined)?.element;
 
   it('starts with four rows and a button for another, and stops offering it at ten', () => {
-    const first = resolveModal({ incident: makeIncident() });
+    const first = resolveModal({ incident: makeIncident() }, en);
     expect(rowsOf(first)).toBe(4);
     expect(addButton(first)).toBe(true);
-    const full = resolveModal({ incident: makeIncident(), rows: 10 });
+    const full = resolveModal({ incident: makeIncident(), rows: 10 }, en);
     expect(rowsOf(full)).toBe(10);
     expect(addButton(full)).toBe(false);
     expect(renderedText(full)).toContain('/incident followup');
     expectModalLimits(full);
-    expect(rowsOf(resolveModal({ incident: makeIncident(), rows: 11 }))).toBe(10);
+    expect(rowsOf(resolveModal({ incident: makeIncident(), rows: 11 }, en))).toBe(10);
   });
 
   it('keeps what was entered when it is rebuilt with another row', () => {
@@ -60,7 +61,7 @@ describe('action-item rows of the resolve modal', () => {
       .text(actionItemInput(3, 'title'), 'Alert on replica lag')
       .user(actionItemInput(3, 'owner'), 'U_BOB')
       .select(actionItemInput(3, 'horizon'), 'long_term').values;
-    const view = resolveModal({ incident: makeIncident(), rows: 5, entered });
+    const view = resolveModal({ incident: makeIncident(), rows: 5, entered }, en);
     expect(rowsOf(view)).toBe(5);
     expect(element(view, R.summary.block)?.initial_value).toBe('Failed over to the replica');
     expect(element(view, R.rootCauseCertainty.block)?.initial_option?.value).toBe('confirmed');

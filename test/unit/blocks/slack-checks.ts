@@ -49,7 +49,9 @@ export function expectBlockLimits(blocks: unknown[]): void {
     if (n.type === 'input') {
       expect(textOf(n.label).length).toBeLessThanOrEqual(2000);
       expect(textOf(n.label).length).toBeGreaterThan(0);
+      expect(textOf(n.hint).length).toBeLessThanOrEqual(2000);
     }
+    if (n.placeholder) expect(textOf(n.placeholder).length).toBeLessThanOrEqual(150);
     Object.values(n).forEach(walk);
   };
   walk(blocks);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/domain/texts/index.js';
 import type { Severity } from '../../../src/domain/severity.js';
 import { SEVERITIES, SEVERITY_INFO } from '../../../src/domain/severity.js';
 import { parseUpdateView, updateModal } from '../../../src/slack/blocks/update-modal.js';
@@ -16,10 +17,10 @@ const metadata = (severity: Severity) => JSON.stringify({ incidentId: 42, severi
 
 describe('updateModal', () => {
   it.each(SEVERITIES)('%s: asks for every report field of the severity', (severity) => {
-    const view = updateModal({ incident: makeIncident({ severity, title: HOSTILE, isDrill: true }) });
+    const view = updateModal({ incident: makeIncident({ severity, title: HOSTILE, isDrill: true }) }, en);
     expectModalLimits(view);
     expect(view.callback_id).toBe(CALLBACK_ID.update);
-    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ incidentId: 42, severity });
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ incidentId: 42, severity, locale: 'en' });
     const text = renderedText(view);
     for (const f of SEVERITY_INFO[severity].reportFields) {
       expect(text).toContain(f.label);
@@ -36,7 +37,7 @@ describe('updateModal', () => {
     const view = updateModal({
       incident: makeIncident({ status: 'monitoring' }),
       initial: { workaround: 'none', summary: 'prev' },
-    });
+    }, en);
     const status = view.blocks.find((b) => b.block_id === UPDATE_INPUT.status.block);
     const json = JSON.stringify(status);
     expect(json).toContain('"initial_option":{"text":{"type":"plain_text","text":"Monitoring"');

@@ -15,7 +15,7 @@ export const followup: Subcommand = async (ctx) => {
       return await ctx.ack(refusalWithText(ctx.texts.commandReplies.followupTitleTooLong(ACTION_ITEM_TITLE_MAX, `${SLASH_COMMAND} followup <title>`), typed, ctx.texts));
     }
     const incident = await incidentHere(ctx, 'followup [title]', typed);
-    if (incident) await openModal(ctx, followupModal({ incident, title: typed || undefined }), typed);
+    if (incident) await openModal(ctx, followupModal({ incident, title: typed || undefined }, ctx.texts), typed);
   } catch (err) {
     await ctx.ack(errorReply(err, ctx.logger, typed, ctx.texts));
   }

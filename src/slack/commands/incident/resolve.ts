@@ -6,7 +6,7 @@ import { type Subcommand, openIncidentHere, openModal } from './context.js';
 export const resolve: Subcommand = async (ctx) => {
   try {
     const incident = await openIncidentHere(ctx, 'resolve');
-    if (incident) await openModal(ctx, resolveModal({ incident, openChecklistItems: await ctx.deps.checklists.openCount(incident.id) }));
+    if (incident) await openModal(ctx, resolveModal({ incident, openChecklistItems: await ctx.deps.checklists.openCount(incident.id) }, ctx.texts));
   } catch (err) {
     await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }

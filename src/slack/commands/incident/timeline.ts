@@ -29,7 +29,7 @@ export const timeline: Subcommand = async (ctx) => {
 const addEntry: Subcommand = async (ctx) => {
   try {
     const incident = await incidentHere(ctx, USAGE);
-    if (incident) await openModal(ctx, timelineEntryModal(incident));
+    if (incident) await openModal(ctx, timelineEntryModal(incident, ctx.texts));
   } catch (err) {
     await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }

@@ -6,7 +6,7 @@ import { type Subcommand, openIncidentHere, openModal } from './context.js';
 export const update: Subcommand = async (ctx) => {
   try {
     const incident = await openIncidentHere(ctx, 'update');
-    if (incident) await openModal(ctx, await updateFormFor(incident, ctx.deps));
+    if (incident) await openModal(ctx, await updateFormFor(incident, ctx.deps, ctx.texts));
   } catch (err) {
     await ctx.ack(errorReply(err, ctx.logger, '', ctx.texts));
   }
