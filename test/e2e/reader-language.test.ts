@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/domain/texts/index.js';
 import { englishLeftIn } from '../helpers/catalog.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ALICE, command, declare, openedView, resolveValues, visibleText } from '../helpers/flows.js';
+import { UPDATE_INPUT } from '../../src/slack/ids.js';
+import { ALICE, command, declare, openedView, resolveValues, updateValues, visibleText } from '../helpers/flows.js';
 
 /** Minji reads Slack in Korean (ko-KR in users.info); Alice in English. The bot speaks English (BOT_LOCALE unset). */
 const MINJI = 'U_MINJI';
@@ -128,5 +129,28 @@ describe("every reply of a subcommand, in the typist's language", () => {
     }
     // The future note's refusal offers to record it now, on a Korean button.
     expect(JSON.stringify(t.ws.ephemerals(MINJI).find((m) => m.text.includes('23:59'))?.blocks)).toContain('지금 시각으로 기록');
+  });
+});
+
+describe('a form in the language of the person who opens it', () => {
+  it("opens a Korean reader's update form in Korean and answers a bad submission's field errors in Korean; an English reader's stays English", async () => {
+    await declare(t.ws, ALICE, 'sev1 Database down', { title: 'Database down', severity: 'sev1' });
+    await t.deliver();
+    const { id: channel, name } = t.ws.channels().find((c) => c.name.endsWith('-database-down'))!;
+    const ref = `INC-${name.split('-')[1]}`;
+
+    await command(t.ws, MINJI, channel, '업데이트');
+    const korean = await openedView(t.ws, MINJI, 'incident_update');
+    expect(korean.title).toBe(`${ref} 업데이트`);
+    expect(JSON.stringify(korean.blocks)).toContain('현재 영향 범위');
+    expect(englishLeftIn(JSON.stringify(korean), en)).toEqual([]);
+    const refused = await t.ws.submitView({ userId: MINJI, viewId: korean.id, values: { ...updateValues('sev1', 'identified'), [UPDATE_INPUT.summary.block]: { [UPDATE_INPUT.summary.action]: '   ' } } });
+    expect(refused.body).toEqual({ response_action: 'errors', errors: { [UPDATE_INPUT.summary.block]: '무엇이 바뀌었고 다음에 무엇을 하는지 적어 주세요.' } });
+
+    await command(t.ws, ALICE, channel, 'update');
+    const english = await openedView(t.ws, ALICE, 'incident_update');
+    expect(english.title).toBe(`Update ${ref}`);
+    const answered = await t.ws.submitView({ userId: ALICE, viewId: english.id, values: { ...updateValues('sev1', 'identified'), [UPDATE_INPUT.summary.block]: { [UPDATE_INPUT.summary.action]: '   ' } } });
+    expect(answered.body).toEqual({ response_action: 'errors', errors: { [UPDATE_INPUT.summary.block]: 'Say what changed and what happens next.' } });
   });
 });
