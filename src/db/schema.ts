@@ -18,6 +18,7 @@ import {
 import { ALERT_SOURCES, ALERT_STATUSES } from '../domain/alerts/alert.js';
 import { ROLES, SCENARIOS, STATUSES } from '../domain/incident.js';
 import { LOCALES, VARIANTS } from '../domain/postmortem/model.js';
+import { RESPONDER_EVENT, SPARSE_EVENT } from './timeline-predicates.js';
 import { ATTACH_REASONS, ITEM_STATES } from '../domain/runbooks/checklist.js';
 import { SEVERITIES } from '../domain/severity.js';
 import { HORIZONS, TIMELINE_KINDS } from '../domain/timeline.js';
@@ -138,6 +139,10 @@ export const timelineEvents = pgTable(
   },
   (t) => [
     index('timeline_incident_idx').on(t.incidentId, t.occurredAt, t.id),
+    // Insights read a period's milestones from the few entries that carry them, and each
+    // incident's first responder action (and who acted when) without touching every note.
+    index('timeline_sparse_idx').on(t.incidentId, t.occurredAt).where(SPARSE_EVENT()),
+    index('timeline_responder_idx').on(t.incidentId, t.occurredAt, t.actorId).where(RESPONDER_EVENT()),
     index('timeline_message_idx').on(t.messageChannelId, t.messageTs).where(sql`${t.messageTs} is not null`),
     check('timeline_events_kind_check', oneOf(t.kind, TIMELINE_KINDS)),
   ],
