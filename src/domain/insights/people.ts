@@ -52,7 +52,11 @@ const round2 = (h: number): number => Math.round(h * 100) / 100;
 /** Hours per person, split in that person's own zone (`zoneOf`, an IANA name). */
 export function responderHours(engagements: readonly Engagement[], zoneOf: (userId: string) => string): ResponderHours[] {
   const byUser = new Map<string, Engagement[]>();
-  for (const e of engagements) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
+  for (const e of engagements) {
+    const list = byUser.get(e.userId);
+    if (list) list.push(e);
+    else byUser.set(e.userId, [e]);
+  }
   const result: ResponderHours[] = [];
   for (const [userId, list] of byUser) {
     const zone = zoneOf(userId);

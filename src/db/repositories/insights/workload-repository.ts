@@ -1,13 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { RESPONDER_KINDS } from '../../../domain/insights/phases.js';
+import { sql } from 'drizzle-orm';
 import type { FollowupRecord } from '../../../domain/insights/followups.js';
 import type { Engagement } from '../../../domain/insights/people.js';
 import type { Period } from '../../../domain/insights/period.js';
 import { rowsOf, type Executor } from '../../client.js';
+import { RESPONDER_EVENT, SPARSE_EVENT } from '../../timeline-predicates.js';
 import { phasedIncidents } from './phase-sql.js';
 import { asIso, iso, maybeUtc, utc } from './sql-values.js';
-
-const list = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** Who carried the incidents of a period, and what became of their follow-ups (drills left out). */
 export class WorkloadRepository {
@@ -20,25 +18,44 @@ export class WorkloadRepository {
     const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to))},
       inc as (select id, declared, resolved from phased where not is_drill),
       roles as (
-        select e.incident_id, e.id, e.occurred_at as at, e.data->>'role' as role, e.data->>'userId' as user_id
-        from inc join timeline_events e on e.incident_id = inc.id where e.kind = 'role_assigned'
+        select s.incident_id, s.id, s.occurred_at as at, s.data->>'role' as role, s.data->>'userId' as user_id
+        from inc join sparse s on s.incident_id = inc.id where s.kind = 'role_assigned'
         union all
-        select e.incident_id, e.id, e.occurred_at, 'commander', e.data->>'commanderId'
-        from inc join timeline_events e on e.incident_id = inc.id where e.kind = 'declared'),
+        select s.incident_id, s.id, s.occurred_at, 'commander', s.data->>'commanderId'
+        from inc join sparse s on s.incident_id = inc.id where s.kind = 'declared'),
       held as (
         select r.user_id, r.at as from_at,
           least(coalesce(lead(r.at) over (partition by r.incident_id, r.role order by r.at, r.id), inc.resolved), inc.resolved) as to_at
         from roles r join inc on inc.id = r.incident_id),
+      -- Each incident's actions while it was open, per person, read from the responder index
+      -- alone (and its pinned messages from the sparse one), one incident at a time.
       acted as (
-        select e.actor_id as user_id, min(e.occurred_at) as from_at, max(e.occurred_at) as to_at
-        from inc join timeline_events e on e.incident_id = inc.id
-        where e.actor_id is not null and e.actor_id <> '' and e.kind in (${list([...RESPONDER_KINDS, 'message_pinned'])})
-          and e.occurred_at >= inc.declared and e.occurred_at <= inc.resolved
-        group by e.incident_id, e.actor_id),
-      stretches as (select * from held union all select * from acted)
+        select a.actor_id as user_id, a.from_at, a.to_at
+        from inc cross join lateral (
+          select x.actor_id, min(x.occurred_at) as from_at, max(x.occurred_at) as to_at from (
+            select e.actor_id, e.occurred_at from timeline_events e
+            where e.incident_id = inc.id and ${RESPONDER_EVENT('e')} and e.occurred_at >= inc.declared and e.occurred_at <= inc.resolved
+            union all
+            select e.actor_id, e.occurred_at from timeline_events e
+            where e.incident_id = inc.id and ${SPARSE_EVENT('e')} and e.kind = 'message_pinned' and e.actor_id <> ''
+              and e.occurred_at >= inc.declared and e.occurred_at <= inc.resolved) x
+          group by x.actor_id) a),
+      stretches as (
+        select * from held where user_id <> '' and to_at > from_at
+        union all select * from acted where user_id <> '' and to_at > from_at),
+      -- Overlapping stretches of one person merged here (as mergeStretches does), so a busy
+      -- quarter sends a few rows per person, not one per incident and role.
+      edges as (
+        select user_id, from_at, to_at,
+          max(to_at) over (partition by user_id order by from_at rows between unbounded preceding and 1 preceding) as reach
+        from stretches),
+      islands as (
+        select user_id, from_at, to_at, count(*) filter (where reach is null or from_at > reach)
+          over (partition by user_id order by from_at rows unbounded preceding) as island
+        from edges),
+      merged as (select user_id, min(from_at) as from_at, max(to_at) as to_at from islands group by user_id, island)
       select s.user_id, ${asIso('s.from_at')} as from_at, ${asIso('s.to_at')} as to_at, u.tz
-      from stretches s left join slack_users u on u.id = s.user_id
-      where s.user_id is not null and s.user_id <> '' and s.to_at > s.from_at`);
+      from merged s left join slack_users u on u.id = s.user_id`);
     const rows = rowsOf<{ user_id: string; from_at: string; to_at: string; tz: string | null }>(result);
     const zones = new Map<string, string>();
     for (const r of rows) if (r.tz) zones.set(r.user_id, r.tz);
