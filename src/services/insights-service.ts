@@ -34,10 +34,12 @@ export class InsightsService {
     assertPeriod(period);
     const { db, repos, clock, timeZone } = this.deps;
     const previous = previousPeriod(period);
-    const figures = await repos.insights.periodFigures(db, period, previous);
-    const incidents = (await repos.insights.incidents(db, period)).filter((i) => !i.isDrill);
-    const { engagements, zones } = await repos.workload.engagements(db, period);
-    const followups = await repos.workload.followups(db, period);
+    const { figures, incidents, engagements, zones, followups } = await repos.insights.snapshot(db, async (tx) => ({
+      figures: await repos.insights.periodFigures(tx, period, previous),
+      incidents: await repos.insights.repeatCandidates(tx, period),
+      ...(await repos.workload.engagements(tx, period)),
+      followups: await repos.workload.followups(tx, period),
+    }));
     return {
       current: figures.current,
       previous: figures.previous,
@@ -60,7 +62,7 @@ export class InsightsService {
   /** Every incident of the period, drills included (flagged), for the CSV. */
   async incidents(period: Period): Promise<IncidentPhases[]> {
     assertPeriod(period);
-    return this.deps.repos.insights.incidents(this.deps.db, period);
+    return this.deps.repos.insights.snapshot(this.deps.db, (tx) => this.deps.repos.insights.incidents(tx, period));
   }
 }
 

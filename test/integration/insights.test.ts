@@ -109,6 +109,26 @@ describe('insights across incidents, aggregated in Postgres', () => {
     expect(await mitigate()).toEqual({ n: 0, medianMinutes: null, p90Minutes: null, valuesMinutes: [] });
   });
 
+  it('takes the first responder action from the timeline as it reads now, and counts pins and separate incidents as people\'s time', async () => {
+    const db = m.database.db;
+    const june = period('2026-06-01T00:00:00Z', '2026-06-08T00:00:00Z');
+    const start = '2026-06-02T00:00:00Z';
+    const id = await seedIncident(db, repos, { start, firstAction: 3, notes: [{ at: 8, milestone: null, by: 'U_PIN' }], resolve: [60] });
+    await repos.timeline.append(db, { incidentId: id, kind: 'message_pinned', actorId: 'U_PIN', occurredAt: at(start, 38), data: { channelId: 'C1', messageTs: '1.1', via: 'reaction', authorId: 'U_PIN', content: null } });
+    await seedIncident(db, repos, { start: '2026-06-04T00:00:00Z', resolve: [30] });
+    const acknowledge = async () => (await insights.report(june)).current.severities.sev2.phases.acknowledge.valuesMinutes;
+    // The other incident's first action is its resolution.
+    expect(await acknowledge()).toEqual([3, 30]);
+    const notes = (await repos.timeline.listForIncident(db, id)).filter((e) => e.kind === 'note_added');
+    await repos.timeline.append(db, { incidentId: id, kind: 'entry_removed', actorId: 'U_IC', occurredAt: at(start, 61), data: { entryId: notes[0]!.id } });
+    expect(await acknowledge()).toEqual([8, 30]);
+    await repos.timeline.append(db, { incidentId: id, kind: 'entry_edited', actorId: 'U_IC', occurredAt: at(start, 62), data: { entryId: notes[1]!.id, text: 'earlier', at: at(start, 5).toISO()!, milestone: null } });
+    expect(await acknowledge()).toEqual([5, 30]);
+    // The commander of both, an hour and half an hour apart; the pin and the note half an hour apart.
+    const responders = (await insights.report(june)).responders.map((r) => [r.userId, r.hours]);
+    expect(responders).toEqual([['U_IC', 1.5], ['U_PIN', 0.5]]);
+  });
+
   it('counts follow-ups done on time, late, overdue and open, per owner', async () => {
     const db = m.database.db;
     const item = async (dueDate: string | null, ownerId: string, doneAt?: string) => {

@@ -28,6 +28,9 @@ export function repeatBecause(reasons: readonly RepeatReason[], texts: Texts): s
     .join('; ');
 }
 
+/** INC-2 before INC-10; one collator, since localeCompare with options builds one per call. */
+const byRef = new Intl.Collator('en', { numeric: true }).compare;
+
 const COMMON_WORDS = new Set(['with', 'from', 'that', 'this', 'when', 'were', 'have', 'been', 'into', 'after', 'some', 'than', 'more', 'over']);
 
 /** Title words of four letters or more, lower-cased, common English words left out. */
@@ -52,7 +55,7 @@ export function findRepeats(candidates: readonly RepeatCandidate[]): Repeat[] {
   const bySet = new Map<string, Repeat>();
   for (const { refs, reason, hidden } of groups.values()) {
     if (refs.size < 2) continue;
-    const incidents = [...refs].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const incidents = [...refs].sort(byRef);
     const shown: RepeatReason = hidden && 'word' in reason ? { scenario: reason.scenario, word: null } : reason;
     const key = incidents.join(',');
     const known = bySet.get(key);

@@ -3,10 +3,11 @@ import type { DateTime } from 'luxon';
 import { parseScenario } from '../../../domain/incident.js';
 import type { PhaseDistribution } from '../../../domain/insights/distribution.js';
 import { emptyPeriodFigures, type IncidentPhases, type PeriodFigures } from '../../../domain/insights/figures.js';
+import type { Scenario } from '../../../domain/incident.js';
 import type { Period } from '../../../domain/insights/period.js';
 import { PHASES } from '../../../domain/insights/phases.js';
 import { isSeverity, type Severity } from '../../../domain/severity.js';
-import { rowsOf, type Executor } from '../../client.js';
+import { rowsOf, type Db, type Executor } from '../../client.js';
 import { phasedIncidents } from './phase-sql.js';
 
 import { asIso, iso, maybeUtc, num, utc, type Num } from './sql-values.js';
@@ -62,6 +63,30 @@ export class InsightsRepository {
     return counts;
   }
 
+  /**
+   * Runs `work` in one read-only snapshot, so a report's figures agree with each other, without
+   * JIT: Postgres cannot tell how few events the partial indexes hold, overestimates, and would
+   * spend seconds compiling a plan that runs in milliseconds.
+   */
+  async snapshot<T>(db: Db, work: (tx: Executor) => Promise<T>): Promise<T> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      return work(tx);
+    }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  }
+
+  /** What repeats are looked for in: the period's incidents, drills left out, without their times. */
+  async repeatCandidates(ex: Executor, period: Period): Promise<RepeatSource[]> {
+    const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to))}
+      select id, title, scenario, is_private, channel_id,
+        array(select distinct a.source || '/' || a.group_key from alerts a where a.incident_id = phased.id order by 1) as alert_groups
+      from phased where not is_drill order by resolved, id`);
+    return rowsOf<{ id: number; title: string; scenario: string; is_private: boolean; channel_id: string | null; alert_groups: string[] }>(result).flatMap((r) => {
+      const scenario = parseScenario(r.scenario);
+      return scenario ? [{ id: r.id, title: r.title, scenario, isPrivate: r.is_private, channelId: r.channel_id, alertGroups: r.alert_groups }] : [];
+    });
+  }
+
   /** Every incident of the period (drills included, flagged), by resolution time. */
   async incidents(ex: Executor, period: Period, onlyId?: number): Promise<IncidentPhases[]> {
     const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to), onlyId)}
@@ -84,6 +109,9 @@ export class InsightsRepository {
     });
   }
 }
+
+/** An incident of the period as repeats need it. */
+export type RepeatSource = Pick<IncidentPhases, 'id' | 'title' | 'isPrivate' | 'channelId' | 'alertGroups'> & { scenario: Scenario };
 
 interface IncidentRow {
   id: number; title: string; severity: string; peak: string; scenario: string; is_private: boolean; is_drill: boolean;
