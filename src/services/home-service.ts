@@ -3,9 +3,10 @@ import type { Incident } from '../domain/incident.js';
 import { holdsRole } from '../domain/policy.js';
 import type { HomeData } from '../domain/home.js';
 import type { InsightsReport } from '../domain/insights/figures.js';
-import { lastDays, type Period } from '../domain/insights/period.js';
+import type { Period } from '../domain/insights/period.js';
 import type { Access } from './access.js';
 import { OpenIncidents } from './open-incidents.js';
+import { RecentInsights } from './recent-insights.js';
 import { runInTransaction, type TransactionDeps } from './incident-transaction.js';
 
 /** At most one App Home publish per person this often, however busy the incidents are. */
@@ -24,7 +25,11 @@ export interface HomeServiceDeps extends TransactionDeps {
 
 /** App Home: who opened it, when to publish it again, and what it shows to each person. */
 export class HomeService {
-  constructor(private readonly deps: HomeServiceDeps) {}
+  private readonly recentInsights?: RecentInsights;
+
+  constructor(private readonly deps: HomeServiceDeps) {
+    if (deps.insights) this.recentInsights = new RecentInsights(deps.insights, INSIGHTS_DAYS);
+  }
 
   /** `app_home_opened`: remember the viewer and publish now, unless a publish already waits. */
   async opened(userId: string): Promise<void> {
@@ -87,7 +92,7 @@ export class HomeService {
       followUps,
       checklistItems,
       recentlyResolved: (await this.visible(userId, resolved)).slice(0, HOME_SHOWN.recent),
-      ...(this.deps.insights ? { insights: await this.deps.insights.report(lastDays(INSIGHTS_DAYS, now)) } : {}),
+      ...(this.recentInsights ? { insights: await this.recentInsights.report(now) } : {}),
     };
   }
 
