@@ -3,7 +3,7 @@ import type { SeedUser } from 'local-slack-workspace';
 import type { Config } from '../config.js';
 import { BOT_EVENTS, MESSAGE_SHORTCUTS, SLASH_COMMAND } from '../slack/capabilities.js';
 import { SUBCOMMANDS } from '../slack/commands/incident/registry.js';
-import { en } from '../domain/texts/index.js';
+import { en, LOCALES, textsFor, type Texts } from '../domain/texts/index.js';
 
 /**
  * The token of a workspace the caller makes and hands in (tests: `GivenWorkspace`), unless it names
@@ -42,17 +42,27 @@ export function localProfile(incidentsChannel: Config['incidentsChannel']) {
   };
 }
 
-/** How the page presents the app, and the subcommands its composer completes. */
-export function localPage(incidentsChannel: Config['incidentsChannel']) {
+/** The page's face in one language: the app's name and description, its shortcut, what each subcommand does. */
+function face(incidentsChannel: Config['incidentsChannel'], texts: Texts) {
+  const { appName, commandDescription, addToTimeline } = texts.home.face;
   return {
     app: {
-      name: 'Incident Bot', homeChannel: incidentsChannel, commandDescription: 'Incident coordination',
-      messageShortcuts: [{ callbackId: MESSAGE_SHORTCUTS.addToTimeline, name: 'Add to incident timeline' }],
+      name: appName, homeChannel: incidentsChannel, commandDescription,
+      messageShortcuts: [{ callbackId: MESSAGE_SHORTCUTS.addToTimeline, name: addToTimeline }],
     },
-    slashCommand: SLASH_COMMAND,
     commands: SUBCOMMANDS.map(({ name }) => {
-      const { args, does } = en.help.subcommands[name];
+      const { args, does } = texts.help.subcommands[name];
       return { syntax: args ? `${name} ${args}` : name, does };
     }),
+  };
+}
+
+/** How the page presents the app, and the subcommands its composer completes: in English, and in each other language to a person who reads Slack in it. */
+export function localPage(incidentsChannel: Config['incidentsChannel']) {
+  const others = LOCALES.filter((locale) => locale !== en.locale);
+  return {
+    ...face(incidentsChannel, en),
+    faces: Object.fromEntries(others.map((locale) => [locale, face(incidentsChannel, textsFor(locale))])),
+    slashCommand: SLASH_COMMAND,
   };
 }

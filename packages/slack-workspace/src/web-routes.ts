@@ -24,6 +24,11 @@ export interface WebRoutesOptions {
   commands: CommandHint[];
   /** The app's name, home channel and command description, as the page shows them. */
   app: AppFace;
+  /**
+   * The same in other languages, by language (`ko`): a person whose Slack language it is (`ko-KR`)
+   * sees that face; everyone else the default above.
+   */
+  faces?: Record<string, { app: AppFace; commands: CommandHint[] }>;
   pageDir?: URL;
 }
 
@@ -118,7 +123,9 @@ export function sandboxWebRoutes(options: WebRoutesOptions): Route {
       const me = new URL(req.url ?? '/', 'http://local').searchParams.get('user') ?? '';
       const user = ws.users().find((u) => u.id === me && !u.isBot) ?? ws.users().find((u) => !u.isBot);
       const now = options.clock.now().toISO() ?? '';
-      sendJson(res, 200, pageState(ws, user?.id ?? '', { now, drillSpeed: options.drill?.speed ?? null, slashCommand: options.slashCommand, commands: options.commands, app: options.app }));
+      const language = user?.locale?.toLowerCase().split(/[-_]/)[0] ?? '';
+      const { app, commands } = (Object.hasOwn(options.faces ?? {}, language) ? options.faces?.[language] : undefined) ?? options;
+      sendJson(res, 200, pageState(ws, user?.id ?? '', { now, drillSpeed: options.drill?.speed ?? null, slashCommand: options.slashCommand, commands, app }));
       return true;
     }
     if (req.method === 'GET' && path === '/sandbox/events') return serveEvents(ws, req, res);

@@ -23,4 +23,10 @@ export const home = {
   resolvedAt: (when: string) => `resolved ${when}`,
   postmortemDraft: 'postmortem draft',
   insightsHeader: 'The last 28 days',
+  /** How the app presents itself in the local workspace's page. */
+  face: {
+    appName: 'Incident Bot',
+    commandDescription: 'Incident coordination',
+    addToTimeline: 'Add to incident timeline',
+  },
 };

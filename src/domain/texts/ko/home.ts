@@ -24,4 +24,9 @@ export const home: Texts['home'] = {
   resolvedAt: (when) => `${when} 해결`,
   postmortemDraft: '포스트모템 초안',
   insightsHeader: '최근 28일',
+  face: {
+    appName: '인시던트 봇',
+    commandDescription: '인시던트 대응 조율',
+    addToTimeline: '인시던트 타임라인에 추가',
+  },
 };
