@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../src/domain/texts/index.js';
+import { en, textsFor } from '../../src/domain/texts/index.js';
+import { DECLARE_INPUT, UPDATE_INPUT } from '../../src/slack/ids.js';
 import { englishLeftIn } from '../helpers/catalog.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { UPDATE_INPUT } from '../../src/slack/ids.js';
-import { ALICE, command, declare, openedView, resolveValues, updateValues, visibleText } from '../helpers/flows.js';
+import { ALICE, command, declare, declareValues, openedView, resolveValues, updateValues, visibleText } from '../helpers/flows.js';
 
 /** Minji reads Slack in Korean (ko-KR in users.info); Alice in English. The bot speaks English (BOT_LOCALE unset). */
 const MINJI = 'U_MINJI';
@@ -152,5 +152,19 @@ describe('a form in the language of the person who opens it', () => {
     expect(english.title).toBe(`Update ${ref}`);
     const answered = await t.ws.submitView({ userId: ALICE, viewId: english.id, values: { ...updateValues('sev1', 'identified'), [UPDATE_INPUT.summary.block]: { [UPDATE_INPUT.summary.action]: '   ' } } });
     expect(answered.body).toEqual({ response_action: 'errors', errors: { [UPDATE_INPUT.summary.block]: 'Say what changed and what happens next.' } });
+  });
+});
+
+describe("a form's refusal by the domain, in the language the form was shown in", () => {
+  it("puts the declare form's time error in Korean on its field", async () => {
+    await command(t.ws, MINJI, 'general', '선언 sev2 결제 장애');
+    const view = await openedView(t.ws, MINJI, 'incident_declare');
+    // An hour after the clock's now (START): the domain refuses an impact that starts in the future.
+    const future = String(Math.floor(Date.parse('2026-11-25T04:00:00Z') / 1000));
+    const ack = await t.ws.submitView({
+      userId: MINJI, viewId: view.id, values: { ...declareValues({ title: '결제 장애', severity: 'sev2' }), [DECLARE_INPUT.startedAt.block]: { [DECLARE_INPUT.startedAt.action]: future } },
+    });
+    expect(ack.body).toEqual({ response_action: 'errors', errors: { [DECLARE_INPUT.startedAt.block]: textsFor('ko').errors.impactInFuture } });
+    await t.ws.closeView(MINJI);
   });
 });
