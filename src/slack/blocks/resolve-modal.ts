@@ -76,7 +76,7 @@ const long = (id: (typeof RESOLVE_INPUT)[keyof typeof RESOLVE_INPUT], placeholde
 /** The resolve modal in the reader's language: what the postmortem needs to know about the ending. */
 export function resolveModal({ incident, rows = RESOLVE_ACTION_ITEM_ROWS, entered, openChecklistItems = 0 }: ResolveModalInput, texts: Texts): ModalView {
   const t = texts.forms.resolve;
-  const drill = incident.isDrill ? `:construction: *${texts.forms.drill}* · ` : '';
+  const drill = incident.isDrill ? `${texts.channel.drillShort} · ` : '';
   const count = Math.min(Math.max(rows, 1), RESOLVE_MAX_ACTION_ITEM_ROWS);
   const metadata: ResolveMetadata = { incidentId: incident.id, rows: count, locale: texts.locale };
   const more = count < RESOLVE_MAX_ACTION_ITEM_ROWS

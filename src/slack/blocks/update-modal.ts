@@ -60,7 +60,7 @@ export function updateModal({ incident, initial = {} }: UpdateModalInput, texts:
   const fields = info.reportFields.map((f) => ({ ...f, ...reportFieldText(texts, incident.severity, f) }));
   const metadata: UpdateMetadata = { incidentId: incident.id, severity: incident.severity, locale: texts.locale };
   const current = OPEN_STATUSES.includes(incident.status) ? incident.status : undefined;
-  const drill = incident.isDrill ? `:construction: *${texts.forms.drill}* · ` : '';
+  const drill = incident.isDrill ? `${texts.channel.drillShort} · ` : '';
   return {
     type: 'modal',
     callback_id: CALLBACK_ID.update,

@@ -8,7 +8,6 @@ export const forms = {
   cancel: 'Cancel',
   close: 'Close',
   add: 'Add',
-  drill: 'DRILL',
   staleForm: 'This form is out of date. Close it and open it again.',
   tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
   saving: {

@@ -4,7 +4,6 @@ export const forms: Texts['forms'] = {
   cancel: '취소',
   close: '닫기',
   add: '추가',
-  drill: '훈련',
   staleForm: '오래된 양식입니다. 닫고 다시 열어 주세요.',
   tooLong: (max) => `${max}자 이하로 써 주세요.`,
   saving: {
