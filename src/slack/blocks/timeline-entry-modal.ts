@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { incidentRef, type Incident } from '../../domain/incident.js';
 import { MILESTONES, type Milestone } from '../../domain/timeline.js';
-import { en, LOCALES, type Texts } from '../../domain/texts/index.js';
+import { LOCALES, type Texts } from '../../domain/texts/index.js';
 import { CALLBACK_ID, TIMELINE_INPUT } from '../ids.js';
 import { context, input, modalLabel, option, textInput } from './elements.js';
 import { safe } from './mrkdwn.js';
@@ -11,15 +11,6 @@ import { formTexts, isIncidentId, selectedDateTime, selectedOption, type ParseRe
 
 export const ENTRY_TEXT_MAX = 3000;
 const NO_MILESTONE = 'none';
-
-/** The milestones' names in English (the timeline's lines use them). */
-export const MILESTONE_LABEL: Record<Milestone, string> = {
-  detected: en.forms.timelineEntry.milestone.detected.label,
-  acknowledged: en.forms.timelineEntry.milestone.acknowledged.label,
-  identified: en.forms.timelineEntry.milestone.identified.label,
-  mitigated: en.forms.timelineEntry.milestone.mitigated.label,
-  recovered: en.forms.timelineEntry.milestone.recovered.label,
-};
 
 /** An entry to edit, as it reads now. */
 export interface EntryToEdit {

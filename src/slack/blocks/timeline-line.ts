@@ -3,7 +3,6 @@ import { SEVERITY_INFO } from '../../domain/severity.js';
 import type { Texts } from '../../domain/texts/index.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { milestoneOf, recordedLate } from '../../domain/timeline-corrections.js';
-import { MILESTONE_LABEL } from './timeline-entry-modal.js';
 import { safe, slackDate, userMention } from './mrkdwn.js';
 import { describeChecklistEvent } from '../../domain/postmortem/checklist-section.js';
 import { CHECKLIST_TEXT } from '../../domain/postmortem/checklist-text.js';
@@ -82,7 +81,7 @@ export function timelineLine(event: TimelineEvent, texts: Texts): string {
   const t = texts.lists.timeline.events;
   const parts = [`*${slackDate(event.occurredAt)}*`];
   const milestone = milestoneOf(event);
-  if (milestone) parts.push(`:triangular_flag_on_post: *${MILESTONE_LABEL[milestone]}*`);
+  if (milestone) parts.push(`:triangular_flag_on_post: *${texts.forms.timelineEntry.milestone[milestone].label}*`);
   let text = describeEvent(event, texts);
   if (event.actorId) text += ` — ${userMention(event.actorId)}`;
   if (recordedLate(event) && event.recordedAt) text += ` ${t.added(slackDate(event.recordedAt))}`;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { mayChangeEntry } from '../../../src/domain/policy.js';
 import type { TimelineEvent } from '../../../src/domain/timeline.js';
-import { en } from '../../../src/domain/texts/index.js';
+import { en, textsFor } from '../../../src/domain/texts/index.js';
 import { pageCount, TIMELINE_PAGE_SIZE, timelinePageMessage } from '../../../src/slack/blocks/timeline-page.js';
 
 const incident = { id: 7, title: 'Checkout <!channel> failing', isDrill: false, commanderId: 'U_CMD' };
@@ -27,6 +27,7 @@ describe('timelinePageMessage', () => {
     expect(JSON.stringify(first.blocks)).not.toContain('Earlier');
     expect(first.blocks.filter((b) => b.block_id?.startsWith('timeline_entry_'))).toHaveLength(TIMELINE_PAGE_SIZE);
     expect(JSON.stringify(first.blocks)).toContain(':triangular_flag_on_post: *Detected*');
+    expect(JSON.stringify(timelinePageMessage({ incident, entries, page: 0, viewerId: 'U_AUTHOR' }, textsFor('ko')).blocks)).toContain(':triangular_flag_on_post: *탐지*');
     expect(JSON.stringify(first.blocks)).toContain('&lt;!channel&gt;');
   });
 
