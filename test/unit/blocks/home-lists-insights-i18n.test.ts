@@ -122,6 +122,7 @@ describe('App Home, lists, timeline pages, insights and the digest in Korean', (
     expect(home).toContain(`${ko.channel.drillTag} *INC-2*`);
     expect(home).not.toContain(en.channel.drillTag);
     expect(renderedText(korean.digest.blocks)).toContain('*주간 인사이트* (2024년 11월 21일까지)');
+    expect(renderedText(korean.everyKind.blocks)).toContain(`:triangular_flag_on_post: *${ko.forms.timelineEntry.milestone.detected.label}*`);
     expect(renderedText(korean.emptyDigest.blocks)).toContain('최근 7일 동안 인시던트가 없었습니다.');
   });
 
