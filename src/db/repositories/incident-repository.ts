@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { DateTime } from 'luxon';
-import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
+import { ROLES, type Incident, type Role, type Scenario, type Status } from '../../domain/incident.js';
 import type { Severity } from '../../domain/severity.js';
 import { resolutionSchema, type Resolution } from '../../domain/timeline.js';
 import type { Executor } from '../client.js';
@@ -11,6 +12,11 @@ const RESOLUTION = storedCodec(resolutionSchema);
 
 type IncidentRow = typeof incidents.$inferSelect;
 type RoleRow = typeof incidentRoles.$inferSelect;
+
+/** The incident's roles as one JSON array beside its row (read back through `rolesHeldSchema`). */
+const ROLES_HELD = sql<unknown>`coalesce((
+  select json_agg(json_build_object('role', r.role, 'userId', r.user_id)) from ${incidentRoles} r where r.incident_id = ${incidents.id}), '[]'::json)`;
+const rolesHeldSchema = z.array(z.object({ role: z.enum(ROLES), userId: z.string() }));
 
 export interface NewIncident {
   title: string;
@@ -66,8 +72,8 @@ export class IncidentRepository {
   }
 
   async findById(ex: Executor, id: number, options: { forUpdate?: boolean } = {}): Promise<Incident | undefined> {
-    const query = ex.select().from(incidents).where(eq(incidents.id, id));
-    const [row] = options.forUpdate ? await query.for('update') : await query;
+    if (!options.forUpdate) return this.findOne(ex, eq(incidents.id, id));
+    const [row] = await ex.select().from(incidents).where(eq(incidents.id, id)).for('update');
     return row ? (await this.withRoles(ex, [row]))[0] : undefined;
   }
 
@@ -78,8 +84,7 @@ export class IncidentRepository {
   }
 
   async findByChannel(ex: Executor, channelId: string): Promise<Incident | undefined> {
-    const [row] = await ex.select().from(incidents).where(eq(incidents.channelId, channelId));
-    return row ? (await this.withRoles(ex, [row]))[0] : undefined;
+    return this.findOne(ex, eq(incidents.channelId, channelId));
   }
 
   async listOpen(ex: Executor): Promise<Incident[]> {
@@ -129,6 +134,12 @@ export class IncidentRepository {
       });
   }
 
+  /** One incident and its roles in one statement: every delivery reads its incident so. */
+  private async findOne(ex: Executor, where: SQL): Promise<Incident | undefined> {
+    const [found] = await ex.select({ row: incidents, roles: ROLES_HELD }).from(incidents).where(where).limit(1);
+    return found ? toIncident(found.row, rolesHeldSchema.parse(found.roles)) : undefined;
+  }
+
   private async withRoles(ex: Executor, rows: IncidentRow[]): Promise<Incident[]> {
     if (rows.length === 0) return [];
     const roleRows = await ex
@@ -141,7 +152,7 @@ export class IncidentRepository {
   }
 }
 
-function toIncident(row: IncidentRow, roles: RoleRow[]): Incident {
+function toIncident(row: IncidentRow, roles: ReadonlyArray<Pick<RoleRow, 'role' | 'userId'>>): Incident {
   const holder = (role: Role) => roles.find((r) => r.role === role)?.userId ?? null;
   return {
     id: row.id,
