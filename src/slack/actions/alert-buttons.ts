@@ -28,7 +28,7 @@ export function registerAlertButtons(app: App, deps: SlackDeps): void {
           commanderId: args.body.user.id,
           title: alert.title,
           severity: severityForLabel(alert.labels.severity),
-          impact: `Alert from ${alert.sourceName}: ${alert.title}`,
+          impact: `${texts.notices.alert.from(alert.sourceName)}: ${alert.title}`,
           alertId: alert.id,
         }, texts),
       });
