@@ -34,12 +34,7 @@ export class InsightsService {
     assertPeriod(period);
     const { db, repos, clock, timeZone } = this.deps;
     const previous = previousPeriod(period);
-    const { figures, incidents, engagements, zones, followups } = await repos.insights.snapshot(db, async (tx) => ({
-      figures: await repos.insights.periodFigures(tx, period, previous),
-      incidents: await repos.insights.repeatCandidates(tx, period),
-      ...(await repos.workload.engagements(tx, period)),
-      followups: await repos.workload.followups(tx, period),
-    }));
+    const { figures, incidents, engagements, zones, followups } = await repos.insights.snapshot(db, (tx) => repos.insights.report(tx, period, previous));
     return {
       current: figures.current,
       previous: figures.previous,

@@ -8,7 +8,6 @@ import { OperatorRepository } from './operator-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { InstallationRepository } from './installation-repository.js';
 import { InsightsRepository } from './insights/insights-repository.js';
-import { WorkloadRepository } from './insights/workload-repository.js';
 import { OpenIncidentRepository } from './open-incident-repository.js';
 import { DigestRepository } from './insights/digest-repository.js';
 import { OutboxRepository } from '../../outbox/outbox-repository.js';
@@ -38,7 +37,6 @@ export interface Repositories {
   operator: OperatorRepository;
   drafts: PostmortemDraftRepository;
   insights: InsightsRepository;
-  workload: WorkloadRepository;
   channelPace: ChannelPaceRepository;
   openIncidents: OpenIncidentRepository;
   runbooks: RunbookRepository;
@@ -66,7 +64,6 @@ export function createRepositories(requestId?: () => string | undefined): Reposi
     operator: new OperatorRepository(),
     drafts: new PostmortemDraftRepository(),
     insights: new InsightsRepository(),
-    workload: new WorkloadRepository(),
     channelPace: new ChannelPaceRepository(),
     openIncidents: new OpenIncidentRepository(incidents),
     runbooks: new RunbookRepository(),

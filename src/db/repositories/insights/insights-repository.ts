@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { parseScenario } from '../../../domain/incident.js';
 import type { PhaseDistribution } from '../../../domain/insights/distribution.js';
@@ -8,9 +8,59 @@ import type { Period } from '../../../domain/insights/period.js';
 import { PHASES } from '../../../domain/insights/phases.js';
 import { isSeverity, type Severity } from '../../../domain/severity.js';
 import { rowsOf, type Db, type Executor } from '../../client.js';
+import type { FollowupRecord } from '../../../domain/insights/followups.js';
+import type { Engagement } from '../../../domain/insights/people.js';
 import { phasedIncidents } from './phase-sql.js';
+import { ENGAGEMENT_ROWS, engagementCtes, followupRows, toEngagements, toFollowups, type EngagementRow, type FollowupRow } from './workload-sql.js';
 
 import { asIso, iso, maybeUtc, num, utc, type Num } from './sql-values.js';
+
+/** Everything a report reads, from one statement. */
+export interface ReportRows {
+  figures: { current: PeriodFigures; previous: PeriodFigures };
+  incidents: RepeatSource[];
+  engagements: Engagement[];
+  zones: Map<string, string>;
+  followups: FollowupRecord[];
+}
+
+const phaseColumns = PHASES.map((p) => sql.raw(`
+      count(${p}) filter (where not is_drill) as ${p}_n,
+      percentile_cont(0.5) within group (order by ${p}) filter (where not is_drill) as ${p}_median,
+      percentile_cont(0.9) within group (order by ${p}) filter (where not is_drill) as ${p}_p90,
+      coalesce(array_agg(${p} order by ${p}) filter (where not is_drill and ${p} is not null), '{}') as ${p}_values`));
+
+/** Counts and phase distributions per peak severity, `current` telling the period from the one before. */
+const figureRows = (period: Period): SQL => sql`
+      select resolved >= ${iso(period.from)}::timestamptz as current, peak,
+        count(*) filter (where not is_drill) as resolved, count(*) filter (where is_drill) as drills,
+        ${sql.join(phaseColumns, sql`, `)}
+      from phased group by 1, 2`;
+
+function toFigures(rows: AggregateRow[], period: Period, previous: Period): { current: PeriodFigures; previous: PeriodFigures } {
+  const figures = { current: emptyPeriodFigures(period), previous: emptyPeriodFigures(previous) };
+  for (const row of rows) {
+    if (!isSeverity(row.peak)) continue;
+    const target = figures[row.current ? 'current' : 'previous'].severities[row.peak];
+    target.resolved = num(row.resolved) ?? 0;
+    target.drills = num(row.drills) ?? 0;
+    for (const p of PHASES) target.phases[p] = distribution(row, p);
+  }
+  return figures;
+}
+
+/** The incidents of `source` as repeats need them, drills left out. */
+const repeatRows = (source: string): SQL => sql`
+      select id, resolved, title, scenario, is_private, channel_id,
+        array(select distinct a.source || '/' || a.group_key from alerts a where a.incident_id = ${sql.raw(source)}.id order by 1) as alert_groups
+      from ${sql.raw(source)} where not is_drill`;
+
+interface RepeatRow { id: number; title: string; scenario: string; is_private: boolean; channel_id: string | null; alert_groups: string[] }
+
+const toRepeatSources = (rows: RepeatRow[]): RepeatSource[] => rows.flatMap((r) => {
+  const scenario = parseScenario(r.scenario);
+  return scenario ? [{ id: r.id, title: r.title, scenario, isPrivate: r.is_private, channelId: r.channel_id, alertGroups: r.alert_groups }] : [];
+});
 
 interface AggregateRow extends Record<string, unknown> {
   current: boolean;
@@ -21,31 +71,38 @@ interface AggregateRow extends Record<string, unknown> {
 
 /** The figures across incidents, aggregated in Postgres (one statement per question). */
 export class InsightsRepository {
-  /** Counts and phase distributions per peak severity, for `period` and `previous` at once. */
-  async periodFigures(ex: Executor, period: Period, previous: Period): Promise<{ current: PeriodFigures; previous: PeriodFigures }> {
-    const phaseColumns = PHASES.map((p) => sql.raw(`
-      count(${p}) filter (where not is_drill) as ${p}_n,
-      percentile_cont(0.5) within group (order by ${p}) filter (where not is_drill) as ${p}_median,
-      percentile_cont(0.9) within group (order by ${p}) filter (where not is_drill) as ${p}_p90,
-      coalesce(array_agg(${p} order by ${p}) filter (where not is_drill and ${p} is not null), '{}') as ${p}_values`));
-    const result = await ex.execute(sql`${phasedIncidents(iso(previous.from), iso(period.to))}
-      select resolved >= ${iso(period.from)}::timestamptz as current, peak,
-        count(*) filter (where not is_drill) as resolved, count(*) filter (where is_drill) as drills,
-        ${sql.join(phaseColumns, sql`, `)}
-      from phased group by 1, 2`);
-    const figures = { current: emptyPeriodFigures(period), previous: emptyPeriodFigures(previous) };
-    for (const row of rowsOf<AggregateRow>(result)) {
-      if (!isSeverity(row.peak)) continue;
-      const target = figures[row.current ? 'current' : 'previous'].severities[row.peak];
-      target.resolved = num(row.resolved) ?? 0;
-      target.drills = num(row.drills) ?? 0;
-      for (const p of PHASES) target.phases[p] = distribution(row, p);
-    }
+  /**
+   * The whole report's reads in one statement: the phases are derived once, over both periods,
+   * and the figures, repeats, people's stretches and follow-ups are read from them.
+   */
+  async report(ex: Executor, period: Period, previous: Period): Promise<ReportRows> {
+    const result = await ex.execute(sql`${phasedIncidents(iso(previous.from), iso(period.to))},
+      current_phased as (select * from phased where resolved >= ${iso(period.from)}::timestamptz),
+      ${engagementCtes('current_phased')},
+      figure_rows as (${figureRows(period)}),
+      repeat_rows as (${repeatRows('current_phased')}),
+      engagement_rows as (${ENGAGEMENT_ROWS}),
+      followup_rows as (${followupRows('current_phased')})
+      select (select coalesce(json_agg(x), '[]') from figure_rows x) as figures,
+        (select coalesce(json_agg(x order by x.resolved, x.id), '[]') from repeat_rows x) as repeats,
+        (select coalesce(json_agg(x), '[]') from engagement_rows x) as engagements,
+        (select coalesce(json_agg(x), '[]') from followup_rows x) as followups`);
+    const [row] = rowsOf<{ figures: AggregateRow[]; repeats: RepeatRow[]; engagements: EngagementRow[]; followups: FollowupRow[] }>(result);
+    const figures = toFigures(row?.figures ?? [], period, previous);
+    await this.addOpenCounts(ex, figures, period, previous);
+    return {
+      figures,
+      incidents: toRepeatSources(row?.repeats ?? []),
+      ...toEngagements(row?.engagements ?? []),
+      followups: toFollowups(row?.followups ?? []),
+    };
+  }
+
+  private async addOpenCounts(ex: Executor, figures: { current: PeriodFigures; previous: PeriodFigures }, period: Period, previous: Period): Promise<void> {
     for (const [key, span] of [['current', period], ['previous', previous]] as const) {
       const open = await this.openCounts(ex, span.to);
       for (const [severity, count] of open) figures[key].severities[severity].open = count;
     }
-    return figures;
   }
 
   /** Incidents declared before `at` and not resolved by then (drills aside), per peak severity. */
@@ -73,18 +130,6 @@ export class InsightsRepository {
       await tx.execute(sql`set local jit = off`);
       return work(tx);
     }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
-  }
-
-  /** What repeats are looked for in: the period's incidents, drills left out, without their times. */
-  async repeatCandidates(ex: Executor, period: Period): Promise<RepeatSource[]> {
-    const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to))}
-      select id, title, scenario, is_private, channel_id,
-        array(select distinct a.source || '/' || a.group_key from alerts a where a.incident_id = phased.id order by 1) as alert_groups
-      from phased where not is_drill order by resolved, id`);
-    return rowsOf<{ id: number; title: string; scenario: string; is_private: boolean; channel_id: string | null; alert_groups: string[] }>(result).flatMap((r) => {
-      const scenario = parseScenario(r.scenario);
-      return scenario ? [{ id: r.id, title: r.title, scenario, isPrivate: r.is_private, channelId: r.channel_id, alertGroups: r.alert_groups }] : [];
-    });
   }
 
   /** Every incident of the period (drills included, flagged), by resolution time. */

@@ -1,22 +1,20 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FollowupRecord } from '../../../domain/insights/followups.js';
 import type { Engagement } from '../../../domain/insights/people.js';
-import type { Period } from '../../../domain/insights/period.js';
-import { rowsOf, type Executor } from '../../client.js';
 import { RESPONDER_EVENT, SPARSE_EVENT } from '../../timeline-predicates.js';
-import { phasedIncidents } from './phase-sql.js';
-import { asIso, iso, maybeUtc, utc } from './sql-values.js';
+import { asIso, maybeUtc, utc } from './sql-values.js';
 
-/** Who carried the incidents of a period, and what became of their follow-ups (drills left out). */
-export class WorkloadRepository {
-  /**
-   * Each person's stretches on the period's incidents: holding a role (from its assignment to the
-   * next person's, or the resolution; the commander from the declaration) and acting on it (their
-   * first to their last entry while it was open); with the zone Slack gave for them, if known.
-   */
-  async engagements(ex: Executor, period: Period): Promise<{ engagements: Engagement[]; zones: Map<string, string> }> {
-    const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to))},
-      inc as (select id, declared, resolved from phased where not is_drill),
+/**
+ * Who carried the incidents of a period, and what became of their follow-ups: fragments of the
+ * report's statement (insights-repository.ts).
+ *
+ * CTEs to follow `phased` (phase-sql.ts): `merged`, each person's stretches on the incidents of
+ * `source` (drills left out): holding a role (from its assignment to the next person's, or the
+ * resolution; the commander from the declaration) and acting on it (their first to their last
+ * entry while it was open).
+ */
+export const engagementCtes = (source: string): SQL => sql`
+      inc as (select id, declared, resolved from ${sql.raw(source)} where not is_drill),
       roles as (
         select s.incident_id, s.id, s.occurred_at as at, s.data->>'role' as role, s.data->>'userId' as user_id
         from inc join sparse s on s.incident_id = inc.id where s.kind = 'role_assigned'
@@ -53,25 +51,30 @@ export class WorkloadRepository {
         select user_id, from_at, to_at, count(*) filter (where reach is null or from_at > reach)
           over (partition by user_id order by from_at rows unbounded preceding) as island
         from edges),
-      merged as (select user_id, min(from_at) as from_at, max(to_at) as to_at from islands group by user_id, island)
-      select s.user_id, ${asIso('s.from_at')} as from_at, ${asIso('s.to_at')} as to_at, u.tz
-      from merged s left join slack_users u on u.id = s.user_id`);
-    const rows = rowsOf<{ user_id: string; from_at: string; to_at: string; tz: string | null }>(result);
-    const zones = new Map<string, string>();
-    for (const r of rows) if (r.tz) zones.set(r.user_id, r.tz);
-    return { engagements: rows.map((r) => ({ userId: r.user_id, from: utc(r.from_at), to: utc(r.to_at) })), zones };
-  }
+      merged as (select user_id, min(from_at) as from_at, max(to_at) as to_at from islands group by user_id, island)`;
 
-  /** The follow-ups of the period's incidents, with when each was ticked off. */
-  async followups(ex: Executor, period: Period): Promise<FollowupRecord[]> {
-    const result = await ex.execute(sql`${phasedIncidents(iso(period.from), iso(period.to))}
+/** The rows of `merged`, with the zone Slack gave for each person, if known. */
+export const ENGAGEMENT_ROWS = sql`
+      select s.user_id, ${asIso('s.from_at')} as from_at, ${asIso('s.to_at')} as to_at, u.tz
+      from merged s left join slack_users u on u.id = s.user_id`;
+
+export interface EngagementRow { user_id: string; from_at: string; to_at: string; tz: string | null }
+
+export function toEngagements(rows: EngagementRow[]): { engagements: Engagement[]; zones: Map<string, string> } {
+  const zones = new Map<string, string>();
+  for (const r of rows) if (r.tz) zones.set(r.user_id, r.tz);
+  return { engagements: rows.map((r) => ({ userId: r.user_id, from: utc(r.from_at), to: utc(r.to_at) })), zones };
+}
+
+/** The follow-ups of the incidents of `source` (drills left out), with when each was ticked off. */
+export const followupRows = (source: string): SQL => sql`
       select a.owner_id, a.due_date, a.done,
         (select ${asIso('max(e.occurred_at)')} from timeline_events e
           where e.incident_id = a.incident_id and e.kind = 'action_item_done' and e.data->>'actionItemId' = a.id::text) as done_at
-      from action_items a join phased p on p.id = a.incident_id
-      where not p.is_drill`);
-    return rowsOf<{ owner_id: string | null; due_date: string | null; done: boolean; done_at: string | null }>(result).map((r) => ({
-      ownerId: r.owner_id, dueDate: r.due_date, done: r.done, doneAt: maybeUtc(r.done_at),
-    }));
-  }
-}
+      from action_items a join ${sql.raw(source)} p on p.id = a.incident_id
+      where not p.is_drill`;
+
+export interface FollowupRow { owner_id: string | null; due_date: string | null; done: boolean; done_at: string | null }
+
+export const toFollowups = (rows: FollowupRow[]): FollowupRecord[] =>
+  rows.map((r) => ({ ownerId: r.owner_id, dueDate: r.due_date, done: r.done, doneAt: maybeUtc(r.done_at) }));
