@@ -3,7 +3,8 @@
  * incidents, side by side. Each figure is the p99 of sequential requests through the local
  * workspace (the slash command's acknowledgement, which carries the list; `app_home_opened`'s
  * acknowledgement) and of building the Home tab a person is shown (`HomeService.view`, the read
- * behind each publish). Goal: the 10,000 figure within 1.5× of the 20 figure.
+ * behind each publish), and of the message shortcut's incident picker answering Slack's
+ * block_suggestion (opened, and with words typed). Goal: the 10,000 figure within 1.5× of the 20 figure.
  */
 import pg from 'pg';
 import { createWorkspace } from 'local-slack-workspace';
@@ -11,6 +12,8 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { LOCAL_BOT_TOKEN, startApplication } from '../src/application.js';
 import { localProfile } from '../src/local-workspace/profile.js';
+import { MESSAGE_SHORTCUTS } from '../src/slack/capabilities.js';
+import { TIMELINE_MESSAGE_INPUT } from '../src/slack/ids.js';
 import { freshDatabase, percentile, withCluster } from './cluster.js';
 import type { BenchModule } from './run.js';
 
@@ -35,6 +38,8 @@ interface Figures {
   list: number;
   homeAck: number;
   homeView: number;
+  pickerOpened: number;
+  pickerTyped: number;
 }
 
 async function figures(adminUrl: string, open: number): Promise<Figures> {
@@ -65,8 +70,20 @@ async function figures(adminUrl: string, open: number): Promise<Figures> {
       if (ack.status !== 200) throw new Error(`ack ${ack.status}`);
     };
     const homeView = () => app.homes.view('U_ALICE');
+    // The message shortcut's picker: Slack's block_suggestion as the menu opens and as words are typed.
+    const said = await ws.postAsUser({ userId: 'U_CAROL', channelId: general, text: 'Customers report errors' });
+    await ws.messageShortcut({ userId: 'U_ALICE', channelId: general, messageTs: said.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });
+    await app.slack.settled();
+    const picker = ws.openViews('U_ALICE').at(-1)!;
+    const suggest = (value: string) => async () => {
+      const answer = await ws.blockSuggestion({ userId: 'U_ALICE', viewId: picker.id, actionId: TIMELINE_MESSAGE_INPUT.incident.action, value });
+      if (!answer.ok || answer.options.length === 0) throw new Error(`picker: ${answer.ok ? 'no options' : answer.message}`);
+    };
     await timed(list); // warm-up
-    return { open, list: await timed(list), homeAck: await timed(homeAck), homeView: await timed(homeView) };
+    return {
+      open, list: await timed(list), homeAck: await timed(homeAck), homeView: await timed(homeView),
+      pickerOpened: await timed(suggest('')), pickerTyped: await timed(suggest('open 1')),
+    };
   } finally {
     await seed.end();
     await app.stop();
@@ -88,7 +105,9 @@ async function run(adminUrl: string): Promise<string[]> {
     row('/incident list acknowledgement', (r) => r.list),
     row('App Home (app_home_opened) ack', (r) => r.homeAck),
     row('App Home view built (its reads)', (r) => r.homeView),
+    row('shortcut picker opened', (r) => r.pickerOpened),
+    row("shortcut picker, 'open 1' typed", (r) => r.pickerTyped),
   ];
 }
 
-export const boundedReadsBench: BenchModule = { name: 'reads bounded by what is shown: /incident list and App Home by open incidents', run: () => withCluster(run) };
+export const boundedReadsBench: BenchModule = { name: "reads bounded by what is shown: /incident list, App Home and the shortcut's picker by open incidents", run: () => withCluster(run) };
