@@ -86,10 +86,19 @@ export function workloadText(report: InsightsReport, texts: Texts): string {
   const f = report.followups;
   const lines = [t.people(report.responders.length, round1(hours), round1(sleep), woken), t.followUps(f.doneOnTime, f.doneLate, f.overdue, f.open)];
   if (report.repeats.length > 0) {
-    const shown = report.repeats.slice(0, 5).map((r) => `${r.incidents.join(', ')} (${escapeMrkdwn(repeatBecause(r.reasons, texts))})`);
-    lines.push(t.repeats(`${shown.join('; ')}${report.repeats.length > 5 ? ` ${t.repeatsMore(report.repeats.length - 5)}` : ''}`));
+    const shown = report.repeats.slice(0, REPEATS_SHOWN).map((r) => `${someOf(r.incidents, texts)} (${escapeMrkdwn(repeatBecause(r.reasons, texts))})`);
+    lines.push(t.repeats(`${shown.join('; ')}${report.repeats.length > REPEATS_SHOWN ? ` ${t.repeatsMore(report.repeats.length - REPEATS_SHOWN)}` : ''}`));
   }
   return lines.join('\n');
+}
+
+const REPEATS_SHOWN = 5;
+const REFS_SHOWN = 6;
+
+/** A repeat's first incidents and how many more: a repeat of thousands stays one short line. */
+function someOf(refs: readonly string[], texts: Texts): string {
+  const shown = refs.slice(0, REFS_SHOWN).join(', ');
+  return refs.length > REFS_SHOWN ? `${shown} ${texts.insights.repeatsMore(refs.length - REFS_SHOWN)}` : shown;
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -140,6 +140,14 @@ describe('App Home, lists, timeline pages, insights and the digest in Korean', (
     expect(strips(en)[0]).toMatch(/^`detect {6}[·•●]{16}` n 2 · median 1h 35m \(was 30m\) · p90 1d 1h$/);
   });
 
+  it('keep a repeat of thousands of incidents to a short line, so the figures before it still fit', () => {
+    const huge: InsightsReport = { ...report(), repeats: [{ incidents: Array.from({ length: 10_000 }, (_, i) => `INC-${i + 1}`), reasons: [{ scenario: 'database', word: 'checkout' }] }] };
+    const text = renderedText(insightsSummary({ report: huge, days: 90 }, en).blocks);
+    expect(text).toContain('*Repeats:* INC-1, INC-2, INC-3, INC-4, INC-5, INC-6 and 9994 more (');
+    expect(text).not.toContain('INC-7,');
+    expect(text).not.toContain('…');
+  });
+
   it('stay English for an English reader', () => {
     const english = rendered(en);
     expect(renderedText(english.home.blocks)).toContain('Open incidents (42)');
