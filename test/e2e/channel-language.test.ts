@@ -37,7 +37,7 @@ describe('a workspace whose bot speaks Korean (BOT_LOCALE=ko)', () => {
 
     const announcement = textOf(t.ws.messages('incidents')[0]!);
     expect(announcement).toContain('조사 중');
-    expect(announcement).toContain('지휘자 <@U_ALICE>');
+    expect(announcement).toContain('커맨더 <@U_ALICE>');
     expect(englishLeftIn(announcement, en)).toEqual([]);
     for (const message of t.ws.messages(CHANNEL)) expect(englishLeftIn(textOf(message), en)).toEqual([]);
   });

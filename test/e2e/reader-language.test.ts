@@ -53,7 +53,7 @@ describe("a refusal of the domain, in the language of the person refused", () =>
 
     // Minji is no lead, responder or admin: the policy refuses her, by the Korean alias, in Korean.
     const forbidden = await command(t.ws, MINJI, channel, '심각도 sev1');
-    expect(forbidden).toContain('INC-1의 심각도를 바꿀 수 있는 사람은 지휘자(<@U_ALICE>)');
+    expect(forbidden).toContain('INC-1의 심각도를 바꿀 수 있는 사람은 커맨더(<@U_ALICE>)');
     expect(englishLeftIn(forbidden ?? '', en)).toEqual([]);
 
     await command(t.ws, ALICE, channel, 'resolve');
@@ -82,7 +82,7 @@ describe("App Home, in the viewer's language", () => {
     };
     const korean = await homeOf(MINJI);
     expect(korean).toContain('진행 중인 인시던트 (1)');
-    expect(korean).toMatch(/Checkout failing · \*인시던트 지휘자\*/);
+    expect(korean).toMatch(/Checkout failing · \*인시던트 커맨더\*/);
     expect(korean).toContain('인시던트 선언');
     expect(englishLeftIn(korean, en)).toEqual([]);
     const english = await homeOf(ALICE);

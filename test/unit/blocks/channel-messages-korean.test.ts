@@ -103,7 +103,7 @@ describe('channel messages in Korean (BOT_LOCALE=ko)', () => {
   it('says the card, the announcement and a reminder as a Korean team writes them; severity names stay SEV-n', () => {
     const card = renderedText(korean.card!.blocks);
     expect(card).toContain('*심각도*\nSEV-1 — 전면 장애 또는 심각한 데이터 무결성 위험');
-    expect(card).toContain('*인시던트 지휘자*\n<@UCMDR>');
+    expect(card).toContain('*인시던트 커맨더*\n<@UCMDR>');
     expect(card).toContain('상황 업데이트는 15분마다 올립니다.');
     expect(korean.card!.text).toBe('INC-42 결제 API 5xx 응답 — SEV-1, 조사 중');
     expect(renderedText(korean['card (resolved drill, peak)']!.blocks)).toContain('최고 SEV-1, 해결 시 SEV-2');

@@ -41,7 +41,7 @@ describe('a DomainError in the reader\'s language', () => {
     const incident = { id: 3, commanderId: 'U_ALICE', commsLeadId: null, scribeId: null };
     const lead = new DomainError('forbidden', refusal(policy, 'resolve', incident));
     expect(lead.message).toBe("Only the commander (<@U_ALICE>), the incident's comms lead and scribe, workspace admins and responders can resolve INC-3.");
-    expect(lead.textIn(ko)).toContain('INC-3을(를) 해결할 수 있는 사람은 지휘자(<@U_ALICE>)');
+    expect(lead.textIn(ko)).toContain('INC-3을(를) 해결할 수 있는 사람은 커맨더(<@U_ALICE>)');
     const member = new DomainError('forbidden', refusal(policy, 'add_note', incident));
     expect(member.message).toBe("Only members of INC-3's channel and its leads can add notes to INC-3.");
     expect(member.textIn(ko)).toBe('INC-3에 메모를 남길 수 있는 사람은 INC-3 채널 멤버와 담당자뿐입니다.');

@@ -26,7 +26,7 @@ export const channel: Texts['channel'] = {
   announcement: {
     channelBeingCreated: '채널 생성 중',
     join: (channel) => `${channel}에서 함께하세요`,
-    commander: (person) => `지휘자 ${person}`,
+    commander: (person) => `커맨더 ${person}`,
     declaredAt: (when) => `선언 ${when}`,
     resolvedAt: (when) => `해결 ${when}`,
     nextUpdate: (when) => `다음 업데이트 ${when}`,
@@ -36,7 +36,7 @@ export const channel: Texts['channel'] = {
     privateDeclared: (severity, when) => `비공개 *${severity}* 인시던트가 ${when}에 선언되었습니다.`,
     privateResolved: '해결되었습니다.',
     privateOpen: '대응 중입니다.',
-    privateCommander: (person) => `지휘자: ${person}.`,
+    privateCommander: (person) => `커맨더: ${person}.`,
     privateFallback: (severity) => `비공개 ${severity} 인시던트가 선언되었습니다`,
   },
   statusUpdate: {

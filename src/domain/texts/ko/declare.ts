@@ -19,7 +19,7 @@ export const declare: Texts['declare'] = {
   startedHint: '지금보다 이전이면 내 시간대로 입력하세요. 비우면 탐지 시각이 됩니다.',
   detectedLabel: '탐지 시각',
   detectedHint: '알림이나 사람이 알아챈 시각입니다. 비우면 영향 시작 시각, 그것도 없으면 지금입니다.',
-  commanderLabel: '인시던트 지휘자',
+  commanderLabel: '인시던트 커맨더',
   commanderHint: '대응을 이끌고 업데이트 알림을 받습니다.',
   optionsLabel: '옵션',
   drillOption: '훈련입니다 (실제 인시던트가 아닌 연습)',
@@ -31,7 +31,7 @@ export const declare: Texts['declare'] = {
     scenarioMissing: '시나리오를 골라 주세요. "기타"도 괜찮습니다.',
     impactMissing: '영향을 적어 주세요. "아직 모름"이어도 됩니다.',
     impactTooLong: (max) => `영향은 ${max}자 이하로 써 주세요.`,
-    commanderMissing: '인시던트 지휘자를 골라 주세요.',
+    commanderMissing: '인시던트 커맨더를 골라 주세요.',
   },
   declared: (incident) => `${incident}을(를) 선언했습니다. 채널과 #incidents 공지가 곧 이어집니다.`,
 };

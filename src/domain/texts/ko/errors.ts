@@ -50,7 +50,7 @@ export const errors: Texts['errors'] = {
   periodTooLong: (days) => `기간은 최대 ${days}일입니다.`,
 
   onlyLeads: (commanderId, action) =>
-    `${action} 수 있는 사람은 지휘자(<@${commanderId}>), 커뮤니케이션 담당, 기록 담당, 워크스페이스 관리자와 대응자뿐입니다.`,
+    `${action} 수 있는 사람은 커맨더(<@${commanderId}>), 커뮤니케이션 담당, 기록 담당, 워크스페이스 관리자와 대응자뿐입니다.`,
   onlyMembers: (ref, action) => `${action} 수 있는 사람은 ${ref} 채널 멤버와 담당자뿐입니다.`,
   actions: {
     post_update: (ref) => `${ref}의 상태 업데이트를 올릴`,
@@ -67,7 +67,7 @@ export const errors: Texts['errors'] = {
     tick_checklist: (ref) => `${ref}의 체크리스트를 처리할`,
     attach_runbook: (ref) => `${ref}에 런북을 붙일`,
   },
-  onlyAuthorOrCommander: (ref, commanderId) => `항목은 작성자와 ${ref}의 지휘자(<@${commanderId}>)만 수정하거나 지울 수 있습니다.`,
-  onlyOwnerOrCommander: (ownerId, commanderId) => `이 액션 아이템은 담당자(<@${ownerId}>)나 지휘자(<@${commanderId}>)만 완료 처리할 수 있습니다.`,
-  onlyCommanderMarksDone: (commanderId) => `이 액션 아이템은 지휘자(<@${commanderId}>)만 완료 처리할 수 있습니다.`,
+  onlyAuthorOrCommander: (ref, commanderId) => `항목은 작성자와 ${ref}의 커맨더(<@${commanderId}>)만 수정하거나 지울 수 있습니다.`,
+  onlyOwnerOrCommander: (ownerId, commanderId) => `이 액션 아이템은 담당자(<@${ownerId}>)나 커맨더(<@${commanderId}>)만 완료 처리할 수 있습니다.`,
+  onlyCommanderMarksDone: (commanderId) => `이 액션 아이템은 커맨더(<@${commanderId}>)만 완료 처리할 수 있습니다.`,
 };

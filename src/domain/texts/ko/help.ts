@@ -9,7 +9,7 @@ export const help: Texts['help'] = {
     update: { args: '', does: '상황 업데이트를 게시합니다 (양식이 열립니다)' },
     severity: { args: '<sev1|sev2|sev3>', does: '심각도와 업데이트 주기를 바꿉니다' },
     status: { args: '<investigating|identified|monitoring>', does: '상태를 바꿉니다 (조사 중, 원인 파악, 모니터링)' },
-    assign: { args: '<commander|comms|scribe> @사용자', does: '역할을 배정합니다 (지휘자, 커뮤니케이션, 기록 담당)' },
+    assign: { args: '<commander|comms|scribe> @사용자', does: '역할을 배정합니다 (커맨더, 커뮤니케이션, 기록 담당)' },
     note: {
       args: '[시각] <내용>',
       does: '타임라인에 메모를 남깁니다. 앞에 `14:23`, `yesterday 23:50`, `2024-11-22 14:23`(내 시간대)을 쓰면 그 시각에 일어난 일로 기록됩니다',

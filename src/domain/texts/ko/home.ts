@@ -6,7 +6,7 @@ export const home: Texts['home'] = {
   asOf: (when) => `${when} 기준`,
   openHeader: (count) => `진행 중인 인시던트 (${count})`,
   noneOpen: ':white_check_mark: 진행 중인 인시던트가 없습니다.',
-  commander: (who) => `지휘자 ${who}`,
+  commander: (who) => `커맨더 ${who}`,
   nextUpdate: (when) => `다음 업데이트 ${when}`,
   updateOverdue: ':rotating_light: *업데이트 지연*',
   moreOpen: (count, search) => `…외 ${count}건(덜 심각하거나 더 오래된 인시던트): \`${search}\`로 찾을 수 있습니다`,

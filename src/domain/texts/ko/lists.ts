@@ -18,7 +18,7 @@ export const lists: Texts['lists'] = {
     heading: (title, open, done) => `${title} *후속 조치* · 진행 ${open}건, 완료 ${done}건`,
     none: '아직 후속 조치가 없습니다. `/incident followup`으로 추가하세요.',
     more: (count) => `…외 ${count}건은 포스트모템 초안에 있습니다.`,
-    howDone: '담당자나 지휘자가 완료 처리합니다. 기한이 되면 담당자에게 DM이 갑니다.',
+    howDone: '담당자나 커맨더가 완료 처리합니다. 기한이 되면 담당자에게 DM이 갑니다.',
     fallback: (ref, open) => `${ref} 후속 조치: 진행 ${open}건`,
     noOwner: '_담당자 없음_',
     due: (date) => `기한 ${date}`,

@@ -9,11 +9,11 @@ export const reminders: Texts['reminders'] = {
   duePlain: (incident, n) => `${incident}: ${n}번째 상황 업데이트 기한 (알림)`,
   escalated: (which, title, when, cadence, lateness, commander, comms) =>
     `${title}의 ${which}가 아직 없습니다 (기한 ${when}, ${cadence}). ${lateness}.\n` +
-    `지휘자 ${commander}, 커뮤니케이션 담당: ${comms}. 누가 대신 올려 주실 수 있나요?`,
+    `커맨더 ${commander}, 커뮤니케이션 담당: ${comms}. 누가 대신 올려 주실 수 있나요?`,
   noCommsLead: '배정되지 않음',
   escalatedPlain: (incident, n) => `${incident}: ${n}번째 상황 업데이트 지연 (에스컬레이션)`,
   overdue: (title, which, when, cadence, lateness, commander, where) =>
-    `${title}: ${which}가 늦어지고 있습니다 (기한 ${when}, ${cadence}). ${lateness}. 지휘자 ${commander}. 진행 상황은 ${where}에서 보세요.`,
+    `${title}: ${which}가 늦어지고 있습니다 (기한 ${when}, ${cadence}). ${lateness}. 커맨더 ${commander}. 진행 상황은 ${where}에서 보세요.`,
   itsChannel: '인시던트 채널',
   overduePlain: (incident, n) => `${incident}: ${n}번째 상황 업데이트 지연`,
   answered: (person, when) => `처리됨: ${person}님이 ${when}에 업데이트를 올렸습니다.`,

@@ -2,7 +2,7 @@ import type { Texts } from '../catalog.js';
 
 export const terms: Texts['terms'] = {
   status: { investigating: '조사 중', identified: '원인 파악', monitoring: '모니터링', resolved: '해결됨' },
-  role: { commander: '인시던트 지휘자', comms: '커뮤니케이션 담당', scribe: '기록 담당' },
+  role: { commander: '인시던트 커맨더', comms: '커뮤니케이션 담당', scribe: '기록 담당' },
   scenario: {
     database: '데이터베이스 장애',
     redis: 'Redis / 처리율 제한 백엔드 장애',
