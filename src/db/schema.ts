@@ -72,6 +72,8 @@ export const incidents = pgTable(
     index('incidents_resolved_at_idx').on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
     // Lists and pickers show the open incidents most severe and most recent first, a page at a time.
     index('incidents_open_rank_idx').on(t.severity, t.declaredAt.desc(), t.id.desc()).where(sql`${t.status} <> 'resolved'`),
+    // App Home's "Yours" starts from what a person declared (and their roles), not every open incident.
+    index('incidents_open_declarer_idx').on(t.declaredBy).where(sql`${t.status} <> 'resolved'`),
     index('incidents_open_private_idx').on(t.id).where(sql`${t.status} <> 'resolved' and ${t.isPrivate}`),
     check('incidents_severity_check', oneOf(t.severity, SEVERITIES)),
     check('incidents_status_check', oneOf(t.status, STATUSES)),

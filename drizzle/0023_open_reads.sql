@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_open_declarer_idx" ON "incidents" USING btree ("declared_by") WHERE "incidents"."status" <> 'resolved';
