@@ -11,6 +11,8 @@ export interface HomeData {
   /** Open incidents they may see, the most severe first; `moreOpen` beyond those shown. */
   open: Incident[];
   moreOpen: number;
+  /** The count stopped at a bound: there may be more than `moreOpen`. */
+  moreOpenCapped?: boolean;
   /** Open incidents where they hold a role. */
   mine: Incident[];
   followUps: Array<{ item: ActionItem; incident: Incident | undefined }>;

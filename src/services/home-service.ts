@@ -88,6 +88,7 @@ export class HomeService {
       now,
       open: open.incidents,
       moreOpen: Math.max(0, open.total - open.incidents.length),
+      moreOpenCapped: open.capped,
       mine: await openIncidents.mine(userId, HOME_SHOWN.mine),
       followUps,
       checklistItems,

@@ -10,7 +10,9 @@ const PRIVATE_CHECKED = 200;
 /** A page of the open incidents a person may see, and how many more there are. */
 export interface OpenPage {
   incidents: Incident[];
+  /** How many in all, up to a bound; `capped`: the count stopped there and there may be more. */
   total: number;
+  capped: boolean;
 }
 
 /**

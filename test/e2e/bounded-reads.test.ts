@@ -85,6 +85,23 @@ describe('reads bounded by what is shown', () => {
     expect(open.indexOf('Secret breach 5')).toBeLessThan(open.indexOf('Checkout down 60'));
     expect(open).not.toContain('Secret breach 4');
     expect(home.slice(home.indexOf('Yours'))).toContain('Secret breach 5');
+
+    // Dave declared one with no commander yet, so it is his; one he declared that Bob commands is not.
+    await t.app.database.db.execute(sql`
+      insert into incidents (title, severity, status, scenario, impact, declared_by, started_at, detected_at, declared_at, is_private)
+      values ('Dave declared', 'sev2', 'investigating', 'other', '', ${DAVE}, now(), now(), now(), true),
+             ('Dave handed over', 'sev2', 'investigating', 'other', '', ${DAVE}, now(), now(), now(), true)`);
+    await t.app.database.db.execute(sql`insert into incident_roles (incident_id, role, user_id, assigned_at)
+      select id, 'commander', ${BOB}, now() from incidents where title = 'Dave handed over'`);
+    await t.ws.openAppHome(DAVE);
+    await expect.poll(async () => {
+      await t!.deliver();
+      return t!.ws.homeView(DAVE) !== undefined;
+    }).toBe(true);
+    const daves = visibleText({ text: '', blocks: t.ws.homeView(DAVE)!.blocks });
+    const yours = daves.slice(daves.indexOf('Yours'), daves.indexOf('Follow-ups assigned to you'));
+    expect(yours).toContain('Dave declared');
+    expect(yours).not.toContain('Dave handed over');
   });
 
   it("the message shortcut's picker searches as the person types: at most 100 of 10,000, the most severe and most recent they may see", async () => {
@@ -95,6 +112,10 @@ describe('reads bounded by what is shown', () => {
       select 'Latency ' || g, 'sev2', 'investigating', 'other', '', 'U_ALICE', now(), now(), timestamptz '2026-11-24 00:00Z' + g * interval '1 second'
       from generate_series(1, 10000) g`);
     const general = channelId(t.ws, 'general');
+    // The list counts up to a bound, not all 10,059: past it, "1000+".
+    const listed = (await command(t.ws, DAVE, 'general', 'list'))!;
+    expect(listed).toContain('1000+ open incidents');
+    expect(listed).toContain('…and 980+ more');
     const note = await t.ws.postAsUser({ userId: 'U_CAROL', channelId: general, text: 'Customers report errors' });
     const picker = async (userId: string) => {
       await t!.ws.messageShortcut({ userId, channelId: general, messageTs: note.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });

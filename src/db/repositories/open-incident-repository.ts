@@ -31,6 +31,12 @@ function matching(text: string): SQL {
   const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return number ? sql`(${incidents.id} = ${Number(number)} or ${incidents.title} ilike ${pattern})` : sql`${incidents.title} ilike ${pattern}`;
 }
+/**
+ * Counts stop here: past it a list says "1000+" (counting every open incident a reader may see is
+ * a walk over all of them, evaluating privacy per row).
+ */
+export const OPEN_COUNT_BOUND = 1000;
+
 /** Most severe first, then the most recent (incidents_open_rank_idx). */
 const RANK = [asc(incidents.severity), desc(incidents.declaredAt), desc(incidents.id)];
 
@@ -42,15 +48,18 @@ export class OpenIncidentRepository {
   constructor(private readonly incidents: IncidentRepository) {}
 
   /**
-   * The first `limit` open incidents the reader may see, and how many there are in all; with
-   * `text`, only those whose title contains it or whose number it is (`INC-12`, `12`).
+   * The first `limit` open incidents the reader may see, and how many there are in all up to
+   * `OPEN_COUNT_BOUND` (`capped`: there may be more); with `text`, only those whose title contains
+   * it or whose number it is (`INC-12`, `12`).
    */
-  async page(ex: Executor, reader: OpenReader, limit: number, text?: string): Promise<{ incidents: Incident[]; total: number }> {
+  async page(ex: Executor, reader: OpenReader, limit: number, text?: string): Promise<{ incidents: Incident[]; total: number; capped: boolean }> {
     const where = and(open, visibleTo(reader), text?.trim() ? matching(text) : undefined);
     const ids = await ex.select({ id: incidents.id }).from(incidents).where(where).orderBy(...RANK).limit(limit);
-    if (ids.length < limit) return { incidents: await this.inOrder(ex, ids), total: ids.length };
-    const [row] = await ex.select({ n: count() }).from(incidents).where(where);
-    return { incidents: await this.inOrder(ex, ids), total: Number(row?.n ?? ids.length) };
+    if (ids.length < limit) return { incidents: await this.inOrder(ex, ids), total: ids.length, capped: false };
+    const counted = ex.select({ one: sql`1` }).from(incidents).where(where).limit(OPEN_COUNT_BOUND).as('counted');
+    const [row] = await ex.select({ n: count() }).from(counted);
+    const total = Math.max(Number(row?.n ?? 0), ids.length);
+    return { incidents: await this.inOrder(ex, ids), total, capped: total >= OPEN_COUNT_BOUND };
   }
 
   /**
@@ -62,9 +71,19 @@ export class OpenIncidentRepository {
     return this.inOrder(ex, await ex.select({ id: incidents.id }).from(incidents).where(where).orderBy(...RANK).limit(limit));
   }
 
-  /** Open incidents where the person holds a role, in rank order. */
+  /**
+   * Open incidents where the person holds a role, in rank order: starting from their roles
+   * (incident_roles_user_idx) and what they declared (incidents_open_declarer_idx), not from every
+   * open incident.
+   */
   async withRole(ex: Executor, userId: string, limit: number): Promise<Incident[]> {
-    const ids = await ex.select({ id: incidents.id }).from(incidents).where(and(open, holdsRole(userId))).orderBy(...RANK).limit(limit);
+    const theirs = sql`(
+      select r.incident_id from incident_roles r where r.user_id = ${userId}
+      union all
+      select d.id from incidents d
+      where d.declared_by = ${userId} and d.status <> 'resolved'
+        and not exists (select 1 from incident_roles c where c.incident_id = d.id and c.role = 'commander'))`;
+    const ids = await ex.select({ id: incidents.id }).from(incidents).where(and(open, sql`${incidents.id} in ${theirs}`)).orderBy(...RANK).limit(limit);
     return this.inOrder(ex, ids);
   }
 

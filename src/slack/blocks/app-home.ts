@@ -53,11 +53,11 @@ export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
     header(t.title),
     actions([button(t.declare, ACTION_ID.homeDeclare, 'declare', 'primary')]),
     context(t.asOf(slackDate(data.now))),
-    header(t.openHeader(data.open.length + data.moreOpen)),
+    header(t.openHeader(data.open.length + data.moreOpen, data.moreOpenCapped)),
   ];
   if (data.open.length === 0) blocks.push(section(t.noneOpen));
   for (const incident of data.open) blocks.push(openLine(incident, data, texts));
-  if (data.moreOpen > 0) blocks.push(context(t.moreOpen(data.moreOpen, texts.lists.findOne)));
+  if (data.moreOpen > 0) blocks.push(context(t.moreOpen(data.moreOpen, texts.lists.findOne, data.moreOpenCapped)));
 
   blocks.push(header(t.yoursHeader));
   if (data.mine.length === 0) blocks.push(context(t.noRole));

@@ -13,6 +13,8 @@ export interface IncidentListInput {
   incidents: readonly Incident[];
   /** How many open incidents there are in all (those shown may be the first of them); default: those given. */
   total?: number;
+  /** `total` is where the count stopped: there may be more. */
+  capped?: boolean;
   /** The words the list was narrowed to (`/incident list <words>`), if any. */
   search?: string;
   /** When given, overdue updates are flagged. */
@@ -20,7 +22,7 @@ export interface IncidentListInput {
 }
 
 /** Ephemeral reply to `/incident list`: open incidents, most severe and most recent first, then how many more. */
-export function incidentList({ incidents, total: given, search, now }: IncidentListInput, texts: Texts): BlockMessage {
+export function incidentList({ incidents, total: given, capped = false, search, now }: IncidentListInput, texts: Texts): BlockMessage {
   const t = texts.lists.incidents;
   const open = incidents
     .filter((i) => i.status !== 'resolved')
@@ -36,7 +38,7 @@ export function incidentList({ incidents, total: given, search, now }: IncidentL
   const room = LIMITS.messageBlocks - 2; // after the heading, before the "more" line
   const shown = open.slice(0, room);
   const blocks: KnownBlock[] = [
-    section(`*${t.count(total)}${narrowed}*`),
+    section(`*${t.count(total, capped)}${narrowed}*`),
     ...shown.map((i) => {
       const sev = SEVERITY_INFO[i.severity].label;
       const where = i.channelId ? ` · ${channelMention(i.channelId)}` : '';
@@ -49,7 +51,7 @@ export function incidentList({ incidents, total: given, search, now }: IncidentL
     }),
   ];
   if (shown.length < total) {
-    blocks.push(context(t.more(total - shown.length, texts.lists.findOne)));
+    blocks.push(context(t.more(total - shown.length, texts.lists.findOne, capped)));
   }
-  return { text: search ? t.fallbackMatching(total) : t.count(total), blocks };
+  return { text: search ? t.fallbackMatching(total, capped) : t.count(total, capped), blocks };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/domain/texts/index.js';
+import { en, textsFor } from '../../../src/domain/texts/index.js';
+import { appHome } from '../../../src/slack/blocks/app-home.js';
 import { incidentList } from '../../../src/slack/blocks/incident-list.js';
 import { HOSTILE, makeIncident, T0 } from './fixtures.js';
 import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
@@ -37,5 +38,25 @@ describe('incidentList', () => {
     expectMessageLimits(msg);
     expectNoSmuggling(msg);
     expect(renderedText(msg.blocks)).toContain('…and 72 more.');
+  });
+
+  it('says a count that stopped at its bound is a floor, in English and Korean, in the list and on App Home', () => {
+    const incidents = Array.from({ length: 20 }, (_, i) => makeIncident({ id: i + 1 }));
+    const list = renderedText(incidentList({ incidents, total: 1000, capped: true }, en).blocks);
+    expect(list).toContain('1000+ open incidents');
+    expect(list).toContain('…and 980+ more. `/incident list <words from the title or INC-number>` finds one.');
+    const ko = renderedText(incidentList({ incidents, total: 1000, capped: true }, textsFor('ko')).blocks);
+    expect(ko).toContain('진행 중인 인시던트 1000건 이상');
+    expect(ko).toContain('…외 980건 이상.');
+    // Not capped: the exact figures, no "+".
+    expect(renderedText(incidentList({ incidents, total: 999 }, en).blocks)).toContain('…and 979 more.');
+
+    const data = { userId: 'U1', now: T0, open: incidents, moreOpen: 980, moreOpenCapped: true, mine: [], followUps: [], recentlyResolved: [] };
+    const home = renderedText(appHome({ data, draftLinks: new Map(), texts: en }).blocks);
+    expect(home).toContain('Open incidents (1000+)');
+    expect(home).toContain('…and 980+ more, less severe or older');
+    const homeKo = renderedText(appHome({ data, draftLinks: new Map(), texts: textsFor('ko') }).blocks);
+    expect(homeKo).toContain('진행 중인 인시던트 (1000+)');
+    expect(homeKo).toContain('…외 980건 이상(');
   });
 });

@@ -3,16 +3,17 @@ export const lists = {
   /** The search hint both App Home and `/incident list` give: the syntax, as typed. */
   findOne: '/incident list <words from the title or INC-number>',
   incidents: {
-    count: (count: number) => `${count} open incident${count === 1 ? '' : 's'}`,
+    /** `atLeast`: the count stopped at a bound, so there may be more (`1000+`). */
+    count: (count: number, atLeast = false) => `${count}${atLeast ? '+' : ''} open incident${count === 1 && !atLeast ? '' : 's'}`,
     matching: (query: string) => `matching “${query}”`,
-    fallbackMatching: (count: number) => `${count} open incident${count === 1 ? '' : 's'} matching`,
+    fallbackMatching: (count: number, atLeast = false) => `${count}${atLeast ? '+' : ''} open incident${count === 1 && !atLeast ? '' : 's'} matching`,
     noMatch: (query: string) => `No open incident you can see matches “${query}”. \`/incident list\` shows them all.`,
     noMatchFallback: 'No open incident matches.',
     none: ':white_check_mark: No open incidents. `/incident declare` to start one.',
     noneFallback: 'No open incidents.',
     nextUpdate: (when: string) => `next update ${when}`,
     overdue: ':rotating_light: *overdue*',
-    more: (count: number, search: string) => `…and ${count} more. \`${search}\` finds one.`,
+    more: (count: number, search: string, atLeast = false) => `…and ${count}${atLeast ? '+' : ''} more. \`${search}\` finds one.`,
   },
   followups: {
     heading: (title: string, open: number, done: number) => `*Follow-ups of* ${title} · ${open} open, ${done} done`,

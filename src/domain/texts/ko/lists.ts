@@ -3,16 +3,16 @@ import type { Texts } from '../catalog.js';
 export const lists: Texts['lists'] = {
   findOne: '/incident list <제목의 단어 또는 INC 번호>',
   incidents: {
-    count: (count) => `진행 중인 인시던트 ${count}건`,
+    count: (count, atLeast = false) => `진행 중인 인시던트 ${count}건${atLeast ? ' 이상' : ''}`,
     matching: (query) => `“${query}” 검색 결과`,
-    fallbackMatching: (count) => `검색과 일치하는 진행 중인 인시던트 ${count}건`,
+    fallbackMatching: (count, atLeast = false) => `검색과 일치하는 진행 중인 인시던트 ${count}건${atLeast ? ' 이상' : ''}`,
     noMatch: (query) => `볼 수 있는 진행 중인 인시던트 중 “${query}”와 일치하는 것이 없습니다. \`/incident list\`로 전체를 볼 수 있습니다.`,
     noMatchFallback: '일치하는 진행 중인 인시던트가 없습니다.',
     none: ':white_check_mark: 진행 중인 인시던트가 없습니다. 새로 시작하려면 `/incident declare`.',
     noneFallback: '진행 중인 인시던트가 없습니다.',
     nextUpdate: (when) => `다음 업데이트 ${when}`,
     overdue: ':rotating_light: *지연*',
-    more: (count, search) => `…외 ${count}건. \`${search}\`로 찾을 수 있습니다.`,
+    more: (count, search, atLeast = false) => `…외 ${count}건${atLeast ? ' 이상' : ''}. \`${search}\`로 찾을 수 있습니다.`,
   },
   followups: {
     heading: (title, open, done) => `${title} *후속 조치* · 진행 ${open}건, 완료 ${done}건`,
