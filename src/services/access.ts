@@ -22,7 +22,12 @@ export class Access {
   /** Whether `userId` may see the incident at all: anyone for a public one; its people and members for a private one. */
   async canSee(userId: string, incident: Incident): Promise<boolean> {
     if (!incident.isPrivate || holdsRole(userId, incident)) return true;
-    return incident.channelId ? this.directory.isChannelMember(incident.channelId, userId) : false;
+    return this.isPrivateChannelMember(userId, incident.channelId);
+  }
+
+  /** Whether `userId` may see a private incident in which they hold no role: a member of its channel. */
+  isPrivateChannelMember(userId: string, channelId: string | null): Promise<boolean> {
+    return channelId ? this.directory.isChannelMember(channelId, userId) : Promise.resolve(false);
   }
 
   async check(action: IncidentAction, userId: string, incident: Incident): Promise<void> {

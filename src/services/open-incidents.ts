@@ -42,7 +42,7 @@ export class OpenIncidents {
     const { access, db, repos } = this.deps;
     if (!access) return { userId, alsoPrivate: [] };
     const candidates = await repos.openIncidents.privateWithoutRole(db, userId, PRIVATE_CHECKED);
-    const seen = await Promise.all(candidates.map((incident) => access.canSee(userId, incident)));
+    const seen = await Promise.all(candidates.map(({ channelId }) => access.isPrivateChannelMember(userId, channelId)));
     return { userId, alsoPrivate: candidates.filter((_, i) => seen[i]).map((incident) => incident.id) };
   }
 }

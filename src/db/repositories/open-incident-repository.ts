@@ -87,15 +87,17 @@ export class OpenIncidentRepository {
     return this.inOrder(ex, ids);
   }
 
-  /** Private open incidents where the person holds no role: those Slack must be asked about (bounded). */
-  async privateWithoutRole(ex: Executor, userId: string, limit: number): Promise<Incident[]> {
-    const ids = await ex
-      .select({ id: incidents.id })
+  /**
+   * Private open incidents where the person holds no role: those Slack must be asked about
+   * (bounded), as their ids and channels only (membership is all that is left to ask).
+   */
+  async privateWithoutRole(ex: Executor, userId: string, limit: number): Promise<Array<{ id: number; channelId: string | null }>> {
+    return ex
+      .select({ id: incidents.id, channelId: incidents.channelId })
       .from(incidents)
       .where(and(open, eq(incidents.isPrivate, true), sql`not ${holdsRole(userId)}`))
       .orderBy(desc(incidents.id))
       .limit(limit);
-    return this.inOrder(ex, ids);
   }
 
   private async inOrder(ex: Executor, ids: Array<{ id: number }>): Promise<Incident[]> {
