@@ -64,7 +64,7 @@ describe('stopping', () => {
       // The stuck statement now finishes and the app's pool, already told to end, lets it go.
       await expect
         .poll(async () => {
-          const { rows } = await holder.query("select count(*)::int as n from pg_stat_activity where application_name = 'incident-bot'");
+          const { rows } = await holder.query("select count(*)::int as n from pg_stat_activity where application_name = 'incident-bot' and datname = current_database()");
           return (rows as { n: number }[])[0]!.n;
         }, { timeout: 10_000 })
         .toBe(0);
