@@ -3,7 +3,7 @@ import { incidentRef } from '../../domain/incident.js';
 import type { SeverityHistory } from '../../domain/severity-history.js';
 import type { Severity } from '../../domain/severity.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
-import { en, type Texts } from '../../domain/texts/index.js';
+import type { Texts } from '../../domain/texts/index.js';
 import { clip, safe, slackDate, userMention } from './mrkdwn.js';
 
 /**
@@ -25,7 +25,7 @@ export const STATUS_EMOJI: Record<Status, string> = {
 };
 
 /** `[DRILL] ` before a drill's title in compact lines and fallbacks; '' for a real incident. */
-export function drillPrefix(incident: Pick<Incident, 'isDrill'>, texts: Texts = en): string {
+export function drillPrefix(incident: Pick<Incident, 'isDrill'>, texts: Texts): string {
   return incident.isDrill ? `${texts.channel.drillTag} ` : '';
 }
 
@@ -33,7 +33,7 @@ export function drillPrefix(incident: Pick<Incident, 'isDrill'>, texts: Texts = 
 export const TITLE_MAX = 150;
 
 /** `SEV-1 — Complete outage or critical data-integrity risk` */
-export function severityText(sev: Severity, texts: Texts = en): string {
+export function severityText(sev: Severity, texts: Texts): string {
   return `${SEVERITY_INFO[sev].label} — ${texts.terms.severityMeaning[sev]}`;
 }
 
@@ -41,24 +41,24 @@ export function severityText(sev: Severity, texts: Texts = en): string {
  * `SEV-2`, or with the peak when the incident ran worse than it is: `SEV-1 peak, SEV-2 at
  * resolution` once resolved, `SEV-2 now, SEV-1 peak` while open.
  */
-export function severityWithPeak({ peak, final }: SeverityHistory, resolved: boolean, texts: Texts = en): string {
+export function severityWithPeak({ peak, final }: SeverityHistory, resolved: boolean, texts: Texts): string {
   const label = (sev: Severity) => SEVERITY_INFO[sev].label;
   if (peak === final) return label(final);
   return resolved ? texts.channel.peakAtResolution(label(peak), label(final)) : texts.channel.peakWhileOpen(label(final), label(peak));
 }
 
 /** `:mag: Investigating` */
-export function statusText(status: Status, texts: Texts = en): string {
+export function statusText(status: Status, texts: Texts): string {
   return `${STATUS_EMOJI[status]} ${texts.terms.status[status]}`;
 }
 
 /** `INC-42 · Checkout API errors`, plain text (for headers and notification fallbacks). */
-export function plainTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts = en): string {
+export function plainTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts): string {
   return clip(`${drillPrefix(incident, texts)}${incidentRef(incident.id)} · ${incident.title}`, max);
 }
 
 /** `*INC-42* Checkout API errors`, escaped mrkdwn. */
-export function mrkdwnTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts = en): string {
+export function mrkdwnTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts): string {
   return `${drillPrefix(incident, texts)}*${incidentRef(incident.id)}* ${safe(incident.title, max)}`;
 }
 
@@ -73,6 +73,6 @@ export function fallback(text: string): string {
   return safe(text, 3000);
 }
 
-export function mentionOrNone(id: string | null, texts: Texts = en): string {
+export function mentionOrNone(id: string | null, texts: Texts): string {
   return id ? userMention(id) : `_${texts.channel.unassigned}_`;
 }
