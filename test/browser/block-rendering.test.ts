@@ -8,6 +8,8 @@ import { createWorkspace } from 'local-slack-workspace';
 import { localPage, localProfile } from '../../src/local-workspace/profile.js';
 import { sandboxWebRoutes } from 'local-slack-workspace';
 import { announcement } from '../../src/slack/blocks/announcement.js';
+import { checklistMessages } from '../../src/slack/blocks/checklist-message.js';
+import { checklistSkipModal } from '../../src/slack/blocks/checklist-skip-modal.js';
 import { declareModal } from '../../src/slack/blocks/declare-modal.js';
 import { errorMessage } from '../../src/slack/blocks/ephemeral-error.js';
 import { eventNotice, type EventNotice } from '../../src/slack/blocks/event-notice.js';
@@ -88,7 +90,21 @@ const reminder = {
   cadenceMinutes: 15, commanderId: 'UCMDR', commsLeadId: null, snoozeCount: 0, snoozeLimit: 3,
 };
 
+const STEP = 'Run `kubectl rollout undo` on *all* pods_v2 ~now~';
+const checklist = checklistMessages({
+  texts: en,
+  incident,
+  runbook: {
+    id: 1, incidentId: incident.id, runbookId: 'deploy', title: 'Roll back', attachedAt: T0,
+    items: [
+      { id: 'a', text: STEP, state: 'open', assigneeId: null, closedBy: null, closedAt: null, reason: null, warn: 'Check the schema' },
+      { id: 'b', text: STEP, state: 'done', assigneeId: null, closedBy: 'UCMDR', closedAt: T0, reason: null },
+    ],
+  },
+})[0]!;
+
 const messages: Record<string, { blocks: unknown[] }> = {
+  checklist,
   card: incidentCard({ texts: en, incident, cadenceMinutes: 15 }),
   'card (resolved drill)': incidentCard({ texts: en, incident: { ...incident, status: 'resolved', isDrill: true, resolvedAt: T0.plus({ hours: 1 }) } }),
   announcement: announcement({ texts: en, incident, postmortemUrl: 'https://example.com/pm' }),
@@ -106,6 +122,7 @@ const modals: Record<string, { blocks: unknown[] }> = {
   update: updateModal({ incident, initial: { summary: 'x' } }, en),
   resolve: resolveModal({ incident }, en),
   followup: followupModal({ incident }, en),
+  'checklist skip': checklistSkipModal(1, { id: 'a', text: STEP }, en),
 };
 
 describe('the page renders every Block Kit builder', () => {
@@ -149,5 +166,14 @@ describe('mrkdwn in the page', () => {
     expect(html.styles).toContain('<blockquote>quoted</blockquote>');
     expect(html.date).toContain('Today 2:00 PM');
     expect(html.hostile).not.toMatch(/<img|<script|href="javascript/);
+  });
+
+  it('shows a checklist step bold while open and struck once done, its `*`, `_`, `~` and backticks as typed', async () => {
+    const html = await page.evaluate((blocks) => {
+      const { renderBlocks } = (window as unknown as { sandboxRender: { renderBlocks: (...a: unknown[]) => string } }).sandboxRender;
+      return renderBlocks(blocks, { users: [], channels: [], tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z' }, 'message');
+    }, checklist.blocks);
+    expect(html).toContain('⬜ <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b>');
+    expect(html).toContain('✅ <s>Run `kubectl rollout undo` on *all* pods_v2 ~now~</s>');
   });
 });

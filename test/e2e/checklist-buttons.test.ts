@@ -58,7 +58,8 @@ describe('a checklist message', () => {
     expect(await events('checklist_item_done')).toEqual([{ actor: BOB, data: { attachmentId: 1, runbookId: 'basics', itemId: 'confirm-scope', text: 'Confirm the impact scope' } }]);
     await t.deliver();
     const text = visibleText(checklist());
-    expect(text).toMatch(/~Confirm the impact scope~\ndone by <@U_BOB> <!date\^/);
+    expect(JSON.stringify(checklist().blocks)).toContain(`{"type":"text","text":"Confirm the impact scope","style":{"strike":true}}`);
+    expect(text).toMatch(/Confirm the impact scope\ndone by <@U_BOB> <!date\^/);
     expect(text).toContain('1 of 3 done or skipped');
     expect(JSON.stringify(checklist().blocks)).toContain(`"action_id":"${ACTION_ID.checklistUndo}"`);
   });
@@ -68,7 +69,7 @@ describe('a checklist message', () => {
     await eventually(async () => expect((await item('confirm-scope')).state).toBe('open'));
     expect(await events('checklist_item_reopened')).toEqual([{ actor: CAROL, data: expect.objectContaining({ itemId: 'confirm-scope', from: 'done' }) }]);
     await t.deliver();
-    expect(visibleText(checklist())).toContain('*Confirm the impact scope*');
+    expect(JSON.stringify(checklist().blocks)).toContain(`{"type":"text","text":"Confirm the impact scope","style":{"bold":true}}`);
   });
 
   it('Skip asks why, requires a reason, and keeps it', async () => {

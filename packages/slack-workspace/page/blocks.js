@@ -141,7 +141,7 @@ function blockHtml(block, ctx, surface, errors) {
     case 'image':
       return `<div class="bk-image-block">${block.title ? `<div>${plainHtml(block.title.text)}</div>` : ''}<span class="bk-image" title="${esc(block.image_url ?? '')}">🖼 ${esc(block.alt_text ?? 'image')}</span></div>`;
     case 'rich_text':
-      return `<div class="bk-text">${esc(richText(block))}</div>`;
+      return `<div class="bk-text">${richTextHtml(block)}</div>`;
     case 'input': {
       const error = errors?.[id];
       const optional = block.optional ? ' <span class="bk-optional">(optional)</span>' : '';
@@ -156,9 +156,17 @@ function blockHtml(block, ctx, surface, errors) {
   }
 }
 
-function richText(block) {
-  const walk = (e) => (typeof e?.text === 'string' ? e.text : Array.isArray(e?.elements) ? e.elements.map(walk).join('') : '');
-  return walk(block);
+/** Rich text as Slack shows it: each text in its own style, read literally (no mrkdwn in it), and emoji. */
+function richTextHtml(node) {
+  if (node?.type === 'emoji') return plainHtml(`:${node.name}:`);
+  if (typeof node?.text !== 'string') return Array.isArray(node?.elements) ? node.elements.map(richTextHtml).join('') : '';
+  const style = node.style ?? {};
+  let html = esc(node.text);
+  if (style.code) html = `<code>${html}</code>`;
+  if (style.bold) html = `<b>${html}</b>`;
+  if (style.italic) html = `<i>${html}</i>`;
+  if (style.strike) html = `<s>${html}</s>`;
+  return html;
 }
 
 /** Blocks → HTML. `surface` is 'message' or 'modal'; `errors` are a modal's field errors by block_id. */

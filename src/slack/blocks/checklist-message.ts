@@ -1,4 +1,4 @@
-import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock, RichTextBlock } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
 import { isOpen, itemDueAt, TASKS_RUNBOOK_ID, type AttachedRunbook, type ChecklistItem } from '../../domain/runbooks/index.js';
 import type { Texts } from '../../domain/texts/index.js';
@@ -7,9 +7,13 @@ import { ACTION_ID } from '../ids.js';
 import { button, context, header, section } from './elements.js';
 import { drillPrefix, plainTitle, TITLE_MAX } from './incident-format.js';
 import { clip, LIMITS, safe, safeLink, slackDate, userMention } from './mrkdwn.js';
+import { styledTextBlock } from './typed-text.js';
 
-/** Two blocks an item (its text, its buttons): 20 items and a header and context keep a message within Slack's 50 blocks. */
-export const CHECKLIST_ITEMS_PER_MESSAGE = 20;
+/**
+ * Up to three blocks an item (its text, what is known about it, its buttons): 16 items and a
+ * header and context keep a message within Slack's 50 blocks.
+ */
+export const CHECKLIST_ITEMS_PER_MESSAGE = 16;
 
 export interface ChecklistView {
   incident: Pick<Incident, 'id' | 'title' | 'isDrill'>;
@@ -18,13 +22,18 @@ export interface ChecklistView {
   texts: Texts;
 }
 
-const STATE_ICON = { open: ':white_large_square:', assigned: ':bust_in_silhouette:', done: ':white_check_mark:', skipped: ':fast_forward:' } as const;
+const STATE_EMOJI = { open: 'white_large_square', assigned: 'bust_in_silhouette', done: 'white_check_mark', skipped: 'fast_forward' } as const;
 
-/** What one item says: its state, who, when, why; its role, due time, warning and link. */
-export function itemLine(runbook: AttachedRunbook, item: ChecklistItem, texts: Texts): string {
+/** The item's state and its text exactly as written, bold while open and struck through once closed. */
+export function itemTitle(item: ChecklistItem): RichTextBlock {
+  const style = isOpen(item) ? { bold: true } : { strike: true };
+  return styledTextBlock(clip(item.text, 500), style, [{ type: 'emoji', name: STATE_EMOJI[item.state] }, { type: 'text', text: ' ' }]);
+}
+
+/** What is known about one item: who, when, why; its role, due time, link and warning ('' for nothing). */
+export function itemDetails(runbook: AttachedRunbook, item: ChecklistItem, texts: Texts): string {
   const t = texts.checklists;
-  const text = safe(item.text, 500);
-  const lines = [`${STATE_ICON[item.state]} ${isOpen(item) ? `*${text}*` : `~${text}~`}`];
+  const lines: string[] = [];
   const about: string[] = [];
   if (item.state === 'assigned' && item.assigneeId) about.push(t.assignedTo(userMention(item.assigneeId)));
   if (item.state === 'done' && item.closedBy && item.closedAt) about.push(t.doneBy(userMention(item.closedBy), slackDate(item.closedAt)));
@@ -84,7 +93,10 @@ export function checklistMessages({ incident, runbook, texts }: ChecklistView): 
       header(title),
       context(`${safe(plainTitle(incident, TITLE_MAX, texts), 200)} · ${t.progress(done, runbook.items.length)}${incident.isDrill ? ` · ${t.drill}` : ''}`),
     ];
-    for (const item of items) blocks.push(section(itemLine(runbook, item, texts)), itemActions(runbook, item, texts));
+    for (const item of items) {
+      const details = itemDetails(runbook, item, texts);
+      blocks.push(itemTitle(item), ...(details ? [section(details)] : []), itemActions(runbook, item, texts));
+    }
     parts.push({ text: clip(title, LIMITS.fallbackText), blocks });
   }
   return parts;

@@ -3,8 +3,9 @@ import type { ChecklistItem } from '../../domain/runbooks/index.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { checklistItemFromValue, checklistItemValue } from '../button-values.js';
 import { CALLBACK_ID, CHECKLIST_SKIP_INPUT } from '../ids.js';
-import { input, modalLabel, section, textInput } from './elements.js';
-import { safe } from './mrkdwn.js';
+import { input, modalLabel, textInput } from './elements.js';
+import { clip } from './mrkdwn.js';
+import { styledTextBlock } from './typed-text.js';
 import { formTexts, textValue, type ParseResult, type SubmittedView } from './view-state.js';
 
 export const SKIP_REASON_MAX = 500;
@@ -20,7 +21,7 @@ export function checklistSkipModal(attachmentId: number, item: Pick<ChecklistIte
     submit: modalLabel(t.submit),
     close: modalLabel(texts.forms.cancel),
     blocks: [
-      section(`*${safe(item.text, 500)}*`),
+      styledTextBlock(clip(item.text, 500), { bold: true }),
       input(CHECKLIST_SKIP_INPUT.reason, t.reasonLabel, textInput(CHECKLIST_SKIP_INPUT.reason, { multiline: true, maxLength: SKIP_REASON_MAX })),
     ],
   };

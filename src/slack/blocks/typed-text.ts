@@ -1,4 +1,4 @@
-import type { KnownBlock, RichTextBlock } from '@slack/types';
+import type { KnownBlock, RichTextBlock, RichTextElement, RichTextText } from '@slack/types';
 import type { Texts } from '../../domain/texts/index.js';
 import { context } from './elements.js';
 import type { BlockMessage } from './message.js';
@@ -13,6 +13,18 @@ const ZERO_WIDTH_SPACE = '\u200b';
  */
 export function typedTextBlock(typed: string): RichTextBlock {
   return { type: 'rich_text', elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: typed }] }] };
+}
+
+/**
+ * One line of user text in a style (bold, struck through), after `before` (an emoji): shown and
+ * copied exactly as written. Mrkdwn has no escape, so a `*`, `_`, `~` or backtick in the text
+ * would end a `*bold*` early, and an invisible character put in to stop it would be copied with
+ * the text; a styled rich-text element reads nothing in its text as formatting.
+ */
+export function styledTextBlock(text: string, style: NonNullable<RichTextText['style']>, before: RichTextElement[] = []): RichTextBlock {
+  // Slack refuses an empty text element.
+  const styled: RichTextText = { type: 'text', text: text || ' ', style };
+  return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [...before, styled] }] };
 }
 
 /**

@@ -146,13 +146,13 @@ describe("Slack's limits with the longest Korean texts", () => {
       }),
     );
     const parts = checklistMessages({ incident: { ...incident, isDrill: true, title: long }, runbook: { ...runbook(items), title: long }, texts: ko });
-    expect(parts).toHaveLength(3);
+    expect(parts).toHaveLength(4);
     for (const part of parts) {
       expectMessageLimits(part);
       expect(englishLeftIn(JSON.stringify(part), en)).toEqual([]);
     }
-    expect(parts[2]!.blocks[0]).toMatchObject({ type: 'header' });
-    expect(JSON.stringify(parts[0]!.blocks[0])).toContain('(1/3)');
+    expect(parts[3]!.blocks[0]).toMatchObject({ type: 'header' });
+    expect(JSON.stringify(parts[0]!.blocks[0])).toContain('(1/4)');
   });
 
   it('keeps every message within limits when every user text is at its longest', () => {
