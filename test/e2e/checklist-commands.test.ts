@@ -3,6 +3,7 @@
  * count of open items, and the postmortem's "Response checklist" (internal drafts, both languages).
  */
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_ID } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -21,6 +22,18 @@ afterAll(async () => t?.stop());
 
 const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000, interval: 20 });
 const runbookIds = async () => (await t.app.checklists.list(1)).map((r) => r.runbookId);
+/** The first line of each message shown only to Alice since `before`, in the order they arrived. */
+const alicesFirstLines = (before: number) => t.ws.ephemerals(ALICE).slice(before).map((e) => visibleText(e).split('\n')[0]);
+
+/** Holds an exclusive lock on the attached runbooks for `ms`, so a command reading them answers late. */
+async function lockRunbooksFor(ms: number): Promise<{ released: Promise<void> }> {
+  const client = new pg.Client({ connectionString: t.database.url });
+  await client.connect();
+  await client.query('begin');
+  await client.query('lock table incident_runbooks in access exclusive mode');
+  // An object, not the promise itself: an async function would wait for a returned promise.
+  return { released: new Promise<void>((resolve) => setTimeout(() => void client.query('rollback').then(() => client.end()).then(resolve), ms)) };
+}
 
 describe('checklist commands', () => {
   it('/incident runbook lists the runbooks, and attaches one by its id', async () => {
@@ -32,7 +45,7 @@ describe('checklist commands', () => {
     expect(await runbookIds()).toEqual(['basics', 'big']);
     expect(await command(t.ws, ALICE, CHANNEL, 'runbook big')).toContain('INC-1 has the runbook `big` already.');
     await t.deliver();
-    expect(t.ws.pins(CHANNEL).filter((m) => visibleText(m).includes('Checklist: Fifty steps'))).toHaveLength(3);
+    expect(t.ws.pins(CHANNEL).filter((m) => visibleText(m).includes('Checklist: Fifty steps'))).toHaveLength(4);
   });
 
   it('/incident task adds to the incident\'s own Tasks, made on first use, assigned when someone is named', async () => {
@@ -62,15 +75,22 @@ describe('checklist commands', () => {
   it('/incident checklist shows the checklists only to the caller, with buttons that work there', async () => {
     const before = t.ws.ephemerals(ALICE).length;
     await command(t.ws, ALICE, CHANNEL, 'checklist');
-    const shown = await eventually(() => {
-      const mine = t.ws.ephemerals(ALICE).slice(before).filter((e) => visibleText(e).includes('Checklist:'));
-      expect(mine).toHaveLength(5); // Basics, Fifty steps (3 parts), Tasks
-      return mine;
-    });
+    await eventually(() => expect(alicesFirstLines(before).slice(0, 3)).toEqual(["INC-1's checklists, only to you:", 'Checklist: Basics', 'Checklist: Fifty steps (1/4)']));
+    const shown = t.ws.ephemerals(ALICE).slice(before);
     const basics = shown.find((e) => visibleText(e).includes('Checklist: Basics'))!;
     await t.ws.clickAction({ userId: ALICE, channelId: channelId(t.ws, CHANNEL), messageTs: basics.ts, actionId: ACTION_ID.checklistDone, blockId: 'checklist:1:confirm-scope' });
     await eventually(() => expect(visibleText(t.ws.ephemerals(ALICE).find((e) => e.ts === basics.ts)!)).toContain('done by <@U_ALICE>'));
     expect((await t.app.checklists.list(1))[0]!.items[0]!.state).toBe('done');
+  });
+
+  it('/incident checklist answered late still says whose checklists they are before showing them', async () => {
+    const before = t.ws.ephemerals(ALICE).length;
+    const { released } = await lockRunbooksFor(3500);
+    expect((await t.ws.slashCommand({ userId: ALICE, channelId: channelId(t.ws, CHANNEL), text: 'checklist' })).status).toBe(200);
+    await released;
+    await eventually(() => expect(alicesFirstLines(before).slice(0, 4)).toEqual([
+      expect.stringContaining('Working on it'), "INC-1's checklists, only to you:", 'Checklist: Basics', 'Checklist: Fifty steps (1/4)',
+    ]));
   });
 
   it('the resolve form says how many items are open, without blocking', async () => {
