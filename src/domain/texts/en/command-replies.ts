@@ -22,6 +22,9 @@ export const commandReplies = {
   runbookAttached: (title: string, ref: string) => `Attached *${title}* to ${ref}; its checklist follows in the channel.`,
   noChecklist: (ref: string) => `${ref} has no checklist. \`/incident runbook\` lists the runbooks to attach.`,
   checklistsOnlyToYou: (ref: string) => `${ref}'s checklists, only to you:`,
+  checklistsLeftOut: (ref: string, count: number) =>
+    `${count === 1 ? '1 more checklist message' : `${count} more checklist messages`} of ${ref} did not fit here (Slack takes five answers to a command): ` +
+    'every checklist is pinned in this channel.',
   postmortemUsage: (usage: string) =>
     `Say which draft: \`${usage}\`, in any order, for example \`/incident postmortem ko external\` for the customer-facing draft in Korean. ` +
     'Without words it is the internal draft in the default language.',

@@ -20,6 +20,9 @@ export const commandReplies: Texts['commandReplies'] = {
   runbookAttached: (title, ref) => `*${title}* 런북을 ${ref}에 붙였습니다. 체크리스트가 곧 채널에 올라갑니다.`,
   noChecklist: (ref) => `${ref}에는 체크리스트가 없습니다. \`/incident runbook\`으로 붙일 수 있는 런북을 볼 수 있습니다.`,
   checklistsOnlyToYou: (ref) => `${ref}의 체크리스트입니다(나에게만 보임):`,
+  checklistsLeftOut: (ref, count) =>
+    `${ref}의 체크리스트 메시지 ${count}개는 여기에 보여 드리지 못했습니다(Slack은 명령 하나에 다섯 번까지만 답할 수 있습니다). ` +
+    '모든 체크리스트는 이 채널에 고정되어 있습니다.',
   postmortemUsage: (usage) =>
     `어떤 초안인지 지정해 주세요: \`${usage}\`(순서 무관). 예: 고객용 한국어 초안은 \`/incident postmortem ko external\`. ` +
     '아무것도 적지 않으면 기본 언어의 내부용 초안입니다.',
