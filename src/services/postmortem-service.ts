@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import type { NewActionItem } from '../domain/action-item.js';
 import { DomainError } from '../domain/errors.js';
 import { incidentRef, type Incident } from '../domain/incident.js';
-import { LOCALES, peopleOf, renderPostmortem, VARIANTS, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
+import { LOCALES, peopleOf, renderPostmortem, strings, VARIANTS, type Locale, type PostmortemInput, type Variant } from '../domain/postmortem/index.js';
 import type { CadenceMinutes } from '../domain/severity.js';
 import type { ActionItem } from '../domain/timeline.js';
 import { authorize, lockIncident, withLockedIncident, type TransactionDeps } from './incident-transaction.js';
@@ -89,7 +89,7 @@ export class PostmortemService {
       locale,
       variant,
       fileName: `${ref}-postmortem${suffix}.md`,
-      title: `${ref} postmortem draft${variant === 'external' ? ' (customer-facing)' : ''}${locale === 'en' ? '' : ` (${locale})`}`,
+      title: strings(locale).fileTitle(ref, variant),
       markdown,
     };
   }

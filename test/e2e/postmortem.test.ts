@@ -91,6 +91,7 @@ describe('the postmortem draft on resolution', () => {
     expect(files).toHaveLength(1);
     const doc = contentOf(files[0]!);
     expect(files[0]!.name).toBe('INC-1-postmortem-en-internal-v1.md');
+    expect(files[0]!.title).toBe('INC-1 postmortem draft v1');
     expect(doc).toContain('# INC-1: Checkout failing');
     // Names looked up with users.info when the draft was published.
     expect(doc).toContain('| Commander | Alice Kim |');
@@ -181,6 +182,7 @@ describe('the postmortem draft on resolution', () => {
     expect(files).toHaveLength(2);
     const latest = files.find((f) => f.id !== files[0]!.id && f.name === 'INC-1-postmortem-ko-internal-v1.md')!;
     const doc = contentOf(latest);
+    expect(latest.title).toBe('INC-1 포스트모템 초안 v1');
     expect(doc).toContain('포스트모템');
     expect(doc).toContain('Load-test checkout before release');
     expect(doc).toContain('Bob Smith');

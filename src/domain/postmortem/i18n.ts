@@ -1,7 +1,7 @@
 import type { Role, Scenario, Status } from '../incident.js';
 import type { Severity } from '../severity.js';
 import type { Horizon } from '../timeline.js';
-import type { Locale } from './model.js';
+import type { Locale, Variant } from './model.js';
 
 /** Key moments marked on the timeline. */
 export type KeyMoment =
@@ -58,6 +58,8 @@ export interface EventText {
 
 export interface PostmortemStrings {
   titleSuffix: string;
+  /** The uploaded file's title in Slack (`ref`: `INC-7`), before its version number. */
+  fileTitle: (ref: string, variant: Variant) => string;
   headings: {
     summary: string;
     facts: string;
@@ -153,6 +155,7 @@ const hm = (n: number): [number, number] => [Math.floor(n / 60), n % 60];
 
 const en: PostmortemStrings = {
   titleSuffix: 'Postmortem draft',
+  fileTitle: (ref, variant) => `${ref} postmortem draft${variant === 'external' ? ' (customer-facing)' : ''}`,
   headings: {
     summary: 'Summary',
     facts: 'Facts',
@@ -324,6 +327,7 @@ const en: PostmortemStrings = {
 
 const ko: PostmortemStrings = {
   titleSuffix: '포스트모템 초안',
+  fileTitle: (ref, variant) => `${ref} 포스트모템 초안${variant === 'external' ? '(고객용)' : ''}`,
   headings: {
     summary: '요약',
     facts: '사실',
