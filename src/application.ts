@@ -15,6 +15,7 @@ import { OperatorService } from './services/operator-service.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
 import { pruneOldRowsJob } from './jobs/prune-old-rows.js';
 import type { DigestService } from './services/digest-service.js';
+import { refreshInsightsFiguresJob } from './jobs/refresh-insights-figures.js';
 import { sendInsightsDigestJob } from './jobs/send-insights-digest.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { DueWaker } from './jobs/due-waker.js';
@@ -197,6 +198,7 @@ function startJobs(scheduler: Scheduler, services: Services, config: Config, log
     sendDueFollowupsJob(services.followups, { everySeconds: tickSeconds, logger }),
     sendDueNudgesJob(services.checklistNudges, { everySeconds: tickSeconds, logger }),
     pruneOldRowsJob(services.retention, logger),
+    refreshInsightsFiguresJob(services.insights, logger),
     ...(config.insightsDigest
       ? [sendInsightsDigestJob(services.digests, { cron: config.insightsDigest, timeZone: config.exportTimeZone, clock: services.clock, logger })]
       : []),

@@ -326,13 +326,56 @@ export const alerts = pgTable(
   ],
 );
 
-/** People who opened the app's Home tab: their Home is re-published when incidents change, throttled per person. */
 /** One row per scheduled digest time: whoever inserts it first (in the transaction that queues the post) posts it. */
 export const insightsDigests = pgTable('insights_digests', {
   scheduledFor: tz('scheduled_for').primaryKey(),
   claimedAt: tz('claimed_at').notNull(),
 });
 
+/**
+ * Each resolved incident's insights figures as its timeline reads now (milestones, phases in
+ * minutes, peak severity, and each person's stretches on it), so a quarter's report reads one row
+ * per incident instead of deriving them from every event. A cache, never the truth: a trigger
+ * marks an incident stale in `incident_figures_stale` whenever its timeline or its row changes,
+ * and a stale incident is derived afresh (src/db/repositories/insights/figures-sql.ts).
+ */
+export const incidentFigures = pgTable(
+  'incident_figures',
+  {
+    incidentId: integer('incident_id')
+      .primaryKey()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    declared: tz('declared').notNull(),
+    detected: tz('detected').notNull(),
+    acknowledged: tz('acknowledged'),
+    /** What acknowledgement is measured from: detection or declaration. */
+    ackFrom: tz('ack_from').notNull(),
+    mitigated: tz('mitigated'),
+    resolved: tz('resolved').notNull(),
+    peak: text('peak').notNull(),
+    detect: integer('detect'),
+    acknowledge: integer('acknowledge'),
+    mitigate: integer('mitigate'),
+    resolve: integer('resolve'),
+    /** Each person's stretches on the incident, as three arrays of one length (user, from, to). */
+    stretchUsers: text('stretch_users').array().notNull(),
+    stretchFrom: tz('stretch_from').array().notNull(),
+    stretchTo: tz('stretch_to').array().notNull(),
+  },
+  (t) => [index('incident_figures_resolved_idx').on(t.resolved)],
+);
+
+/** Incidents whose figures may be out of date: written by triggers, consumed by a refresh. */
+export const incidentFiguresStale = pgTable(
+  'incident_figures_stale',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: integer('incident_id').notNull(),
+  },
+  (t) => [index('incident_figures_stale_incident_idx').on(t.incidentId)],
+);
+
+/** People who opened the app's Home tab: their Home is re-published when incidents change, throttled per person. */
 export const homeTabs = pgTable('home_tabs', {
   userId: text('user_id').primaryKey(),
   openedAt: tz('opened_at').notNull(),

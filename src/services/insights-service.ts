@@ -34,6 +34,7 @@ export class InsightsService {
     assertPeriod(period);
     const { db, repos, clock, timeZone } = this.deps;
     const previous = previousPeriod(period);
+    await this.refreshFigures();
     const { figures, incidents, engagements, zones, followups } = await repos.insights.snapshot(db, (tx) => repos.insights.report(tx, period, previous));
     return {
       current: figures.current,
@@ -44,6 +45,11 @@ export class InsightsService {
         ref: incidentRef(i.id), scenario: i.scenario, title: i.title, alertGroups: i.alertGroups, titleVisible: reader.mayRead(i),
       }))),
     };
+  }
+
+  /** Stores the figures of incidents whose timelines changed since they were last derived. */
+  refreshFigures(budgetMs = REFRESH_BUDGET_MS): Promise<number> {
+    return this.deps.repos.insights.refresh(this.deps.db, budgetMs);
   }
 
   /** A resolved incident's phases as insights count them; undefined while it is open. */
@@ -57,8 +63,12 @@ export class InsightsService {
   /** Every incident of the period, drills included (flagged), for the CSV. */
   async incidents(period: Period): Promise<IncidentPhases[]> {
     assertPeriod(period);
+    await this.refreshFigures();
     return this.deps.repos.insights.snapshot(this.deps.db, (tx) => this.deps.repos.insights.incidents(tx, period));
   }
 }
+
+/** How long a report may spend storing figures gone stale before it derives the rest itself. */
+const REFRESH_BUDGET_MS = 2000;
 
 const zoneOr = (zone: string | undefined): string => (zone && Info.isValidIANAZone(zone) ? zone : FALLBACK_ZONE);

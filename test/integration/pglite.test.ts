@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { SteppedClock } from '../../src/clock.js';
+import { rowsOf } from '../../src/db/client.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startApplication } from '../../src/application.js';
@@ -32,6 +34,14 @@ describe('a laptop with no database server (PGlite)', () => {
     const open = await second.incidents.listOpen();
     expect(open.map((i) => i.title)).toEqual(['Checkout failing']);
     expect(open[0]!.channelName).toBe('inc-1-checkout-failing');
+    // The insights triggers and their refresh run on PGlite as on Postgres.
+    await second.incidents.resolve(1, 'U_ALICE', {
+      summary: 'Rolled back', rootCause: 'A bad deploy', rootCauseConfirmed: true, contributingFactors: [], recoverySignal: null,
+      recoveredAt: null, customerImpact: null, businessImpact: null,
+    });
+    expect(await second.repos.insights.refresh(second.database.db)).toBe(1);
+    const stored = await second.database.db.execute(sql`select peak, resolve from incident_figures where incident_id = 1`);
+    expect(rowsOf(stored)).toEqual([{ peak: 'sev1', resolve: 0 }]);
     await second.stop();
   }, 90_000); // two PGlite starts (initdb in a child process, every migration) and a declaration's checklists: ~10 s idle, 33 s seen on a loaded machine
 });

@@ -11,7 +11,8 @@ const minutes = (from: string, to: string): SQL =>
   sql.raw(`trunc(extract(epoch from (${to} - ${from})) / 60)::int`);
 
 /**
- * `with … phased as (…)`: one row per incident whose last resolution falls in `[lo, hi)`, with
+ * CTEs ending in `phased` (for a `with` list): one row per incident whose last resolution falls
+ * in `[lo, hi)` and that `only` (a condition on `incidents i`, starting with `and`) selects, with
  * its milestones derived from the timeline as it reads now (src/domain/timeline-corrections.ts:
  * the last edit of a note wins, removed notes are gone) and the postmortem's rules
  * (src/domain/postmortem/metrics.ts), and the phases in whole minutes (src/domain/insights/phases.ts).
@@ -21,14 +22,14 @@ const minutes = (from: string, to: string): SQL =>
  * resolutions, alerts, corrections, notes marking a milestone), never from every note; the first
  * responder action is one ordered probe per incident (`timeline_responder_idx`).
  */
-export function phasedIncidents(lo: string, hi: string, onlyId?: number): SQL {
+export function phaseCtes(lo: string, hi: string, only: SQL = sql``): SQL {
   return sql`
-with cand as materialized (
+cand as materialized (
   select i.id, i.title, i.severity, i.scenario, i.is_private, i.is_drill, i.channel_id,
          i.started_at, i.detected_at, i.declared_at, i.resolved_at
   from incidents i
   where i.status = 'resolved' and i.resolved_at >= ${lo}::timestamptz and i.resolved_at < ${hi}::timestamptz
-    ${onlyId === undefined ? sql`` : sql`and i.id = ${onlyId}`}
+    ${only}
 ),
 sparse as materialized (
   select e.id, e.incident_id, e.kind, e.actor_id, e.occurred_at, e.data

@@ -6,15 +6,15 @@ import { asIso, maybeUtc, utc } from './sql-values.js';
 
 /**
  * Who carried the incidents of a period, and what became of their follow-ups: fragments of the
- * report's statement (insights-repository.ts).
+ * insights statements (figures-sql.ts, insights-repository.ts).
  *
- * CTEs to follow `phased` (phase-sql.ts): `merged`, each person's stretches on the incidents of
- * `source` (drills left out): holding a role (from its assignment to the next person's, or the
- * resolution; the commander from the declaration) and acting on it (their first to their last
- * entry while it was open).
+ * CTEs to follow `phased` (phase-sql.ts): `stretches`, each person's stretches on each incident
+ * of `phased`: holding a role (from its assignment to the next person's, or the resolution; the
+ * commander from the declaration) and acting on it (their first to their last entry while it was
+ * open).
  */
-export const engagementCtes = (source: string): SQL => sql`
-      inc as (select id, declared, resolved from ${sql.raw(source)} where not is_drill),
+export const STRETCH_CTES = sql`
+      inc as (select id, declared, resolved from phased),
       roles as (
         select s.incident_id, s.id, s.occurred_at as at, s.data->>'role' as role, s.data->>'userId' as user_id
         from inc join sparse s on s.incident_id = inc.id where s.kind = 'role_assigned'
@@ -22,13 +22,13 @@ export const engagementCtes = (source: string): SQL => sql`
         select s.incident_id, s.id, s.occurred_at, 'commander', s.data->>'commanderId'
         from inc join sparse s on s.incident_id = inc.id where s.kind = 'declared'),
       held as (
-        select r.user_id, r.at as from_at,
+        select r.incident_id, r.user_id, r.at as from_at,
           least(coalesce(lead(r.at) over (partition by r.incident_id, r.role order by r.at, r.id), inc.resolved), inc.resolved) as to_at
         from roles r join inc on inc.id = r.incident_id),
       -- Each incident's actions while it was open, per person, read from the responder index
       -- alone (and its pinned messages from the sparse one), one incident at a time.
       acted as (
-        select a.actor_id as user_id, a.from_at, a.to_at
+        select inc.id as incident_id, a.actor_id as user_id, a.from_at, a.to_at
         from inc cross join lateral (
           select x.actor_id, min(x.occurred_at) as from_at, max(x.occurred_at) as to_at from (
             select e.actor_id, e.occurred_at from timeline_events e
@@ -38,20 +38,27 @@ export const engagementCtes = (source: string): SQL => sql`
             where e.incident_id = inc.id and ${SPARSE_EVENT('e')} and e.kind = 'message_pinned' and e.actor_id <> ''
               and e.occurred_at >= inc.declared and e.occurred_at <= inc.resolved) x
           group by x.actor_id) a),
+      -- One person's stretches on one incident merged where they overlap or touch.
       stretches as (
-        select * from held where user_id <> '' and to_at > from_at
-        union all select * from acted where user_id <> '' and to_at > from_at),
-      -- Overlapping stretches of one person merged here (as mergeStretches does), so a busy
-      -- quarter sends a few rows per person, not one per incident and role.
-      edges as (
-        select user_id, from_at, to_at,
-          max(to_at) over (partition by user_id order by from_at rows between unbounded preceding and 1 preceding) as reach
-        from stretches),
-      islands as (
-        select user_id, from_at, to_at, count(*) filter (where reach is null or from_at > reach)
-          over (partition by user_id order by from_at rows unbounded preceding) as island
-        from edges),
-      merged as (select user_id, min(from_at) as from_at, max(to_at) as to_at from islands group by user_id, island)`;
+        select x.incident_id, x.user_id, lower(r) as from_at, upper(r) as to_at
+        from (select incident_id, user_id, range_agg(tstzrange(from_at, to_at)) as ranges
+              from (select * from held union all select * from acted) s
+              where user_id <> '' and to_at > from_at group by incident_id, user_id) x
+          cross join lateral unnest(x.ranges) as r)`;
+
+/**
+ * CTE `merged`: the stretches of the incidents of `source` (drills left out) from their
+ * `stretch_*` arrays, one person's overlapping or touching stretches merged into one (as
+ * mergeStretches does, by Postgres's range union), so a busy quarter sends a few rows per person,
+ * not one per incident and role.
+ */
+export const mergedCtes = (source: string): SQL => sql`
+      merged as (
+        select w.user_id, lower(r) as from_at, upper(r) as to_at
+        from (select u.user_id, range_agg(tstzrange(u.from_at, u.to_at)) as ranges
+              from ${sql.raw(source)} c cross join lateral unnest(c.stretch_users, c.stretch_from, c.stretch_to) as u(user_id, from_at, to_at)
+              where not c.is_drill group by u.user_id) w
+          cross join lateral unnest(w.ranges) as r)`;
 
 /** The rows of `merged`, with the zone Slack gave for each person, if known. */
 export const ENGAGEMENT_ROWS = sql`

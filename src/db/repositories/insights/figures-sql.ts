@@ -1,0 +1,75 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { phaseCtes } from './phase-sql.js';
+import { STRETCH_CTES } from './workload-sql.js';
+
+/** What `derived` and `figured` hold for each incident, in this order. */
+const COLUMNS = [
+  'id', 'title', 'severity', 'peak', 'scenario', 'is_private', 'is_drill', 'channel_id', 'started_at',
+  'declared', 'detected', 'acknowledged', 'ack_from', 'mitigated', 'resolved',
+  'detect', 'acknowledge', 'mitigate', 'resolve', 'stretch_users', 'stretch_from', 'stretch_to',
+] as const;
+/** The columns `incident_figures` stores; the rest are read from `incidents` as they are now. */
+const STORED = [
+  'declared', 'detected', 'acknowledged', 'ack_from', 'mitigated', 'resolved', 'peak',
+  'detect', 'acknowledge', 'mitigate', 'resolve', 'stretch_users', 'stretch_from', 'stretch_to',
+] as const;
+const list = (columns: readonly string[], alias = ''): SQL => sql.raw(columns.map((c) => (alias ? `${alias}.${c}` : c)).join(', '));
+
+/**
+ * CTEs ending in `derived`: the figures of the incidents resolved in `[lo, hi)` that `only`
+ * selects (a condition on `incidents i`, starting with `and`), derived from their timelines now.
+ */
+export const derivedCtes = (lo: string, hi: string, only: SQL): SQL => sql`
+${phaseCtes(lo, hi, only)},
+${STRETCH_CTES},
+stretch_arrays as (
+  select incident_id, array_agg(user_id order by from_at, user_id, to_at) as stretch_users,
+    array_agg(from_at order by from_at, user_id, to_at) as stretch_from, array_agg(to_at order by from_at, user_id, to_at) as stretch_to
+  from stretches group by incident_id),
+derived as (
+  select p.id, p.title, p.severity, p.peak, p.scenario, p.is_private, p.is_drill, p.channel_id, p.started_at,
+    p.declared, p.detected, p.acknowledged, p.ack_from, p.mitigated, p.resolved,
+    p.detect, p.acknowledge, p.mitigate, p.resolve,
+    coalesce(a.stretch_users, '{}') as stretch_users, coalesce(a.stretch_from, '{}') as stretch_from, coalesce(a.stretch_to, '{}') as stretch_to
+  from phased p left join stretch_arrays a on a.incident_id = p.id)`;
+
+/**
+ * CTEs ending in `figured`: every incident resolved in `[lo, hi)` with its figures, read from
+ * `incident_figures` where they are fresh and derived now where the incident is marked stale, so
+ * a report always tells the timeline as it reads in the report's snapshot.
+ */
+export const figuredCtes = (lo: string, hi: string): SQL => sql`
+${derivedCtes(lo, hi, sql`and i.id in (select s.incident_id from incident_figures_stale s)`)},
+figured as (
+  select i.id, i.title, i.severity, f.peak, i.scenario, i.is_private, i.is_drill, i.channel_id, i.started_at,
+    ${list(STORED.filter((c) => c !== 'peak'), 'f')}
+  from incident_figures f join incidents i on i.id = f.incident_id
+  where f.resolved >= ${lo}::timestamptz and f.resolved < ${hi}::timestamptz
+    and i.status = 'resolved' and i.resolved_at >= ${lo}::timestamptz and i.resolved_at < ${hi}::timestamptz
+    and not exists (select 1 from incident_figures_stale s where s.incident_id = f.incident_id)
+  union all
+  select ${list(COLUMNS)} from derived)`;
+
+/**
+ * Derives afresh the figures of up to `batch` incidents marked stale, stores them (or drops them:
+ * an incident no longer resolved has none) and consumes the marks it read. Marks written after
+ * this statement's snapshot stay, so a change that lands meanwhile is derived again next time.
+ * Answers how many incidents it took.
+ */
+export const refreshStatement = (batch: number): SQL => sql`
+with seen as materialized (
+  select id, incident_id from incident_figures_stale
+  where incident_id in (select distinct incident_id from incident_figures_stale order by 1 limit ${batch})),
+${derivedCtes('-infinity', 'infinity', sql`and i.id in (select incident_id from seen)`)},
+stored as (
+  insert into incident_figures (incident_id, ${list(STORED)})
+  select id, ${list(STORED)} from derived
+  on conflict (incident_id) do update set ${sql.raw(STORED.map((c) => `${c} = excluded.${c}`).join(', '))}
+  returning incident_id),
+dropped as (
+  delete from incident_figures f
+  where f.incident_id in (select incident_id from seen) and f.incident_id not in (select id from derived)
+  returning f.incident_id),
+consumed as (delete from incident_figures_stale where id in (select id from seen) returning incident_id)
+select (select count(distinct incident_id) from consumed) as incidents,
+  (select count(*) from stored) as stored, (select count(*) from dropped) as dropped`;
