@@ -8,6 +8,7 @@ import { createRepositories } from '../../src/db/repositories/index.js';
 import { InsightsRepository } from '../../src/db/repositories/insights/insights-repository.js';
 import { insightsJson } from '../../src/domain/insights/export.js';
 import { type Period } from '../../src/domain/insights/period.js';
+import { incidentRef } from '../../src/domain/incident.js';
 import { InsightsService } from '../../src/services/insights-service.js';
 import { migratedDatabase, type MigratedDatabase } from '../helpers/db.js';
 import { at, seedIncident } from '../helpers/insights-seed.js';
@@ -101,6 +102,18 @@ describe('each incident\'s figures, stored and kept in step with its timeline', 
     expect(await resolve()).toEqual([90, 150]);
     await repos.insights.refresh(db);
     expect(await resolve()).toEqual([90, 150]);
+  });
+
+  it('names repeats by an alert group two incidents of one scenario share, read in one grouped query', async () => {
+    const db = m.database.db;
+    for (const [id, fingerprint] of [[ids.quick!, 'a1'], [ids.slow!, 'a2'], [ids.slow!, 'a3']] as const) {
+      await db.execute(sql`insert into alerts (source, source_name, group_key, fingerprint, status, title, labels, starts_at, incident_id, received_at)
+        values ('alertmanager', 'am', 'checkout-5xx', ${fingerprint}, 'firing', 'Checkout 5xx', '{"v": 1, "labels": {}}', now(), ${id}, now())`);
+    }
+    const report = await insights.report(MARCH);
+    const byAlert = report.repeats.find((r) => r.reasons.some((reason) => 'alertGroup' in reason));
+    expect(byAlert).toEqual({ incidents: [incidentRef(ids.quick!), incidentRef(ids.slow!)].sort(), reasons: expect.arrayContaining([{ scenario: 'other', alertGroup: 'alertmanager/checkout-5xx' }]) });
+    expect((await insights.incidents(MARCH)).find((i) => i.id === ids.slow)?.alertGroups).toEqual(['alertmanager/checkout-5xx']);
   });
 
   it('marks an incident stale when a column its figures come from changes, not when its title does', async () => {

@@ -61,9 +61,14 @@ interface OpenRow { current: boolean; peak: string; n: Num }
 
 /** The incidents of `source` as repeats need them, drills left out. */
 const repeatRows = (source: string): SQL => sql`
-      select id, resolved, title, scenario, is_private, channel_id,
-        array(select distinct a.source || '/' || a.group_key from alerts a where a.incident_id = ${sql.raw(source)}.id order by 1) as alert_groups
-      from ${sql.raw(source)} where not is_drill`;
+      select c.id, c.resolved, c.title, c.scenario, c.is_private, c.channel_id, coalesce(g.alert_groups, '{}') as alert_groups
+      from ${sql.raw(source)} c left join ${alertGroups(source)} g on g.incident_id = c.id
+      where not c.is_drill`;
+
+/** The alert groups (`source/group`) that fired into each incident of `source`, in one grouped read. */
+const alertGroups = (source: string): SQL => sql`(
+        select a.incident_id, array_agg(distinct a.source || '/' || a.group_key) as alert_groups
+        from alerts a where a.incident_id in (select id from ${sql.raw(source)}) group by a.incident_id)`;
 
 interface RepeatRow { id: number; title: string; scenario: string; is_private: boolean; channel_id: string | null; alert_groups: string[] }
 
@@ -156,9 +161,9 @@ export class InsightsRepository {
       select id, title, severity, peak, scenario, is_private, is_drill, channel_id,
         ${asIso('started_at')} as started, ${asIso('detected')} as detected_at, ${asIso('acknowledged')} as acknowledged_at,
         ${asIso('mitigated')} as mitigated_at, ${asIso('resolved')} as resolved_at,
-        detect, acknowledge, mitigate, resolve,
-        array(select distinct a.source || '/' || a.group_key from alerts a where a.incident_id = x.id order by 1) as alert_groups
-      from ${source} x order by resolved, id`);
+        detect, acknowledge, mitigate, resolve, coalesce(g.alert_groups, '{}') as alert_groups
+      from ${source} x left join ${alertGroups(onlyId === undefined ? 'figured' : 'derived')} g on g.incident_id = x.id
+      order by resolved, id`);
     return rowsOf<IncidentRow>(result).flatMap((r) => {
       const scenario = parseScenario(r.scenario);
       if (!isSeverity(r.severity) || !isSeverity(r.peak) || !scenario) return [];
