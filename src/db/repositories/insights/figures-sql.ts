@@ -44,9 +44,11 @@ figured as (
   select i.id, i.title, i.severity, f.peak, i.scenario, i.is_private, i.is_drill, i.channel_id, i.started_at,
     ${list(STORED.filter((c) => c !== 'peak'), 'f')}
   from incident_figures f join incidents i on i.id = f.incident_id
-  where f.resolved >= ${lo}::timestamptz and f.resolved < ${hi}::timestamptz
+    -- Fresh: not marked. As a join on the distinct marks, which Postgres hashes once, rather than
+    -- a probe of the marks' index for each of a quarter's 10,000 incidents.
+    left join (select distinct incident_id from incident_figures_stale) stale on stale.incident_id = f.incident_id
+  where stale.incident_id is null and f.resolved >= ${lo}::timestamptz and f.resolved < ${hi}::timestamptz
     and i.status = 'resolved' and i.resolved_at >= ${lo}::timestamptz and i.resolved_at < ${hi}::timestamptz
-    and not exists (select 1 from incident_figures_stale s where s.incident_id = f.incident_id)
   union all
   select ${list(COLUMNS)} from derived)`;
 
