@@ -120,7 +120,7 @@ export function createServices(input: ServicesInput): Services {
     { leadActions: new Set(config.access.leadActions) },
     new SlackActorDirectory(deliveryClient, config.access.responders, logger.child({ component: 'access' })),
   );
-  const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone });
+  const insights = new InsightsService({ db, repos, clock, timeZone: config.exportTimeZone, parallelReads: config.database.url !== undefined });
   const digests = new DigestService({ db, repos, clock, insights, onOutboxWritten: deliver });
   const onResolved = observePhasesOnResolution({ insights, metrics: input.metrics, logger });
   const channelTexts = textsFor(config.botLocale);

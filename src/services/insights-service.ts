@@ -16,6 +16,8 @@ export interface InsightsServiceDeps {
   clock: Clock;
   /** IANA zone "today" is read in for overdue follow-ups (config.exportTimeZone). */
   timeZone: string;
+  /** Whether a report may read on two connections at once (a Postgres server; PGlite has one). */
+  parallelReads?: boolean;
 }
 
 /** Who reads the figures: decides whether a private incident's words may be named. */
@@ -35,7 +37,7 @@ export class InsightsService {
     const { db, repos, clock, timeZone } = this.deps;
     const previous = previousPeriod(period);
     await this.refreshFigures();
-    const { figures, incidents, engagements, zones, followups } = await repos.insights.snapshot(db, (tx) => repos.insights.report(tx, period, previous));
+    const { figures, incidents, engagements, zones, followups } = await repos.insights.report(db, period, previous, this.deps.parallelReads ?? false);
     return {
       current: figures.current,
       previous: figures.previous,

@@ -64,6 +64,9 @@ describe('each incident\'s figures, stored and kept in step with its timeline', 
     expect(insightsJson(await readReport(MARCH))).toEqual(derived);
     expect(derived.severities.sev2?.phases.resolve?.values_minutes).toEqual([30, 90]);
     expect(derived.responders.map((r) => r.user)).toContain('U_SEOUL');
+    // Read on two connections in one exported snapshot, as on a Postgres server: the same.
+    const parallel = new InsightsService({ db: m.database.db, repos, clock, timeZone: 'UTC', parallelReads: true });
+    expect(insightsJson(await parallel.report(MARCH))).toEqual(derived);
     // Nothing changed since: nothing to derive again.
     expect(await repos.insights.refresh(m.database.db)).toBe(0);
   });
