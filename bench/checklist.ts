@@ -141,8 +141,11 @@ function measureBlocks(messages: Message[]) {
   let headers = 0;
   let contexts = 0;
   let brokenLinks = 0;
+  let items = 0;
   for (const m of messages) {
-    for (const b of m.blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ text?: string }> }>) {
+    for (const b of m.blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ text?: string; elements?: Array<{ text?: string; url?: string }> }> }>) {
+      // An item is one rich_text block; its link is an element of its own, never clipped.
+      if (b.type === 'rich_text') items = Math.max(items, (b.elements ?? []).flatMap((e) => e.elements ?? []).reduce((n, e) => n + (e.text?.length ?? 0) + (e.url?.length ?? 0), 0));
       if (b.type === 'section' && b.text) {
         sections = Math.max(sections, b.text.text.length);
         // A link cut by clipping leaves a '<' with no '>' after it.
@@ -152,7 +155,7 @@ function measureBlocks(messages: Message[]) {
       if (b.type === 'context') contexts = Math.max(contexts, ...(b.elements ?? []).map((e) => e.text?.length ?? 0));
     }
   }
-  return { sections, headers, contexts, brokenLinks, blocks: Math.max(...messages.map((m) => m.blocks.length)) };
+  return { sections, headers, contexts, brokenLinks, items, blocks: Math.max(...messages.map((m) => m.blocks.length)) };
 }
 
 export async function fiftyItems(adminUrl: string): Promise<string[]> {
@@ -171,7 +174,7 @@ export async function fiftyItems(adminUrl: string): Promise<string[]> {
     return [
       `a ${ITEMS}-step runbook, every field at its longest (500-character steps and warnings of '<&>' that grow when escaped, 2,000-character links), attached on declaration:`,
       `${checklist.length} messages, ${shown} of ${ITEMS} steps with their buttons, all pinned: ${checklist.every((m) => ws.pins(channel).some((p) => p.ts === m.ts))}; declared to posted ${ms.toFixed(0)} ms`,
-      `largest message ${f.blocks} blocks (limit ${LIMITS.messageBlocks}); longest section ${f.sections} (limit ${LIMITS.sectionText}), header ${f.headers} (${LIMITS.header}), context ${f.contexts} (${LIMITS.contextText}); Slack errors ${errors.length}${errors.length ? ` (${[...new Set(errors.map((e) => e.error))].join(', ')})` : ''}; links cut by clipping ${f.brokenLinks}`,
+      `largest message ${f.blocks} blocks (limit ${LIMITS.messageBlocks}); longest section ${f.sections} (limit ${LIMITS.sectionText}), header ${f.headers} (${LIMITS.header}), context ${f.contexts} (${LIMITS.contextText}), longest item ${f.items} characters of rich text; Slack errors ${errors.length}${errors.length ? ` (${[...new Set(errors.map((e) => e.error))].join(', ')})` : ''}; links cut by clipping ${f.brokenLinks}`,
       `within Slack's limits: ${within ? 'yes' : 'NO'}`,
     ];
   } finally {

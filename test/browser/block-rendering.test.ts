@@ -97,8 +97,12 @@ const checklist = checklistMessages({
   runbook: {
     id: 1, incidentId: incident.id, runbookId: 'deploy', title: 'Roll back', attachedAt: T0,
     items: [
-      { id: 'a', text: STEP, state: 'open', assigneeId: null, closedBy: null, closedAt: null, reason: null, warn: 'Check the schema' },
+      {
+        id: 'a', text: STEP, state: 'open', assigneeId: null, closedBy: null, closedAt: null, reason: null,
+        warn: 'Check the *schema* of pods_v2', link: 'https://runbooks.example.com/deploy?a=1&b=2',
+      },
       { id: 'b', text: STEP, state: 'done', assigneeId: null, closedBy: 'UCMDR', closedAt: T0, reason: null },
+      { id: 'c', text: STEP, state: 'skipped', assigneeId: null, closedBy: 'UCMDR', closedAt: T0, reason: 'No _rollout_ <!channel>' },
     ],
   },
 })[0]!;
@@ -168,12 +172,15 @@ describe('mrkdwn in the page', () => {
     expect(html.hostile).not.toMatch(/<img|<script|href="javascript/);
   });
 
-  it('shows a checklist step bold while open and struck once done, its `*`, `_`, `~` and backticks as typed', async () => {
+  it('shows a checklist step bold while open and struck once done, its `*`, `_`, `~` and backticks as typed, with who, when, why, link and warning', async () => {
     const html = await page.evaluate((blocks) => {
       const { renderBlocks } = (window as unknown as { sandboxRender: { renderBlocks: (...a: unknown[]) => string } }).sandboxRender;
-      return renderBlocks(blocks, { users: [], channels: [], tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z' }, 'message');
+      const users = [{ id: 'UCMDR', name: 'cmdr', realName: 'Casey Commander', tz: 'Asia/Seoul', isBot: false }];
+      return renderBlocks(blocks, { users, channels: [], tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z' }, 'message');
     }, checklist.blocks);
-    expect(html).toContain('⬜ <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b>');
-    expect(html).toContain('✅ <s>Run `kubectl rollout undo` on *all* pods_v2 ~now~</s>');
+    const casey = '<span class="mention" data-user="UCMDR">@Casey Commander</span>';
+    expect(html).toContain('⬜ <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b><br>🔗 <a href="https://runbooks.example.com/deploy?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">Runbook link</a><br>⚠️ Check the *schema* of pods_v2');
+    expect(html).toContain(`✅ <s>Run \`kubectl rollout undo\` on *all* pods_v2 ~now~</s><br>done by ${casey} <time class="slack-date" datetime="2024-11-21T05:00:00.000Z" title="2024-11-21 05:00 UTC">Today 2:00 PM</time>`);
+    expect(html).toContain(`⏩ <s>Run \`kubectl rollout undo\` on *all* pods_v2 ~now~</s><br>skipped by ${casey}: <i>No _rollout_ &lt;!channel&gt;</i>`);
   });
 });

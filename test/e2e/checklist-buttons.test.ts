@@ -45,7 +45,9 @@ describe('a checklist message', () => {
     expect(text).toContain('for the commander');
     expect(text).toMatch(/due <!date\^\d+\^\{time\}/);
     expect(text).toContain(':warning: If the database schema changed, check the migration before rolling back the app.');
-    expect(text).toContain('<https://runbooks.example.com/triage#scope|:link: Runbook link>');
+    expect(text).toContain(':link: <https://runbooks.example.com/triage#scope|Runbook link>');
+    // Two blocks an item: its text with what is known about it, and its buttons.
+    expect(message.blocks.slice(2).map((b) => (b as { type: string }).type)).toEqual(['rich_text', 'actions', 'rich_text', 'actions', 'rich_text', 'actions']);
     const blocks = JSON.stringify(message.blocks);
     expect(blocks.split(`"action_id":"${ACTION_ID.checklistDone}"`).length - 1).toBe(3);
     expect(blocks.split(`"action_id":"${ACTION_ID.checklistAssign}"`).length - 1).toBe(3);
@@ -84,7 +86,9 @@ describe('a checklist message', () => {
     expect(await item('pause-rollout')).toMatchObject({ state: 'skipped', closedBy: ALICE, reason: 'No rollout is <!channel> active' });
     expect(await events('checklist_item_skipped')).toEqual([{ actor: ALICE, data: expect.objectContaining({ itemId: 'pause-rollout', reason: 'No rollout is <!channel> active' }) }]);
     await t.deliver();
-    expect(JSON.stringify(checklist().blocks)).toContain('skipped by <@U_ALICE>: _No rollout is &lt;!channel&gt; active_');
+    // The reason as typed, in italics: literal rich text, so `<!channel>` in it is no broadcast.
+    expect(visibleText(checklist())).toContain('skipped by <@U_ALICE>: No rollout is <!channel> active');
+    expect(JSON.stringify(checklist().blocks)).toContain('{"type":"text","text":"No rollout is <!channel> active","style":{"italic":true}}');
   });
 
   it('Assign gives the item to the person picked, on the timeline and in the message', async () => {

@@ -96,7 +96,11 @@ export function resolveValues(overrides: Partial<Record<keyof typeof RESOLVE_INP
   return values;
 }
 
-/** What a person reads: the blocks' text when there are blocks (Slack then shows no `text`). */
+/**
+ * What a person reads: the blocks' text when there are blocks (Slack then shows no `text`). A
+ * rich_text block reads as one text, its mentions, dates and links written as mrkdwn would
+ * (`<@U1>`, `<!date^…>`, `<url|text>`) and its emoji as `:name:`; its text is literal.
+ */
 export function visibleText(message: { text: string; blocks?: unknown[] }): string {
   if (!message.blocks?.length) return decodeEntities(message.text);
   const parts: string[] = [];
@@ -104,12 +108,33 @@ export function visibleText(message: { text: string; blocks?: unknown[] }): stri
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (typeof o['text'] === 'string') parts.push(o['text']);
+      if (o['type'] === 'rich_text') return void parts.push(richTextOf(o));
+      if (typeof o['text'] === 'string') parts.push(decodeEntities(o['text']));
       for (const [key, value] of Object.entries(o)) if (key !== 'text' || typeof value !== 'string') walk(value);
     }
   };
   walk(message.blocks);
-  return decodeEntities(parts.join('\n'));
+  return parts.join('\n');
+}
+
+function richTextOf(node: Record<string, unknown>): string {
+  const s = (key: string) => {
+    const value = node[key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  };
+  switch (node['type']) {
+    case 'text': return s('text');
+    case 'emoji': return `:${s('name')}:`;
+    case 'user': return `<@${s('user_id')}>`;
+    case 'date': return `<!date^${s('timestamp')}^${s('format')}|${s('fallback')}>`;
+    case 'link': return `<${s('url')}|${s('text')}>`;
+    default: {
+      const children = Array.isArray(node['elements']) ? node['elements'] : [];
+      const texts = children.map((child) => (child && typeof child === 'object' ? richTextOf(child as Record<string, unknown>) : ''));
+      // The block's sections, lists and quotes are lines; a section's leaves run on.
+      return texts.join(node['type'] === 'rich_text' || node['type'] === 'rich_text_list' ? '\n' : '');
+    }
+  }
 }
 
 /** Plain text of a message's blocks, for assertions on what a reader sees. */

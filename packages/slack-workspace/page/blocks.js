@@ -1,5 +1,5 @@
 // Block Kit → HTML for messages and modals. Unknown blocks and elements show an explicit placeholder.
-import { escapeHtml as esc, mrkdwnToHtml, plainHtml } from './mrkdwn.js';
+import { escapeHtml as esc, formatSlackDate, mrkdwnToHtml, plainHtml } from './mrkdwn.js';
 
 export function textHtml(obj, ctx) {
   if (!obj) return '';
@@ -141,7 +141,7 @@ function blockHtml(block, ctx, surface, errors) {
     case 'image':
       return `<div class="bk-image-block">${block.title ? `<div>${plainHtml(block.title.text)}</div>` : ''}<span class="bk-image" title="${esc(block.image_url ?? '')}">🖼 ${esc(block.alt_text ?? 'image')}</span></div>`;
     case 'rich_text':
-      return `<div class="bk-text">${richTextHtml(block)}</div>`;
+      return `<div class="bk-text">${richTextHtml(block, ctx)}</div>`;
     case 'input': {
       const error = errors?.[id];
       const optional = block.optional ? ' <span class="bk-optional">(optional)</span>' : '';
@@ -156,17 +156,46 @@ function blockHtml(block, ctx, surface, errors) {
   }
 }
 
-/** Rich text as Slack shows it: each text in its own style, read literally (no mrkdwn in it), and emoji. */
-function richTextHtml(node) {
-  if (node?.type === 'emoji') return plainHtml(`:${node.name}:`);
-  if (typeof node?.text !== 'string') return Array.isArray(node?.elements) ? node.elements.map(richTextHtml).join('') : '';
+/**
+ * Rich text as Slack shows it: each text in its own style, read literally (no mrkdwn in it), line
+ * breaks kept; emoji, mentions by name, dates in the viewer's zone, and http(s) links.
+ */
+function richTextHtml(node, ctx) {
+  const leaf = richLeafHtml(node, ctx);
+  if (leaf === null) return Array.isArray(node?.elements) ? node.elements.map((e) => richTextHtml(e, ctx)).join('') : '';
   const style = node.style ?? {};
-  let html = esc(node.text);
+  let html = leaf;
   if (style.code) html = `<code>${html}</code>`;
   if (style.bold) html = `<b>${html}</b>`;
   if (style.italic) html = `<i>${html}</i>`;
   if (style.strike) html = `<s>${html}</s>`;
   return html;
+}
+
+/** One leaf as HTML, or null for a container. */
+function richLeafHtml(node, ctx) {
+  switch (node?.type) {
+    case 'text':
+      return esc(node.text).replace(/\n/g, '<br>');
+    case 'emoji':
+      return plainHtml(`:${node.name}:`);
+    case 'user': {
+      const user = ctx?.users?.find((u) => u.id === node.user_id);
+      return `<span class="mention" data-user="${esc(node.user_id)}">@${esc(user ? user.realName : node.user_id)}</span>`;
+    }
+    case 'date': {
+      const seconds = Number(node.timestamp);
+      if (!Number.isFinite(seconds)) return esc(node.fallback ?? '');
+      const text = formatSlackDate(seconds, node.format ?? '', ctx ?? {});
+      return `<time class="slack-date" datetime="${new Date(seconds * 1000).toISOString()}" title="${esc(node.fallback ?? '')}">${esc(text)}</time>`;
+    }
+    case 'link': {
+      const label = esc(node.text || node.url || '');
+      return /^https?:/i.test(node.url ?? '') ? `<a href="${esc(node.url)}" target="_blank" rel="noopener noreferrer">${label}</a>` : label;
+    }
+    default:
+      return null;
+  }
 }
 
 /** Blocks → HTML. `surface` is 'message' or 'modal'; `errors` are a modal's field errors by block_id. */

@@ -5,7 +5,7 @@ const EMOJI = {
   large_orange_circle: '🟠', large_yellow_circle: '🟡', leftwards_arrow_with_hook: '↩️', mag: '🔍', memo: '📝',
   page_facing_up: '📄', pushpin: '📌', red_circle: '🔴', rotating_light: '🚨', warning: '⚠️', white_check_mark: '✅',
   white_large_square: '⬜', fast_forward: '⏩', bar_chart: '📊',
-  zzz: '💤', fire: '🔥', x: '❌', bell: '🔔', hourglass: '⌛', wrench: '🔧', large_green_circle: '🟢', calendar: '📅',
+  zzz: '💤', fire: '🔥', x: '❌', bell: '🔔', hourglass: '⌛', wrench: '🔧', large_green_circle: '🟢', calendar: '📅', link: '🔗',
 };
 
 export function escapeHtml(text) {

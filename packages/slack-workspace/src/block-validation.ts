@@ -122,7 +122,30 @@ function checkRichText(block: Record<string, unknown>, path: string, problems: P
     leaves.forEach((leaf, j) => {
       const q = `${p}/elements/${j}`;
       if (!isObject(leaf) || !RICH_TEXT_LEAVES.has(String(leaf['type']))) return void problems.push(`must be a rich text leaf${at(`${q}/type`)}`);
-      if (leaf['type'] === 'text' && (typeof leaf['text'] !== 'string' || leaf['text'] === '')) problems.push(`must be a non-empty string${at(`${q}/text`)}`);
+      checkRichTextLeaf(leaf, q, problems);
     });
   });
+}
+
+/** The fields each leaf must have, as Slack's block validation asks for them. */
+const LEAF_STRINGS: Record<string, string[]> = {
+  text: ['text'],
+  user: ['user_id'],
+  channel: ['channel_id'],
+  usergroup: ['usergroup_id'],
+  emoji: ['name'],
+  link: ['url'],
+  date: ['format'],
+  broadcast: ['range'],
+};
+
+function checkRichTextLeaf(leaf: Record<string, unknown>, path: string, problems: Problems): void {
+  for (const field of LEAF_STRINGS[String(leaf['type'])] ?? []) {
+    if (typeof leaf[field] !== 'string' || leaf[field] === '') problems.push(`must be a non-empty string${at(`${path}/${field}`)}`);
+  }
+  if (leaf['type'] === 'date' && !Number.isInteger(leaf['timestamp'])) problems.push(`must be an integer${at(`${path}/timestamp`)}`);
+  for (const field of ['fallback', 'text']) {
+    if (leaf['type'] !== 'text' && leaf[field] !== undefined && typeof leaf[field] !== 'string') problems.push(`must be a string${at(`${path}/${field}`)}`);
+  }
+  if (leaf['style'] !== undefined && !isObject(leaf['style'])) problems.push(`must be an object${at(`${path}/style`)}`);
 }

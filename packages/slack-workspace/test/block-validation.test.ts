@@ -19,6 +19,10 @@ describe('validateBlocks', () => {
       { type: 'image', image_url: 'https://x/y.png', alt_text: 'graph' },
       { type: 'rich_text', elements: [] },
       { type: 'rich_text', elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: 'a ``` b <!channel>' }] }] },
+      { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [
+        { type: 'emoji', name: 'link' }, { type: 'text', text: 'done by ', style: { bold: true } }, { type: 'user', user_id: 'U_ALICE' },
+        { type: 'date', timestamp: 1732165200, format: '{time}', fallback: '2024-11-21 05:00 UTC' }, { type: 'link', url: 'https://x.test/a', text: 'Runbook link' },
+      ] }] },
       { type: 'input', label: plain('Note'), element: { type: 'plain_text_input', action_id: 'n' } },
     ];
     expect(validateBlocks(blocks, 50)).toEqual([]);
@@ -37,6 +41,13 @@ describe('validateBlocks', () => {
     expect(validateBlocks([{ type: 'rich_text', elements: [{ type: 'preformatted', elements: [] }] }], 50)[0]).toContain('/blocks/0/elements/0/type');
     expect(validateBlocks([{ type: 'rich_text', elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: '' }] }] }], 50)[0]).toContain('/blocks/0/elements/0/elements/0/text');
     expect(validateBlocks([{ type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [{ type: 'mrkdwn', text: 'x' }] }] }], 50)[0]).toContain('rich text leaf');
+    const leaf = (element: object) => validateBlocks([{ type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [element] }] }], 50);
+    expect(leaf({ type: 'user' })).toEqual(['must be a non-empty string [json-pointer:/blocks/0/elements/0/elements/0/user_id]']);
+    expect(leaf({ type: 'date', timestamp: '1732165200', format: '{time}' })).toEqual(['must be an integer [json-pointer:/blocks/0/elements/0/elements/0/timestamp]']);
+    expect(leaf({ type: 'date', timestamp: 1732165200 })).toEqual(['must be a non-empty string [json-pointer:/blocks/0/elements/0/elements/0/format]']);
+    expect(leaf({ type: 'link', text: 'x' })).toEqual(['must be a non-empty string [json-pointer:/blocks/0/elements/0/elements/0/url]']);
+    expect(leaf({ type: 'emoji', name: '' })).toEqual(['must be a non-empty string [json-pointer:/blocks/0/elements/0/elements/0/name]']);
+    expect(leaf({ type: 'text', text: 'x', style: 'bold' })).toEqual(['must be an object [json-pointer:/blocks/0/elements/0/elements/0/style]']);
   });
 });
 

@@ -1,19 +1,19 @@
-import type { ActionsBlock, KnownBlock, RichTextBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock, RichTextBlock, RichTextElement } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
 import { isOpen, itemDueAt, TASKS_RUNBOOK_ID, type AttachedRunbook, type ChecklistItem } from '../../domain/runbooks/index.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { checklistBlockId, checklistItemValue } from '../button-values.js';
 import { ACTION_ID } from '../ids.js';
-import { button, context, header, section } from './elements.js';
+import { button, context, header } from './elements.js';
 import { drillPrefix, plainTitle, TITLE_MAX } from './incident-format.js';
-import { clip, LIMITS, safe, safeLink, slackDate, userMention } from './mrkdwn.js';
-import { styledTextBlock } from './typed-text.js';
+import { clip, LIMITS, safe } from './mrkdwn.js';
+import { richDate, richEmoji, richLines, richLink, richSentence, richText, richUser } from './rich-text.js';
 
 /**
- * Up to three blocks an item (its text, what is known about it, its buttons): 16 items and a
- * header and context keep a message within Slack's 50 blocks.
+ * Two blocks an item (its text with what is known about it, its buttons): 20 items and a header
+ * and context keep a message within Slack's 50 blocks (42).
  */
-export const CHECKLIST_ITEMS_PER_MESSAGE = 16;
+export const CHECKLIST_ITEMS_PER_MESSAGE = 20;
 
 export interface ChecklistView {
   incident: Pick<Incident, 'id' | 'title' | 'isDrill'>;
@@ -24,29 +24,36 @@ export interface ChecklistView {
 
 const STATE_EMOJI = { open: 'white_large_square', assigned: 'bust_in_silhouette', done: 'white_check_mark', skipped: 'fast_forward' } as const;
 
-/** The item's state and its text exactly as written, bold while open and struck through once closed. */
-export function itemTitle(item: ChecklistItem): RichTextBlock {
-  const style = isOpen(item) ? { bold: true } : { strike: true };
-  return styledTextBlock(clip(item.text, 500), style, [{ type: 'emoji', name: STATE_EMOJI[item.state] }, { type: 'text', text: ' ' }]);
+/**
+ * One item as one rich_text block, every text in it shown and copied as written: its state and
+ * its text (bold while open, struck through once closed), then on the lines below what is known
+ * about it.
+ */
+export function itemBlock(runbook: AttachedRunbook, item: ChecklistItem, texts: Texts): RichTextBlock {
+  const title = [richEmoji(STATE_EMOJI[item.state]), richText(' '), richText(clip(item.text, 500), isOpen(item) ? { bold: true } : { strike: true })];
+  return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: richLines([title, ...itemDetails(runbook, item, texts)]) }] };
 }
 
-/** What is known about one item: who, when, why; its role, due time, link and warning ('' for nothing). */
-export function itemDetails(runbook: AttachedRunbook, item: ChecklistItem, texts: Texts): string {
+/**
+ * What is known about one item, a line each: who, when, why, its role and due time; its link; its
+ * warning. People are mentions and times are shown in each reader's zone; the sentences are the
+ * catalog's.
+ */
+export function itemDetails(runbook: AttachedRunbook, item: ChecklistItem, texts: Texts): RichTextElement[][] {
   const t = texts.checklists;
-  const lines: string[] = [];
-  const about: string[] = [];
-  if (item.state === 'assigned' && item.assigneeId) about.push(t.assignedTo(userMention(item.assigneeId)));
-  if (item.state === 'done' && item.closedBy && item.closedAt) about.push(t.doneBy(userMention(item.closedBy), slackDate(item.closedAt)));
-  if (item.state === 'skipped' && item.closedBy) about.push(t.skippedBy(userMention(item.closedBy), safe(item.reason ?? '', 300)));
-  if (isOpen(item) && item.role && !item.assigneeId) about.push(t.forRole(texts.terms.role[item.role]));
+  const lines: RichTextElement[][] = [];
+  const about: RichTextElement[][] = [];
+  if (item.state === 'assigned' && item.assigneeId) about.push(richSentence(t.assignedTo, richUser(item.assigneeId)));
+  if (item.state === 'done' && item.closedBy && item.closedAt) about.push(richSentence(t.doneBy, richUser(item.closedBy), richDate(item.closedAt)));
+  if (item.state === 'skipped' && item.closedBy) about.push(richSentence(t.skippedBy, richUser(item.closedBy), richText(clip(item.reason ?? '', 300), { italic: true })));
+  if (isOpen(item) && item.role && !item.assigneeId) about.push([richText(t.forRole(texts.terms.role[item.role]))]);
   const due = itemDueAt(runbook, item);
-  if (isOpen(item) && due) about.push(t.due(slackDate(due, '{time}')));
-  if (about.length > 0) lines.push(about.join(' · '));
-  // The link before the warning, so clipping a long item to the section's limit never cuts it.
-  const link = safeLink(item.link, `:link: ${t.runbookLink}`);
-  if (link) lines.push(link);
-  if (item.warn) lines.push(`:warning: ${safe(item.warn, 500)}`);
-  return lines.join('\n');
+  if (isOpen(item) && due) about.push(richSentence(t.due, richDate(due, '{time}')));
+  if (about.length > 0) lines.push(about.flatMap((part, i) => (i === 0 ? part : [richText(' · '), ...part])));
+  const link = richLink(item.link, t.runbookLink);
+  if (link) lines.push([richEmoji('link'), richText(' '), link]);
+  if (item.warn) lines.push([richEmoji('warning'), richText(' '), richText(clip(item.warn, 500))]);
+  return lines;
 }
 
 function itemActions(runbook: AttachedRunbook, item: ChecklistItem, texts: Texts): ActionsBlock {
@@ -93,10 +100,7 @@ export function checklistMessages({ incident, runbook, texts }: ChecklistView): 
       header(title),
       context(`${safe(plainTitle(incident, TITLE_MAX, texts), 200)} · ${t.progress(done, runbook.items.length)}${incident.isDrill ? ` · ${t.drill}` : ''}`),
     ];
-    for (const item of items) {
-      const details = itemDetails(runbook, item, texts);
-      blocks.push(itemTitle(item), ...(details ? [section(details)] : []), itemActions(runbook, item, texts));
-    }
+    for (const item of items) blocks.push(itemBlock(runbook, item, texts), itemActions(runbook, item, texts));
     parts.push({ text: clip(title, LIMITS.fallbackText), blocks });
   }
   return parts;

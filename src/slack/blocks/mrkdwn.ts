@@ -115,6 +115,11 @@ export function utcText(dt: DateTime): string {
 
 const SLACK_ID = /^[A-Z0-9][A-Z0-9_]*$/i;
 
+/** Whether `id` has the form of a Slack id (U…, C…), so a mention of it cannot carry anything else. */
+export function isSlackId(id: string): boolean {
+  return SLACK_ID.test(id);
+}
+
 /** `<@U123>`; something that is not a Slack id is shown as escaped text rather than linked. */
 export function userMention(id: string): string {
   return SLACK_ID.test(id) ? `<@${id}>` : escapeMrkdwn(id);

@@ -52,9 +52,28 @@ export function expectBlockLimits(blocks: unknown[]): void {
       expect(textOf(n.hint).length).toBeLessThanOrEqual(2000);
     }
     if (n.placeholder) expect(textOf(n.placeholder).length).toBeLessThanOrEqual(150);
+    if (n.type === 'rich_text') expectRichText(n);
     Object.values(n).forEach(walk);
   };
   walk(blocks);
+}
+
+/** What Slack asks of a rich_text block's leaves: no empty text, a user id, a time and its format, an http(s) link. */
+function expectRichText(block: Node): void {
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const n = v as Node;
+    if (n.type === 'text') expect(textOf(n).length).toBeGreaterThan(0);
+    if (n.type === 'user') expect(n.user_id).toMatch(/^[A-Z0-9][A-Z0-9_]*$/i);
+    if (n.type === 'date') {
+      expect(Number.isInteger(n.timestamp)).toBe(true);
+      expect(n.format).toBeTruthy();
+    }
+    if (n.type === 'link') expect(n.url).toMatch(/^https?:\/\//);
+    if (Array.isArray(n.elements)) n.elements.forEach(walk);
+  };
+  walk(block.elements);
 }
 
 export function expectMessageLimits(msg: BlockMessage): void {

@@ -9,7 +9,7 @@ export const checklists = {
   drill: '*DRILL* — an exercise',
   assignedTo: (person: string) => `assigned to ${person}`,
   doneBy: (person: string, when: string) => `done by ${person} ${when}`,
-  skippedBy: (person: string, reason: string) => `skipped by ${person}: _${reason}_`,
+  skippedBy: (person: string, reason: string) => `skipped by ${person}: ${reason}`,
   forRole: (role: string) => `for the ${role.toLowerCase()}`,
   due: (when: string) => `due ${when}`,
   runbookLink: 'Runbook link',

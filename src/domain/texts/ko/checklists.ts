@@ -8,7 +8,7 @@ export const checklists: Texts['checklists'] = {
   drill: '*훈련* — 연습입니다',
   assignedTo: (person) => `담당: ${person}`,
   doneBy: (person, when) => `${person}님이 ${when}에 완료`,
-  skippedBy: (person, reason) => `${person}님이 건너뜀: _${reason}_`,
+  skippedBy: (person, reason) => `${person}님이 건너뜀: ${reason}`,
   forRole: (role) => `역할: ${role}`,
   due: (when) => `기한 ${when}`,
   runbookLink: '런북 링크',
