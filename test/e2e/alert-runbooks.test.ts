@@ -59,7 +59,7 @@ describe('alerts and checklists', () => {
     ]);
     const channel = t.ws.channels().find((c) => c.name.startsWith('inc-1-'))!.name;
     const tasks = t.ws.pins(channel).find((m) => visibleText(m).includes('Checklist: Tasks'))!;
-    expect(JSON.stringify(tasks.blocks)).toContain('<https://runbooks.example.com/payments-db?step=1&');
+    expect(JSON.stringify(tasks.blocks)).toContain('{"type":"link","url":"https://runbooks.example.com/payments-db?step=1&x=2","text":"Runbook link"}');
     expect(t.ws.pins(channel).some((m) => visibleText(m).includes('Checklist: Payments database'))).toBe(true);
 
     // The same alert resolves and fires again, and a second one comes with the same runbook: no new step.
