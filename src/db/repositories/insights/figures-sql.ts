@@ -69,8 +69,8 @@ stored as (
   on conflict (incident_id) do update set ${sql.raw(STORED.map((c) => `${c} = excluded.${c}`).join(', '))}
   returning incident_id),
 dropped as (
-  delete from incident_figures f
-  where f.incident_id in (select incident_id from seen) and f.incident_id not in (select id from derived)
+  delete from incident_figures f using (select distinct incident_id from seen) s
+  where f.incident_id = s.incident_id and not exists (select 1 from derived d where d.id = f.incident_id)
   returning f.incident_id),
 consumed as (delete from incident_figures_stale where id in (select id from seen) returning incident_id)
 select (select count(distinct incident_id) from consumed) as incidents,
