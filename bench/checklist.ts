@@ -172,7 +172,7 @@ export async function fiftyItems(adminUrl: string): Promise<string[]> {
     const f = measureBlocks(checklist);
     const within = f.blocks <= LIMITS.messageBlocks && f.sections <= LIMITS.sectionText && f.headers <= LIMITS.header && f.contexts <= LIMITS.contextText && errors.length === 0;
     return [
-      `a ${ITEMS}-step runbook, every field at its longest (500-character steps and warnings of '<&>' that grow when escaped, 2,000-character links), attached on declaration:`,
+      `a ${ITEMS}-step runbook, every field at its longest (500-character steps and warnings full of '<&>', 2,000-character links), attached on declaration:`,
       `${checklist.length} messages, ${shown} of ${ITEMS} steps with their buttons, all pinned: ${checklist.every((m) => ws.pins(channel).some((p) => p.ts === m.ts))}; declared to posted ${ms.toFixed(0)} ms`,
       `largest message ${f.blocks} blocks (limit ${LIMITS.messageBlocks}); longest section ${f.sections} (limit ${LIMITS.sectionText}), header ${f.headers} (${LIMITS.header}), context ${f.contexts} (${LIMITS.contextText}), longest item ${f.items} characters of rich text; Slack errors ${errors.length}${errors.length ? ` (${[...new Set(errors.map((e) => e.error))].join(', ')})` : ''}; links cut by clipping ${f.brokenLinks}`,
       `within Slack's limits: ${within ? 'yes' : 'NO'}`,
