@@ -37,16 +37,24 @@ export class InsightsService {
     const { db, repos, clock, timeZone } = this.deps;
     const previous = previousPeriod(period);
     await this.refreshFigures();
-    const { figures, incidents, engagements, zones, followups } = await repos.insights.report(db, period, previous, this.deps.parallelReads ?? false);
-    return {
-      current: figures.current,
-      previous: figures.previous,
-      responders: responderHours(engagements, (user) => zoneOr(zones.get(user))),
-      followups: followupFigures(followups, clock.now(), timeZone),
-      repeats: findRepeats(incidents.map((i) => ({
-        ref: incidentRef(i.id), scenario: i.scenario, title: i.title, alertGroups: i.alertGroups, titleVisible: reader.mayRead(i),
-      }))),
-    };
+    // Each read's domain work runs while the other read is still in Postgres.
+    const [main, responders] = await repos.insights.readTogether(db, this.deps.parallelReads ?? false,
+      async (tx) => {
+        const { figures, incidents, followups } = await repos.insights.figuresAndLists(tx, period, previous);
+        return {
+          current: figures.current,
+          previous: figures.previous,
+          followups: followupFigures(followups, clock.now(), timeZone),
+          repeats: findRepeats(incidents.map((i) => ({
+            ref: incidentRef(i.id), scenario: i.scenario, title: i.title, alertGroups: i.alertGroups, titleVisible: reader.mayRead(i),
+          }))),
+        };
+      },
+      async (tx) => {
+        const { engagements, zones } = await repos.insights.people(tx, period, previous);
+        return responderHours(engagements, (user) => zoneOr(zones.get(user)));
+      });
+    return { ...main, responders };
   }
 
   /** Stores the figures of incidents whose timelines changed since they were last derived. */

@@ -16,13 +16,17 @@ import { ENGAGEMENT_ROWS, followupRows, mergedCtes, toEngagements, toFollowups, 
 
 export type { RepeatSource } from './report-sql.js';
 
-/** Everything a report reads, in one snapshot. */
-export interface ReportRows {
+/** A report's first read. */
+export interface FiguresAndLists {
   figures: PeriodPair;
   incidents: RepeatSource[];
+  followups: FollowupRecord[];
+}
+
+/** A report's second read. */
+export interface People {
   engagements: Engagement[];
   zones: Map<string, string>;
-  followups: FollowupRecord[];
 }
 
 const snapshotId = /^[0-9A-F]+-[0-9A-F]+(-[0-9A-F]+)?$/;
@@ -33,18 +37,10 @@ export class InsightsRepository {
   private secondConnectionInUse = false;
 
   /**
-   * A report's reads, all in one snapshot: the figures, open counts, repeats and follow-ups in one
-   * statement, people's stretches in another. With `parallel` (a Postgres server, not PGlite) the
-   * second runs at the same time on a connection of its own that imports the first's snapshot.
+   * A report's first read, one statement: the figures and open counts of both periods, and the
+   * current period's repeat candidates and follow-ups.
    */
-  async report(db: Db, period: Period, previous: Period, parallel = false): Promise<ReportRows> {
-    const [main, people] = await this.readTogether(db, parallel,
-      (tx) => this.figuresAndLists(tx, period, previous),
-      (tx) => this.people(tx, period, previous));
-    return { ...main, ...people };
-  }
-
-  private async figuresAndLists(ex: Executor, period: Period, previous: Period): Promise<Pick<ReportRows, 'figures' | 'incidents' | 'followups'>> {
+  async figuresAndLists(ex: Executor, period: Period, previous: Period): Promise<FiguresAndLists> {
     const result = await ex.execute(sql`with ${figuredCtes(iso(previous.from), iso(period.to))},
       current_phased as (select * from figured where resolved >= ${iso(period.from)}::timestamptz),
       figure_rows as (${figureRows(period)}),
@@ -61,7 +57,8 @@ export class InsightsRepository {
     return { figures, incidents: toRepeatSources(row?.repeats ?? []), followups: toFollowups(row?.followups ?? []) };
   }
 
-  private async people(ex: Executor, period: Period, previous: Period): Promise<Pick<ReportRows, 'engagements' | 'zones'>> {
+  /** A report's second read: each person's merged stretches on the period's incidents, and their zones. */
+  async people(ex: Executor, period: Period, previous: Period): Promise<People> {
     // The same incidents as the figures' (their timelines may move a resolution across the periods' edge).
     const result = await ex.execute(sql`with ${figuredCtes(iso(previous.from), iso(period.to))},
       current_phased as (select * from figured where resolved >= ${iso(period.from)}::timestamptz),
@@ -74,9 +71,11 @@ export class InsightsRepository {
 
   /**
    * Runs `first` and `second` in one read-only snapshot: one after the other, or with `parallel`
-   * side by side, `second` on another connection that imports the snapshot `first`'s exports.
+   * (a Postgres server; PGlite has one connection) side by side, `second` on another connection
+   * that imports the snapshot `first`'s exports. At most one report per process holds a second
+   * connection, so reports never exhaust the pool.
    */
-  private async readTogether<A, B>(db: Db, parallel: boolean, first: (tx: Executor) => Promise<A>, second: (tx: Executor) => Promise<B>): Promise<[A, B]> {
+  async readTogether<A, B>(db: Db, parallel: boolean, first: (tx: Executor) => Promise<A>, second: (tx: Executor) => Promise<B>): Promise<[A, B]> {
     const together = parallel && !this.secondConnectionInUse;
     if (together) this.secondConnectionInUse = true;
     try {

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { FollowupRecord } from '../../../domain/insights/followups.js';
 import type { Engagement } from '../../../domain/insights/people.js';
 import { RESPONDER_EVENT, SPARSE_EVENT } from '../../timeline-predicates.js';
-import { asIso, maybeUtc, utc } from './sql-values.js';
+import { DateTime } from 'luxon';
+import { asIso, maybeUtc } from './sql-values.js';
 
 /**
  * Who carried the incidents of a period, and what became of their follow-ups: fragments of the
@@ -60,17 +61,18 @@ export const mergedCtes = (source: string): SQL => sql`
               where not c.is_drill group by u.user_id) w
           cross join lateral unnest(w.ranges) as r)`;
 
-/** The rows of `merged`, with the zone Slack gave for each person, if known. */
+/** The rows of `merged` (times as epoch milliseconds: a quarter has a thousand), with the zone Slack gave for each person, if known. */
 export const ENGAGEMENT_ROWS = sql`
-      select s.user_id, ${asIso('s.from_at')} as from_at, ${asIso('s.to_at')} as to_at, u.tz
+      select s.user_id, (extract(epoch from s.from_at) * 1000)::float8 as from_ms, (extract(epoch from s.to_at) * 1000)::float8 as to_ms, u.tz
       from merged s left join slack_users u on u.id = s.user_id`;
 
-export interface EngagementRow { user_id: string; from_at: string; to_at: string; tz: string | null }
+export interface EngagementRow { user_id: string; from_ms: number; to_ms: number; tz: string | null }
 
 export function toEngagements(rows: EngagementRow[]): { engagements: Engagement[]; zones: Map<string, string> } {
   const zones = new Map<string, string>();
   for (const r of rows) if (r.tz) zones.set(r.user_id, r.tz);
-  return { engagements: rows.map((r) => ({ userId: r.user_id, from: utc(r.from_at), to: utc(r.to_at) })), zones };
+  const at = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' });
+  return { engagements: rows.map((r) => ({ userId: r.user_id, from: at(r.from_ms), to: at(r.to_ms) })), zones };
 }
 
 /** The follow-ups of the incidents of `source` (drills left out), with when each was ticked off. */
