@@ -21,7 +21,7 @@ function nudgesIn(t: TestApp, channel: string): Array<{ step: string; mentions: 
     .filter((m) => m.text.includes('Step due:'))
     .map((m) => ({
       step: m.text.split('Step due: ')[1]!,
-      mentions: [...JSON.stringify(m.blocks).matchAll(/<@([A-Z0-9_]+)>/g)].map((x) => x[1]!),
+      mentions: [...JSON.stringify(m.blocks).matchAll(/"type":"user","user_id":"([A-Z0-9_]+)"/g)].map((x) => x[1]!),
     }));
 }
 

@@ -162,7 +162,21 @@ function blockHtml(block, ctx, surface, errors) {
  */
 function richTextHtml(node, ctx) {
   const leaf = richLeafHtml(node, ctx);
-  if (leaf === null) return Array.isArray(node?.elements) ? node.elements.map((e) => richTextHtml(e, ctx)).join('') : '';
+  if (leaf === null) {
+    const inner = (el) => (Array.isArray(el?.elements) ? el.elements.map((e) => richTextHtml(e, ctx)).join('') : '');
+    switch (node?.type) {
+      case 'rich_text_quote':
+        return `<blockquote>${inner(node)}</blockquote>`;
+      case 'rich_text_preformatted':
+        return `<pre class="code-block">${inner(node)}</pre>`;
+      case 'rich_text_list': {
+        const tag = node.style === 'ordered' ? 'ol' : 'ul';
+        return `<${tag} class="bk-rich-list">${(node.elements ?? []).map((e) => `<li>${inner(e)}</li>`).join('')}</${tag}>`;
+      }
+      default:
+        return inner(node);
+    }
+  }
   const style = node.style ?? {};
   let html = leaf;
   if (style.code) html = `<code>${html}</code>`;
@@ -179,6 +193,10 @@ function richLeafHtml(node, ctx) {
       return esc(node.text).replace(/\n/g, '<br>');
     case 'emoji':
       return plainHtml(`:${node.name}:`);
+    case 'channel': {
+      const channel = ctx?.channels?.find((c) => c.id === node.channel_id);
+      return `<a class="channel-mention" href="#" data-channel="${esc(node.channel_id)}">#${esc(channel ? channel.name : node.channel_id)}</a>`;
+    }
     case 'user': {
       const user = ctx?.users?.find((u) => u.id === node.user_id);
       return `<span class="mention" data-user="${esc(node.user_id)}">@${esc(user ? user.realName : node.user_id)}</span>`;

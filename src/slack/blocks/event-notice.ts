@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, RichTextBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import type { Incident, Role, Scenario, Status } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
@@ -9,7 +9,8 @@ import type { Texts } from '../../domain/texts/index.js';
 import { context, section } from './elements.js';
 import { drillPrefix, fallback, SEVERITY_EMOJI, severityWithPeak, STATUS_EMOJI } from './incident-format.js';
 import type { BlockMessage } from './message.js';
-import { quote, safe, safeLink, slackDate, userMention } from './mrkdwn.js';
+import { clip, quote, slackDate, userMention } from './mrkdwn.js';
+import { richDate, richEmoji, richLink, richSentence, richText, richUser } from './rich-text.js';
 
 /** A timeline change worth telling the incident channel about. */
 export type EventNotice =
@@ -44,10 +45,8 @@ export interface EventNoticeInput {
   texts: Texts;
 }
 
-interface Rendered {
-  mrkdwn: string;
-  plain: string;
-}
+/** A notice's text as mrkdwn, or as its own block where user text must show as written. */
+type Rendered = ({ mrkdwn: string } | { block: RichTextBlock }) & { plain: string };
 
 function render(event: EventNotice, texts: Texts): Rendered {
   const t = texts.notices;
@@ -99,23 +98,36 @@ function render(event: EventNotice, texts: Texts): Rendered {
         mrkdwn: `:card_index_dividers: ${t.scenarioChanged(userMention(event.actorId), texts.terms.scenario[event.from], texts.terms.scenario[event.to])}`,
         plain: t.scenarioChangedPlain(texts.terms.scenario[event.to]),
       };
-    case 'checklist_item_due': {
-      const link = safeLink(event.link, t.stepHowTo);
-      return {
-        mrkdwn:
-          `:alarm_clock: ${t.stepDue(userMention(event.recipientId), safe(event.runbookTitle, 150), slackDate(event.dueAt))}\n` +
-          `${quote(event.itemText, 1000)}${link ? `\n${link}` : ''}`,
-        plain: t.stepDuePlain(event.itemText),
-      };
-    }
+    case 'checklist_item_due':
+      return { block: stepDueBlock(event, texts), plain: t.stepDuePlain(event.itemText) };
   }
+}
+
+type StepDue = Extract<EventNotice, { kind: 'checklist_item_due' }>;
+
+/**
+ * A step that fell due, as rich text: the runbook's title (bold) and the step's text (quoted) are
+ * shown and copied as written, whatever `*`, `_`, `~` or backtick they hold; then the step's link.
+ */
+function stepDueBlock(event: StepDue, texts: Texts): RichTextBlock {
+  const t = texts.notices;
+  const runbook = richText(clip(event.runbookTitle, 150), { bold: true });
+  const link = richLink(event.link, t.stepHowTo);
+  return {
+    type: 'rich_text',
+    elements: [
+      { type: 'rich_text_section', elements: [richEmoji('alarm_clock'), richText(' '), ...richSentence(t.stepDue, richUser(event.recipientId), runbook, richDate(event.dueAt))] },
+      { type: 'rich_text_quote', elements: [richText(clip(event.itemText.trim(), 1000))] },
+      ...(link ? [{ type: 'rich_text_section' as const, elements: [link] }] : []),
+    ],
+  };
 }
 
 /** A short notice in the incident channel for one timeline change. */
 export function eventNotice({ incident, event, texts }: EventNoticeInput): BlockMessage {
-  const { mrkdwn, plain } = render(event, texts);
-  const blocks: KnownBlock[] = [section(mrkdwn)];
+  const rendered = render(event, texts);
+  const blocks: KnownBlock[] = ['block' in rendered ? rendered.block : section(rendered.mrkdwn)];
   if (incident.isDrill) blocks.push(context(texts.channel.drillShort));
-  return { text: fallback(`${drillPrefix(incident, texts)}${incidentRef(incident.id)}: ${plain}`), blocks };
+  return { text: fallback(`${drillPrefix(incident, texts)}${incidentRef(incident.id)}: ${rendered.plain}`), blocks };
 }
 

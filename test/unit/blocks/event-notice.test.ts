@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eventNotice, type EventNotice } from '../../../src/slack/blocks/event-notice.js';
 import { HOSTILE, makeIncident, T0 } from './fixtures.js';
-import { expectMessageLimits, expectNoSmuggling, renderedText } from './slack-checks.js';
-import { en } from '../../../src/domain/texts/index.js';
+import { expectMessageLimits, expectNoSmuggling, expectShownAsWritten, MARKUP, renderedText, richTextLeaves } from './slack-checks.js';
+import { en, textsFor } from '../../../src/domain/texts/index.js';
+import { visibleText } from '../../helpers/flows.js';
+import { englishLeftIn } from '../../helpers/catalog.js';
+
+const ko = textsFor('ko');
 
 const incident = makeIncident();
 const render = (event: EventNotice, drill = false) =>
@@ -61,17 +65,30 @@ describe('eventNotice', () => {
     expect(msg.text).toContain('[DRILL]');
   });
 
-  it('a checklist step that fell due: mentions whom it is for, escapes the step and runbook, links only http(s)', () => {
+  it('a checklist step that fell due: mentions whom it is for, shows the step and runbook as written, links only http(s)', () => {
     const due = T0.plus({ minutes: 10 });
     const step = { kind: 'checklist_item_due', recipientId: 'UB', runbookTitle: `DB ${HOSTILE}`, itemText: `Page the DBA ${HOSTILE}`, dueAt: due } as const;
     const msg = render({ ...step, link: 'https://runbooks.example.com/db?a=1&b=2' }, true);
-    const text = renderedText(msg.blocks);
-    expect(text).toContain('<@UB>, this step of *DB &lt;!channel&gt;');
+    const text = visibleText(msg);
+    expect(text).toContain(':alarm_clock: <@UB>, this step of DB <!channel> & <https://evil|click> was due ');
     expect(text).toContain(`was due <!date^${due.toSeconds()}^`);
-    expect(text).toContain('<https://runbooks.example.com/db?a=1&amp;b=2|how>');
+    expect(text).toContain('and is still open:\nPage the DBA <!channel>');
+    expect(text).toContain('<https://runbooks.example.com/db?a=1&b=2|how>');
     expect(text).toContain('DRILL');
+    expect(msg.blocks[0]).toMatchObject({ type: 'rich_text', elements: [{ type: 'rich_text_section' }, { type: 'rich_text_quote' }, { type: 'rich_text_section' }] });
+    expect(richTextLeaves(msg.blocks)).toContainEqual({ type: 'text', text: `DB ${HOSTILE}`, style: { bold: true } });
+    expect(richTextLeaves(msg.blocks)).toContainEqual({ type: 'text', text: `Page the DBA ${HOSTILE}` });
     expectNoSmuggling(msg);
-    expect(renderedText(render({ ...step, link: 'javascript:alert(1)' }).blocks)).not.toContain('javascript');
+    expect(JSON.stringify(render({ ...step, link: 'javascript:alert(1)' }).blocks)).not.toContain('javascript');
     expectMessageLimits(render({ ...step, itemText: HOSTILE.repeat(1000), runbookTitle: HOSTILE.repeat(100) }));
+  });
+
+  it.each([['English', en], ['Korean', ko]] as const)('shows `*`, `_`, `~` and backticks in a due step and its runbook as written (%s)', (_language, texts) => {
+    const event = { kind: 'checklist_item_due', recipientId: 'UB', runbookTitle: `DB ${MARKUP}`, itemText: MARKUP, dueAt: T0 } as const;
+    const msg = eventNotice({ texts, incident, event });
+    expectShownAsWritten(msg.blocks, `DB ${MARKUP}`, { bold: true });
+    expectShownAsWritten(msg.blocks, MARKUP);
+    expectMessageLimits(msg);
+    if (texts === ko) expect(englishLeftIn(JSON.stringify(msg.blocks), en)).toEqual([]);
   });
 });

@@ -122,3 +122,31 @@ export function expectNoSmuggling(value: unknown): void {
     expect(text).not.toContain('&amp;amp;');
   }
 }
+
+/** User text with every character mrkdwn would read as formatting, and the pieces that give it away. */
+export const MARKUP = 'Run `kubectl rollout undo` on *all* pods_v2 ~now~';
+const MARKUP_PIECES = ['kubectl', 'pods_v2', '*all*', '~now~'];
+
+/** Every rich-text `text` leaf in a block tree. */
+export function richTextLeaves(blocks: unknown): Node[] {
+  const out: Node[] = [];
+  const walk = (v: unknown, inRich: boolean): void => {
+    if (Array.isArray(v)) return v.forEach((c) => walk(c, inRich));
+    if (!v || typeof v !== 'object') return;
+    const n = v as Node;
+    if (inRich && n.type === 'text') out.push(n);
+    for (const child of Object.values(n)) walk(child, inRich || n.type === 'rich_text');
+  };
+  walk(blocks, false);
+  return out;
+}
+
+/**
+ * `shown` (user text holding MARKUP) is in the blocks as written: a rich-text text element (in
+ * `style` when given), and none of MARKUP's pieces is in any mrkdwn text of the blocks.
+ */
+export function expectShownAsWritten(blocks: unknown[], shown: string, style?: Record<string, boolean>): void {
+  expect(richTextLeaves(blocks)).toContainEqual(style ? { type: 'text', text: shown, style } : { type: 'text', text: shown });
+  const mrkdwn = mrkdwnTexts(blocks).join('\n');
+  for (const piece of MARKUP_PIECES) expect(mrkdwn).not.toContain(piece);
+}

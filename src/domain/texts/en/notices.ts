@@ -19,7 +19,8 @@ export const notices = {
   scenarioChanged: (actor: string, from: string, to: string) =>
     `${actor} changed the scenario from *${from}* to *${to}*; the postmortem draft follows its template.`,
   scenarioChangedPlain: (to: string) => `Scenario changed to ${to}`,
-  stepDue: (person: string, runbook: string, when: string) => `${person}, this step of *${runbook}* was due ${when} and is still open:`,
+  /** `runbook` is shown bold: the sentence is rich text, its placeholders rich-text elements. */
+  stepDue: (person: string, runbook: string, when: string) => `${person}, this step of ${runbook} was due ${when} and is still open:`,
   stepHowTo: 'how',
   stepDuePlain: (text: string) => `Step due: ${text}`,
   alert: {

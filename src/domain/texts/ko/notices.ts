@@ -19,7 +19,7 @@ export const notices: Texts['notices'] = {
   reopenedPlain: '다시 열림',
   scenarioChanged: (actor, from, to) => `${actor}님이 시나리오를 *${from}*에서 *${to}*(으)로 바꿨습니다. 사후 분석 초안은 이 시나리오의 템플릿을 따릅니다.`,
   scenarioChangedPlain: (to) => `시나리오 변경: ${to}`,
-  stepDue: (person, runbook, when) => `${person}님, *${runbook}*의 이 단계가 기한(${when})이 지났는데 아직 열려 있습니다:`,
+  stepDue: (person, runbook, when) => `${person}님, ${runbook}의 이 단계가 기한(${when})이 지났는데 아직 열려 있습니다:`,
   stepHowTo: '방법 보기',
   stepDuePlain: (text) => `기한 지난 단계: ${text}`,
   alert: {
