@@ -41,7 +41,7 @@ describe('checklist commands', () => {
     expect(list).toContain('`basics` Basics _(attached)_');
     expect(list).toContain('`big` Fifty steps');
     expect(await command(t.ws, ALICE, CHANNEL, 'runbook nope')).toContain('There is no runbook `nope`. `/incident runbook` lists them.');
-    expect(await command(t.ws, ALICE, CHANNEL, 'runbook big')).toContain('Attached *Fifty steps* to INC-1');
+    expect(await command(t.ws, ALICE, CHANNEL, 'runbook big')).toContain('Attached Fifty steps to INC-1');
     expect(await runbookIds()).toEqual(['basics', 'big']);
     expect(await command(t.ws, ALICE, CHANNEL, 'runbook big')).toContain('INC-1 has the runbook `big` already.');
     await t.deliver();

@@ -19,7 +19,8 @@ export const commandReplies = {
   noRunbooks: 'No runbooks are loaded (RUNBOOKS_DIR).',
   runbookList: (usage: string, lines: string) => `Runbooks (\`${usage}\` attaches one):\n${lines}`,
   runbookIsAttached: '_(attached)_',
-  runbookAttached: (title: string, ref: string) => `Attached *${title}* to ${ref}; its checklist follows in the channel.`,
+  /** Rich text: `title` is a bold text element, shown as written. */
+  runbookAttached: (title: string, ref: string) => `Attached ${title} to ${ref}; its checklist follows in the channel.`,
   noChecklist: (ref: string) => `${ref} has no checklist. \`/incident runbook\` lists the runbooks to attach.`,
   checklistsOnlyToYou: (ref: string) => `${ref}'s checklists, only to you:`,
   checklistsLeftOut: (ref: string, count: number) =>

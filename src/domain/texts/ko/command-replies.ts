@@ -17,7 +17,7 @@ export const commandReplies: Texts['commandReplies'] = {
   noRunbooks: '불러온 런북이 없습니다(RUNBOOKS_DIR).',
   runbookList: (usage, lines) => `런북 목록(\`${usage}\`로 붙일 수 있습니다):\n${lines}`,
   runbookIsAttached: '_(붙어 있음)_',
-  runbookAttached: (title, ref) => `*${title}* 런북을 ${ref}에 붙였습니다. 체크리스트가 곧 채널에 올라갑니다.`,
+  runbookAttached: (title, ref) => `${title} 런북을 ${ref}에 붙였습니다. 체크리스트가 곧 채널에 올라갑니다.`,
   noChecklist: (ref) => `${ref}에는 체크리스트가 없습니다. \`/incident runbook\`으로 붙일 수 있는 런북을 볼 수 있습니다.`,
   checklistsOnlyToYou: (ref) => `${ref}의 체크리스트입니다(나에게만 보임):`,
   checklistsLeftOut: (ref, count) =>

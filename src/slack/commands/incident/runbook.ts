@@ -1,5 +1,6 @@
 import { incidentRef } from '../../../domain/incident.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { runbookAttachedReply } from '../../blocks/runbook-attached.js';
 import { SLASH_COMMAND } from '../../capabilities.js';
 import { ephemeral } from '../../replies.js';
 import { type Subcommand, inIncidentChannel } from './context.js';
@@ -17,5 +18,5 @@ export const runbook: Subcommand = (ctx) =>
       return ephemeral(lines.length === 0 ? said.noRunbooks : said.runbookList(`${SLASH_COMMAND} runbook <id>`, lines.join('\n')));
     }
     const attached = await ctx.deps.checklists.attachByHand(incident.id, ctx.command.user_id, id);
-    return ephemeral(ctx.texts.commandReplies.runbookAttached(escapeMrkdwn(attached.title), incidentRef(incident.id)));
+    return { response_type: 'ephemeral', ...runbookAttachedReply(attached.title, incidentRef(incident.id), ctx.texts) };
   });
