@@ -8,6 +8,7 @@ import { createWorkspace } from 'local-slack-workspace';
 import { localPage, localProfile } from '../../src/local-workspace/profile.js';
 import { sandboxWebRoutes } from 'local-slack-workspace';
 import { announcement } from '../../src/slack/blocks/announcement.js';
+import { appHome } from '../../src/slack/blocks/app-home.js';
 import { checklistMessages } from '../../src/slack/blocks/checklist-message.js';
 import { checklistSkipModal } from '../../src/slack/blocks/checklist-skip-modal.js';
 import { declareModal } from '../../src/slack/blocks/declare-modal.js';
@@ -20,6 +21,7 @@ import { incidentCard } from '../../src/slack/blocks/incident-card.js';
 import { incidentList } from '../../src/slack/blocks/incident-list.js';
 import { reminderMessage } from '../../src/slack/blocks/reminder.js';
 import { resolveModal } from '../../src/slack/blocks/resolve-modal.js';
+import { runbookAttachedReply } from '../../src/slack/blocks/runbook-attached.js';
 import { statusUpdateMessage } from '../../src/slack/blocks/status-update-message.js';
 import { updateModal } from '../../src/slack/blocks/update-modal.js';
 import { HOSTILE, makeIncident, makeUpdate, T0 } from '../unit/blocks/fixtures.js';
@@ -107,8 +109,22 @@ const checklist = checklistMessages({
   },
 })[0]!;
 
+const stepDue = eventNotice({
+  texts: en, incident, event: { kind: 'checklist_item_due', recipientId: 'UCMDR', runbookTitle: `Roll *back* ${HOSTILE}`, itemText: STEP, dueAt: T0, link: 'https://runbooks.example.com/deploy' },
+});
+const home = appHome({
+  texts: en, draftLinks: new Map(),
+  data: {
+    userId: 'UCMDR', now: T0, open: [], moreOpen: 0, mine: [], followUps: [], recentlyResolved: [],
+    checklistItems: [{ incident: makeIncident({ title: `Checkout _eu_ ${HOSTILE}`, channelId: 'C_INC' }), runbookTitle: 'Roll *back*', item: { id: 'a', text: STEP, state: 'assigned', assigneeId: 'UCMDR', closedBy: null, closedAt: null, reason: null } }],
+  },
+});
+
 const messages: Record<string, { blocks: unknown[] }> = {
   checklist,
+  'notice checklist_item_due': stepDue,
+  'runbook attached': runbookAttachedReply(STEP, 'INC-42', en),
+  'app home': home,
   card: incidentCard({ texts: en, incident, cadenceMinutes: 15 }),
   'card (resolved drill)': incidentCard({ texts: en, incident: { ...incident, status: 'resolved', isDrill: true, resolvedAt: T0.plus({ hours: 1 }) } }),
   announcement: announcement({ texts: en, incident, postmortemUrl: 'https://example.com/pm' }),
@@ -182,5 +198,20 @@ describe('mrkdwn in the page', () => {
     expect(html).toContain('⬜ <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b><br>🔗 <a href="https://runbooks.example.com/deploy?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">Runbook link</a><br>⚠️ Check the *schema* of pods_v2');
     expect(html).toContain(`✅ <s>Run \`kubectl rollout undo\` on *all* pods_v2 ~now~</s><br>done by ${casey} <time class="slack-date" datetime="2024-11-21T05:00:00.000Z" title="2024-11-21 05:00 UTC">Today 2:00 PM</time>`);
     expect(html).toContain(`⏩ <s>Run \`kubectl rollout undo\` on *all* pods_v2 ~now~</s><br>skipped by ${casey}: <i>No _rollout_ &lt;!channel&gt;</i>`);
+  });
+
+  it('shows a due step, a runbook attached and App Home\'s checklist items as typed: quote, bold, channel and links as Slack shows them', async () => {
+    const html = await page.evaluate((views) => {
+      const { renderBlocks } = (window as unknown as { sandboxRender: { renderBlocks: (...a: unknown[]) => string } }).sandboxRender;
+      const users = [{ id: 'UCMDR', name: 'cmdr', realName: 'Casey Commander', tz: 'Asia/Seoul', isBot: false }];
+      const ctx = { users, channels: [{ id: 'C_INC', name: 'inc-42-checkout' }], tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z' };
+      return views.map((blocks) => renderBlocks(blocks, ctx, 'message'));
+    }, [stepDue.blocks, runbookAttachedReply(STEP, 'INC-42', en).blocks, home.blocks]);
+    const [due, attached, homeHtml] = html as [string, string, string];
+    expect(due).toContain('⏰ <span class="mention" data-user="UCMDR">@Casey Commander</span>, this step of <b>Roll *back* &lt;!channel&gt; &amp; &lt;https://evil|click&gt;</b> was due <time');
+    expect(due).toContain('<blockquote>Run `kubectl rollout undo` on *all* pods_v2 ~now~</blockquote><a href="https://runbooks.example.com/deploy"');
+    expect(attached).toContain('Attached <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b> to INC-42;');
+    expect(homeHtml).toContain('• Run `kubectl rollout undo` on *all* pods_v2 ~now~<br>   Roll *back* · <b>INC-42</b> Checkout _eu_ &lt;!channel&gt;');
+    expect(homeHtml).toContain('<a class="channel-mention" href="#" data-channel="C_INC">#inc-42-checkout</a>');
   });
 });

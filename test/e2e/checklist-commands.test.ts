@@ -66,7 +66,7 @@ describe('checklist commands', () => {
     await t.deliver();
     const home = visibleText({ text: '', blocks: t.ws.homeView(BOB)!.blocks });
     expect(home).toContain('My checklist items');
-    expect(home).toMatch(/• Page the DBA on call\n {3}Tasks · \*INC-1\* Checkout failing/);
+    expect(home).toMatch(/• Page the DBA on call\n {3}Tasks · INC-1 Checkout failing · <#C[A-Z0-9]+>/);
     await t.ws.openAppHome(ALICE);
     await t.deliver();
     expect(visibleText({ text: '', blocks: t.ws.homeView(ALICE)!.blocks })).toContain('No checklist item is assigned to you.');

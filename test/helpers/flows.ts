@@ -99,7 +99,7 @@ export function resolveValues(overrides: Partial<Record<keyof typeof RESOLVE_INP
 /**
  * What a person reads: the blocks' text when there are blocks (Slack then shows no `text`). A
  * rich_text block reads as one text, its mentions, dates and links written as mrkdwn would
- * (`<@U1>`, `<!date^…>`, `<url|text>`) and its emoji as `:name:`; its text is literal.
+ * (`<@U1>`, `<#C1>`, `<!date^…>`, `<url|text>`) and its emoji as `:name:`; its text is literal.
  */
 export function visibleText(message: { text: string; blocks?: unknown[] }): string {
   if (!message.blocks?.length) return decodeEntities(message.text);
@@ -126,6 +126,7 @@ function richTextOf(node: Record<string, unknown>): string {
     case 'text': return s('text');
     case 'emoji': return `:${s('name')}:`;
     case 'user': return `<@${s('user_id')}>`;
+    case 'channel': return `<#${s('channel_id')}>`;
     case 'date': return `<!date^${s('timestamp')}^${s('format')}|${s('fallback')}>`;
     case 'link': return `<${s('url')}|${s('text')}>`;
     default: {

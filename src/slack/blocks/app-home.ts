@@ -1,4 +1,4 @@
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { HomeView, KnownBlock, RichTextBlock } from '@slack/types';
 import type { Incident } from '../../domain/incident.js';
 import { incidentRef, type Role } from '../../domain/incident.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
@@ -6,8 +6,9 @@ import type { HomeData } from '../../domain/home.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { ACTION_ID } from '../ids.js';
 import { actions, button, context, header, section } from './elements.js';
-import { mrkdwnTitle, nextUpdateText, SEVERITY_EMOJI, statusText, TITLE_MAX, mentionOrNone } from './incident-format.js';
-import { channelMention, safe, slackDate } from './mrkdwn.js';
+import { mrkdwnTitle, nextUpdateText, richTitle, SEVERITY_EMOJI, statusText, TITLE_MAX, mentionOrNone } from './incident-format.js';
+import { channelMention, clip, safe, slackDate } from './mrkdwn.js';
+import { richChannel, richLines, richText } from './rich-text.js';
 import { homeInsightsText } from './insights-summary.js';
 
 /** Slack's limit for a Home tab. */
@@ -46,6 +47,22 @@ function safeUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\/[^\s<>|]+$/.test(url) ? url : undefined;
 }
 
+/**
+ * The checklist items assigned to the viewer, one rich_text block: each item's text, then its
+ * runbook and incident, all shown as written (a `*`, `_`, `~` or backtick is no formatting).
+ */
+function checklistItemsBlock(checklist: NonNullable<HomeData['checklistItems']>, texts: Texts): RichTextBlock {
+  const lines = checklist.map(({ incident, runbookTitle, item }) => [
+    [richText('• '), richText(clip(item.text, 200))],
+    [
+      richText(`   ${clip(runbookTitle, 80)} · `),
+      ...richTitle(incident, 80, texts),
+      ...(incident.channelId ? [richText(' · '), richChannel(incident.channelId)] : []),
+    ],
+  ]);
+  return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: richLines(lines.flat()) }] };
+}
+
 /** A person's App Home: open incidents, theirs, their follow-ups, the recently resolved, and Declare. */
 export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
   const t = texts.home;
@@ -77,7 +94,7 @@ export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
   blocks.push(header(t.checklistHeader));
   const checklist = data.checklistItems ?? [];
   if (checklist.length === 0) blocks.push(context(t.noChecklistItems));
-  else blocks.push(section(checklist.map(({ incident, runbookTitle, item }) => `• ${safe(item.text, 200)}\n   ${safe(runbookTitle, 80)} · ${mrkdwnTitle(incident, 80, texts)}${where(incident)}`).join('\n')));
+  else blocks.push(checklistItemsBlock(checklist, texts));
 
   blocks.push(header(t.resolvedHeader));
   if (data.recentlyResolved.length === 0) blocks.push(context(t.noneResolved));

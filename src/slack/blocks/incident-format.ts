@@ -1,3 +1,4 @@
+import type { RichTextElement } from '@slack/types';
 import type { Incident, Status } from '../../domain/incident.js';
 import { incidentRef } from '../../domain/incident.js';
 import type { SeverityHistory } from '../../domain/severity-history.js';
@@ -5,6 +6,7 @@ import type { Severity } from '../../domain/severity.js';
 import { SEVERITY_INFO } from '../../domain/severity.js';
 import type { Texts } from '../../domain/texts/index.js';
 import { clip, safe, slackDate, userMention } from './mrkdwn.js';
+import { richText } from './rich-text.js';
 
 /**
  * Shared wording for the incident messages, in the language of `texts` (English when a caller
@@ -60,6 +62,12 @@ export function plainTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>,
 /** `*INC-42* Checkout API errors`, escaped mrkdwn. */
 export function mrkdwnTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts): string {
   return `${drillPrefix(incident, texts)}*${incidentRef(incident.id)}* ${safe(incident.title, max)}`;
+}
+
+/** `INC-42` bold, then the title as written (`mrkdwnTitle`'s look in rich text), after `[DRILL]` for a drill. */
+export function richTitle(incident: Pick<Incident, 'id' | 'title' | 'isDrill'>, max = TITLE_MAX, texts: Texts): RichTextElement[] {
+  const drill = drillPrefix(incident, texts);
+  return [...(drill ? [richText(drill)] : []), richText(incidentRef(incident.id), { bold: true }), richText(` ${clip(incident.title, max)}`)];
 }
 
 /** Next update due as a Slack date, or `—` when resolved or not scheduled. */

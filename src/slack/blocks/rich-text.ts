@@ -20,6 +20,11 @@ export function richUser(id: string): RichTextElement {
   return isSlackId(id) ? { type: 'user', user_id: id } : richText(id);
 }
 
+/** A channel mention; something that is not a Slack id is shown as `#text`, never linked. */
+export function richChannel(id: string): RichTextElement {
+  return isSlackId(id) ? { type: 'channel', channel_id: id } : richText(`#${id}`);
+}
+
 /** A time in each reader's own zone, as `slackDate` gives mrkdwn: the same format, UTC text as fallback. */
 export function richDate(dt: DateTime, format: string = DEFAULT_DATE_FORMAT): RichTextDate {
   return { type: 'date', timestamp: Math.floor(dt.toSeconds()), format, fallback: utcText(dt) };
