@@ -14,6 +14,7 @@ import { checklistSkipModal } from '../../src/slack/blocks/checklist-skip-modal.
 import { declareModal } from '../../src/slack/blocks/declare-modal.js';
 import { errorMessage } from '../../src/slack/blocks/ephemeral-error.js';
 import { eventNotice, type EventNotice } from '../../src/slack/blocks/event-notice.js';
+import { followupList } from '../../src/slack/blocks/followup-list.js';
 import { followupModal } from '../../src/slack/blocks/followup-modal.js';
 import { helpMessage } from '../../src/slack/blocks/help.js';
 import { SUBCOMMANDS } from '../../src/slack/commands/incident/registry.js';
@@ -120,8 +121,17 @@ const home = appHome({
   },
 });
 
+const followups = followupList({
+  incident,
+  items: [
+    { id: 1, incidentId: incident.id, title: STEP, ownerId: 'UCMDR', horizon: 'short_term', dueDate: '2024-11-28', done: false, createdAt: T0 },
+    { id: 2, incidentId: incident.id, title: STEP, ownerId: null, horizon: 'long_term', dueDate: null, done: true, createdAt: T0 },
+  ],
+}, en);
+
 const messages: Record<string, { blocks: unknown[] }> = {
   checklist,
+  'follow-ups': followups,
   'notice checklist_item_due': stepDue,
   'runbook attached': runbookAttachedReply(STEP, 'INC-42', en),
   'app home': home,
@@ -200,18 +210,20 @@ describe('mrkdwn in the page', () => {
     expect(html).toContain(`⏩ <s>Run \`kubectl rollout undo\` on *all* pods_v2 ~now~</s><br>skipped by ${casey}: <i>No _rollout_ &lt;!channel&gt;</i>`);
   });
 
-  it('shows a due step, a runbook attached and App Home\'s checklist items as typed: quote, bold, channel and links as Slack shows them', async () => {
+  it('shows a due step, a runbook attached, App Home\'s checklist items and follow-ups as typed: quote, bold, strike, channel and links as Slack shows them', async () => {
     const html = await page.evaluate((views) => {
       const { renderBlocks } = (window as unknown as { sandboxRender: { renderBlocks: (...a: unknown[]) => string } }).sandboxRender;
       const users = [{ id: 'UCMDR', name: 'cmdr', realName: 'Casey Commander', tz: 'Asia/Seoul', isBot: false }];
       const ctx = { users, channels: [{ id: 'C_INC', name: 'inc-42-checkout' }], tz: 'Asia/Seoul', now: '2024-11-21T05:00:00Z' };
       return views.map((blocks) => renderBlocks(blocks, ctx, 'message'));
-    }, [stepDue.blocks, runbookAttachedReply(STEP, 'INC-42', en).blocks, home.blocks]);
-    const [due, attached, homeHtml] = html as [string, string, string];
+    }, [stepDue.blocks, runbookAttachedReply(STEP, 'INC-42', en).blocks, home.blocks, followups.blocks]);
+    const [due, attached, homeHtml, followupsHtml] = html as [string, string, string, string];
     expect(due).toContain('⏰ <span class="mention" data-user="UCMDR">@Casey Commander</span>, this step of <b>Roll *back* &lt;!channel&gt; &amp; &lt;https://evil|click&gt;</b> was due <time');
     expect(due).toContain('<blockquote>Run `kubectl rollout undo` on *all* pods_v2 ~now~</blockquote><a href="https://runbooks.example.com/deploy"');
     expect(attached).toContain('Attached <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b> to INC-42;');
     expect(homeHtml).toContain('• Run `kubectl rollout undo` on *all* pods_v2 ~now~<br>   Roll *back* · <b>INC-42</b> Checkout _eu_ &lt;!channel&gt;');
     expect(homeHtml).toContain('<a class="channel-mention" href="#" data-channel="C_INC">#inc-42-checkout</a>');
+    expect(followupsHtml).toContain('⬜ <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b><br><span class="mention" data-user="UCMDR">@Casey Commander</span> · due 2024-11-28 · Short-term');
+    expect(followupsHtml).toContain('✅ <s>Run `kubectl rollout undo` on *all* pods_v2 ~now~</s><br><i>no owner</i> · no due date · Long-term');
   });
 });

@@ -1,4 +1,4 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { KnownBlock, RichTextBlock } from '@slack/types';
 import { incidentRef, type Incident } from '../../domain/incident.js';
 import type { ActionItem } from '../../domain/timeline.js';
 import type { Texts } from '../../domain/texts/index.js';
@@ -7,20 +7,42 @@ import { ACTION_ID } from '../ids.js';
 import { button, context, section } from './elements.js';
 import { fallback, mrkdwnTitle, TITLE_MAX } from './incident-format.js';
 import type { BlockMessage } from './message.js';
-import { safe, userMention } from './mrkdwn.js';
+import { clip } from './mrkdwn.js';
+import { richEmoji, richLines, richText, richUser } from './rich-text.js';
 
 /** Slack's 50 blocks per message, less the heading and the closing line. */
+const ITEM_BLOCKS = 48;
+/** At most this many items are listed; the rest are in the postmortem draft. */
 const LISTED = 45;
 
 type IncidentRef = Pick<Incident, 'id' | 'title' | 'isDrill'>;
 
-/** One item: what, who, when, and [Done] while it is open. */
-function itemBlock(item: ActionItem, texts: Texts): SectionBlock {
+/**
+ * One item as rich text, so its title shows as written (a `*`, `_`, `~` or backtick is no
+ * formatting): its state and title (bold while open, struck through once done), then its owner,
+ * due date and horizon; and [Done] below it while it is open.
+ */
+function itemBlocks(item: ActionItem, texts: Texts): KnownBlock[] {
   const t = texts.lists.followups;
-  const owner = item.ownerId ? userMention(item.ownerId) : t.noOwner;
+  const title = [richEmoji(item.done ? 'white_check_mark' : 'white_large_square'), richText(' '), richText(clip(item.title, 300), item.done ? { strike: true } : { bold: true })];
+  const owner = item.ownerId ? richUser(item.ownerId) : richText(t.noOwner, { italic: true });
   const due = item.dueDate ? t.due(item.dueDate) : t.noDueDate;
-  const line = `${item.done ? ':white_check_mark: ~' : ':white_square: *'}${safe(item.title, 300)}${item.done ? '~' : '*'}\n${owner} · ${due} · ${t.horizon[item.horizon]}`;
-  return item.done ? section(line) : { ...section(line), accessory: button(t.doneButton, ACTION_ID.followupDone, actionItemButtonValue(item.id), 'primary') };
+  const details = [owner, richText(` · ${due} · ${t.horizon[item.horizon]}`)];
+  const text: RichTextBlock = { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: richLines([title, details]) }] };
+  if (item.done) return [text];
+  return [text, { type: 'actions', elements: [button(t.doneButton, ACTION_ID.followupDone, actionItemButtonValue(item.id), 'primary')] }];
+}
+
+/** The items that fit in ITEM_BLOCKS (two blocks an open item, one a done one), in order. */
+function itemsThatFit(ordered: ActionItem[]): ActionItem[] {
+  const fit: ActionItem[] = [];
+  let used = 0;
+  for (const item of ordered.slice(0, LISTED)) {
+    used += item.done ? 1 : 2;
+    if (used > ITEM_BLOCKS) break;
+    fit.push(item);
+  }
+  return fit;
 }
 
 /** `/incident followups`: the incident's action items, open ones first, each with its owner and due date. */
@@ -30,8 +52,9 @@ export function followupList({ incident, items }: { incident: IncidentRef; items
   const ordered = [...open, ...items.filter((i) => i.done)];
   const blocks: KnownBlock[] = [section(t.heading(mrkdwnTitle(incident, TITLE_MAX, texts), open.length, items.length - open.length))];
   if (items.length === 0) blocks.push(context(t.none));
-  blocks.push(...ordered.slice(0, LISTED).map((item) => itemBlock(item, texts)));
-  if (ordered.length > LISTED) blocks.push(context(t.more(ordered.length - LISTED)));
+  const listed = itemsThatFit(ordered);
+  blocks.push(...listed.flatMap((item) => itemBlocks(item, texts)));
+  if (ordered.length > listed.length) blocks.push(context(t.more(ordered.length - listed.length)));
   else if (items.length > 0) blocks.push(context(t.howDone));
   return { text: fallback(t.fallback(incidentRef(incident.id), open.length)), blocks };
 }
@@ -42,6 +65,6 @@ export function followupDueMessage({ incident, item }: { incident: IncidentRef; 
   const heading = item.done ? t.doneHeading(mrkdwnTitle(incident, TITLE_MAX, texts)) : t.dueHeading(mrkdwnTitle(incident, TITLE_MAX, texts), item.dueDate ?? '');
   return {
     text: fallback((item.done ? t.doneFallback : t.dueFallback)(item.title, incidentRef(incident.id))),
-    blocks: [section(heading), itemBlock(item, texts)],
+    blocks: [section(heading), ...itemBlocks(item, texts)],
   };
 }

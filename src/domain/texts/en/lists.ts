@@ -21,7 +21,8 @@ export const lists = {
     more: (count: number) => `…and ${count} more in the postmortem draft.`,
     howDone: 'The owner or the commander marks an item done; owners get a direct message when one falls due.',
     fallback: (ref: string, open: number) => `${ref} follow-ups: ${open} open`,
-    noOwner: '_no owner_',
+    /** Shown in italics (a rich-text style). */
+    noOwner: 'no owner',
     due: (date: string) => `due ${date}`,
     noDueDate: 'no due date',
     horizon: { immediate: 'Immediate', short_term: 'Short-term', long_term: 'Long-term' },

@@ -20,7 +20,7 @@ export const lists: Texts['lists'] = {
     more: (count) => `…외 ${count}건은 포스트모템 초안에 있습니다.`,
     howDone: '담당자나 커맨더가 완료 처리합니다. 기한이 되면 담당자에게 DM이 갑니다.',
     fallback: (ref, open) => `${ref} 후속 조치: 진행 ${open}건`,
-    noOwner: '_담당자 없음_',
+    noOwner: '담당자 없음',
     due: (date) => `기한 ${date}`,
     noDueDate: '기한 없음',
     horizon: { immediate: '즉시', short_term: '단기', long_term: '장기' },
