@@ -9,7 +9,7 @@ import { createWorkspace } from 'local-slack-workspace';
 import { LOCAL_BOT_TOKEN, startApplication } from '../src/application.js';
 import { loadConfig } from '../src/config.js';
 import { rowsOf, type Db } from '../src/db/client.js';
-import { figuredCtes } from '../src/db/repositories/insights/figures-sql.js';
+import { ANY_MARKED, figuredCtes } from '../src/db/repositories/insights/figures-sql.js';
 import { localProfile } from '../src/local-workspace/profile.js';
 import { createLogger } from '../src/logger.js';
 import { freshDatabase, percentile, withCluster } from './cluster.js';
@@ -117,11 +117,14 @@ async function run(adminUrl: string): Promise<string[]> {
       insert into timeline_events (incident_id, kind, actor_id, occurred_at, data)
       select id, 'note_added', 'U_1', resolved_at - interval '1 minute', jsonb_build_object('text', 'late note', 'milestone', null, 'v', 1)
       from incidents where id % ${Math.max(1, Math.floor(INCIDENTS / CHANGED))} = ${run} limit ${CHANGED}`));
-    // The plan of the query every figure starts from, as the report runs it (one snapshot, no JIT).
+    // The plan of the query every figure starts from, as the report runs it (one snapshot, no JIT),
+    // with the marks the last request left (its refresh consumed them: none, so no deriving half).
+    await app.repos.insights.refresh(app.database.db);
     const plan = await app.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local jit = off`);
+      const [state] = rowsOf<{ marked: boolean }>(await tx.execute(ANY_MARKED));
       return rowsOf<{ 'QUERY PLAN': string }>(await tx.execute(sql`explain (analyze, buffers)
-        with ${figuredCtes(from.toISOString(), to.toISOString())} select peak, percentile_cont(0.5) within group (order by resolve) from figured group by peak`));
+        with ${figuredCtes(from.toISOString(), to.toISOString(), state?.marked ?? true)} select peak, percentile_cont(0.5) within group (order by resolve) from figured group by peak`));
     });
     const planLines = plan.map((r) => r['QUERY PLAN']);
     const indexLines = [...new Set(planLines.filter((l) => /Index/.test(l)).map((l) => l.trim().replace(/\s+\(cost=[^)]*\)/, '')))];

@@ -39,8 +39,8 @@ export class InsightsService {
     await this.refreshFigures();
     // Each read's domain work runs while the other read is still in Postgres.
     const [main, responders] = await repos.insights.readTogether(db, this.deps.parallelReads ?? false,
-      async (tx) => {
-        const { figures, incidents, followups } = await repos.insights.figuresAndLists(tx, period, previous);
+      async (tx, marked) => {
+        const { figures, incidents, followups } = await repos.insights.figuresAndLists(tx, period, previous, marked);
         return {
           current: figures.current,
           previous: figures.previous,
@@ -50,8 +50,8 @@ export class InsightsService {
           }))),
         };
       },
-      async (tx) => {
-        const { engagements, zones } = await repos.insights.people(tx, period, previous);
+      async (tx, marked) => {
+        const { engagements, zones } = await repos.insights.people(tx, period, previous, marked);
         return responderHours(engagements, (user) => zoneOr(zones.get(user)));
       });
     return { ...main, responders };

@@ -6,7 +6,7 @@ import type { Engagement } from '../../../domain/insights/people.js';
 import type { Period } from '../../../domain/insights/period.js';
 import { isSeverity } from '../../../domain/severity.js';
 import { rowsOf, type Db, type Executor } from '../../client.js';
-import { derivedCtes, figuredCtes, refreshStatement } from './figures-sql.js';
+import { ANY_MARKED, derivedCtes, figuredCtes, refreshStatement } from './figures-sql.js';
 import {
   alertGroups, figureRows, openRows, REPEAT_ARRAY, repeatRows, toFigures, toRepeatSources,
   type AggregateRow, type OpenRow, type PeriodPair, type RepeatRow, type RepeatSource,
@@ -29,6 +29,9 @@ export interface People {
   zones: Map<string, string>;
 }
 
+/** One of a report's reads, told whether any incident is marked stale in its snapshot. */
+export type Read<T> = (tx: Executor, marked: boolean) => Promise<T>;
+
 const snapshotId = /^[0-9A-F]+-[0-9A-F]+(-[0-9A-F]+)?$/;
 
 /** The figures across incidents, aggregated in Postgres. */
@@ -40,8 +43,8 @@ export class InsightsRepository {
    * A report's first read, one statement: the figures and open counts of both periods, and the
    * current period's repeat candidates and follow-ups.
    */
-  async figuresAndLists(ex: Executor, period: Period, previous: Period): Promise<FiguresAndLists> {
-    const result = await ex.execute(sql`with ${figuredCtes(iso(previous.from), iso(period.to))},
+  async figuresAndLists(ex: Executor, period: Period, previous: Period, marked: boolean): Promise<FiguresAndLists> {
+    const result = await ex.execute(sql`with ${figuredCtes(iso(previous.from), iso(period.to), marked)},
       current_phased as (select * from figured where resolved >= ${iso(period.from)}::timestamptz),
       figure_rows as (${figureRows(period)}),
       repeat_rows as (${repeatRows('current_phased')}),
@@ -58,9 +61,9 @@ export class InsightsRepository {
   }
 
   /** A report's second read: each person's merged stretches on the period's incidents, and their zones. */
-  async people(ex: Executor, period: Period, previous: Period): Promise<People> {
+  async people(ex: Executor, period: Period, previous: Period, marked: boolean): Promise<People> {
     // The same incidents as the figures' (their timelines may move a resolution across the periods' edge).
-    const result = await ex.execute(sql`with ${figuredCtes(iso(previous.from), iso(period.to))},
+    const result = await ex.execute(sql`with ${figuredCtes(iso(previous.from), iso(period.to), marked)},
       current_phased as (select * from figured where resolved >= ${iso(period.from)}::timestamptz),
       ${mergedCtes('current_phased')},
       engagement_rows as (${ENGAGEMENT_ROWS})
@@ -70,23 +73,26 @@ export class InsightsRepository {
   }
 
   /**
-   * Runs `first` and `second` in one read-only snapshot: one after the other, or with `parallel`
+   * Runs `first` and `second` in one read-only snapshot, telling them whether any incident is
+   * marked stale in it: one after the other, or with `parallel`
    * (a Postgres server; PGlite has one connection) side by side, `second` on another connection
    * that imports the snapshot `first`'s exports. At most one report per process holds a second
    * connection, so reports never exhaust the pool.
    */
-  async readTogether<A, B>(db: Db, parallel: boolean, first: (tx: Executor) => Promise<A>, second: (tx: Executor) => Promise<B>): Promise<[A, B]> {
+  async readTogether<A, B>(db: Db, parallel: boolean, first: Read<A>, second: Read<B>): Promise<[A, B]> {
     const together = parallel && !this.secondConnectionInUse;
     if (together) this.secondConnectionInUse = true;
     try {
       return await this.snapshot(db, async (tx) => {
-        if (!together) return [await first(tx), await second(tx)];
-        const [exported] = rowsOf<{ id: string }>(await tx.execute(sql`select pg_export_snapshot() as id`));
-        const id = exported?.id ?? '';
+        const [state] = rowsOf<{ marked: boolean; id: string | null }>(await tx.execute(sql`
+          select (${ANY_MARKED}) as marked, ${together ? sql`pg_export_snapshot()` : sql`null`} as id`));
+        const marked = state?.marked ?? true;
+        if (!together) return [await first(tx, marked), await second(tx, marked)];
+        const id = state?.id ?? '';
         if (!snapshotId.test(id)) throw new Error(`unexpected snapshot id "${id}"`);
-        const beside = this.snapshot(db, second, id);
+        const beside = this.snapshot(db, (other) => second(other, marked), id);
         // Both settled before either's failure is told, so no read outlives the report.
-        const [a, b] = await Promise.allSettled([first(tx), beside]);
+        const [a, b] = await Promise.allSettled([first(tx, marked), beside]);
         if (a.status === 'rejected') throw a.reason;
         if (b.status === 'rejected') throw b.reason;
         return [a.value, b.value];
@@ -136,7 +142,8 @@ export class InsightsRepository {
 
   /** Every incident of the period (drills included, flagged), by resolution time; or the one `onlyId` names, derived now. */
   async incidents(ex: Executor, period: Period, onlyId?: number): Promise<IncidentPhases[]> {
-    const ctes = onlyId === undefined ? figuredCtes(iso(period.from), iso(period.to)) : derivedCtes(iso(period.from), iso(period.to), sql`and i.id = ${onlyId}`);
+    const [state] = rowsOf<{ marked: boolean }>(await ex.execute(ANY_MARKED));
+    const ctes = onlyId === undefined ? figuredCtes(iso(period.from), iso(period.to), state?.marked ?? true) : derivedCtes(iso(period.from), iso(period.to), sql`and i.id = ${onlyId}`);
     const source = onlyId === undefined ? 'figured' : 'derived';
     const result = await ex.execute(sql`with ${ctes}
       select id, title, severity, peak, scenario, is_private, is_drill, channel_id,
