@@ -116,7 +116,8 @@ const stepDue = eventNotice({
 const home = appHome({
   texts: en, draftLinks: new Map(),
   data: {
-    userId: 'UCMDR', now: T0, open: [], moreOpen: 0, mine: [], followUps: [], recentlyResolved: [],
+    userId: 'UCMDR', now: T0, open: [], moreOpen: 0, mine: [], recentlyResolved: [],
+    followUps: [{ item: { id: 1, incidentId: incident.id, title: STEP, ownerId: 'UCMDR', horizon: 'short_term', dueDate: '2024-11-20', done: false, createdAt: T0 }, incident }],
     checklistItems: [{ incident: makeIncident({ title: `Checkout _eu_ ${HOSTILE}`, channelId: 'C_INC' }), runbookTitle: 'Roll *back*', item: { id: 'a', text: STEP, state: 'assigned', assigneeId: 'UCMDR', closedBy: null, closedAt: null, reason: null } }],
   },
 });
@@ -210,7 +211,7 @@ describe('mrkdwn in the page', () => {
     expect(html).toContain(`⏩ <s>Run \`kubectl rollout undo\` on *all* pods_v2 ~now~</s><br>skipped by ${casey}: <i>No _rollout_ &lt;!channel&gt;</i>`);
   });
 
-  it('shows a due step, a runbook attached, App Home\'s checklist items and follow-ups as typed: quote, bold, strike, channel and links as Slack shows them', async () => {
+  it('shows a due step, a runbook attached, App Home\'s lists and follow-ups as typed: quote, bold, strike, channel and links as Slack shows them', async () => {
     const html = await page.evaluate((views) => {
       const { renderBlocks } = (window as unknown as { sandboxRender: { renderBlocks: (...a: unknown[]) => string } }).sandboxRender;
       const users = [{ id: 'UCMDR', name: 'cmdr', realName: 'Casey Commander', tz: 'Asia/Seoul', isBot: false }];
@@ -223,6 +224,7 @@ describe('mrkdwn in the page', () => {
     expect(attached).toContain('Attached <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b> to INC-42;');
     expect(homeHtml).toContain('• Run `kubectl rollout undo` on *all* pods_v2 ~now~<br>   Roll *back* · <b>INC-42</b> Checkout _eu_ &lt;!channel&gt;');
     expect(homeHtml).toContain('<a class="channel-mention" href="#" data-channel="C_INC">#inc-42-checkout</a>');
+    expect(homeHtml).toContain('• Run `kubectl rollout undo` on *all* pods_v2 ~now~<br>due 2024-11-20 · ⚠️ <b>past due</b> · INC-42');
     expect(followupsHtml).toContain('⬜ <b>Run `kubectl rollout undo` on *all* pods_v2 ~now~</b><br><span class="mention" data-user="UCMDR">@Casey Commander</span> · due 2024-11-28 · Short-term');
     expect(followupsHtml).toContain('✅ <s>Run `kubectl rollout undo` on *all* pods_v2 ~now~</s><br><i>no owner</i> · no due date · Long-term');
   });

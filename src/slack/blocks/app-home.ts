@@ -7,8 +7,8 @@ import type { Texts } from '../../domain/texts/index.js';
 import { ACTION_ID } from '../ids.js';
 import { actions, button, context, header, section } from './elements.js';
 import { mrkdwnTitle, nextUpdateText, richTitle, SEVERITY_EMOJI, statusText, TITLE_MAX, mentionOrNone } from './incident-format.js';
-import { channelMention, clip, safe, slackDate } from './mrkdwn.js';
-import { richChannel, richLines, richText } from './rich-text.js';
+import { channelMention, clip, slackDate } from './mrkdwn.js';
+import { richChannel, richEmoji, richLines, richText } from './rich-text.js';
 import { homeInsightsText } from './insights-summary.js';
 
 /** Slack's limit for a Home tab. */
@@ -45,6 +45,14 @@ function rolesOf(userId: string, incident: Incident): Role[] {
 
 function safeUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\/[^\s<>|]+$/.test(url) ? url : undefined;
+}
+
+/** A follow-up assigned to the viewer as rich text (its title shown as written), then when it is due and whose it is. */
+function followUpBlock({ item, incident }: HomeData['followUps'][number], data: HomeData, texts: Texts): RichTextBlock {
+  const t = texts.home;
+  const pastDue = item.dueDate && item.dueDate < data.now.toISODate()! ? [richText(' · '), richEmoji('warning'), richText(' '), richText(t.pastDue, { bold: true })] : [];
+  const due = [richText(item.dueDate ? t.due(item.dueDate) : t.noDueDate), ...pastDue, ...(incident ? [richText(` · ${incidentRef(incident.id)}`)] : [])];
+  return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: richLines([[richText('• '), richText(clip(item.title, 300))], due]) }] };
 }
 
 /**
@@ -85,11 +93,7 @@ export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
 
   blocks.push(header(t.followUpsHeader));
   if (data.followUps.length === 0) blocks.push(context(t.noFollowUps));
-  for (const { item, incident } of data.followUps) {
-    const due = item.dueDate ? `${t.due(item.dueDate)}${item.dueDate < data.now.toISODate()! ? ` · ${t.pastDue}` : ''}` : t.noDueDate;
-    const from = incident ? ` · ${incidentRef(incident.id)}` : '';
-    blocks.push(section(`• ${safe(item.title, 300)}\n${due}${from}`));
-  }
+  for (const followUp of data.followUps) blocks.push(followUpBlock(followUp, data, texts));
 
   blocks.push(header(t.checklistHeader));
   const checklist = data.checklistItems ?? [];

@@ -14,7 +14,8 @@ export const home = {
   followUpsHeader: 'Follow-ups assigned to you',
   noFollowUps: 'Nothing assigned to you.',
   due: (date: string) => `due ${date}`,
-  pastDue: ':warning: *past due*',
+  /** Bold after a :warning: emoji (rich-text styles). */
+  pastDue: 'past due',
   noDueDate: 'no due date',
   checklistHeader: 'My checklist items',
   noChecklistItems: 'No checklist item is assigned to you.',

@@ -15,7 +15,7 @@ export const home: Texts['home'] = {
   followUpsHeader: '내게 배정된 후속 조치',
   noFollowUps: '배정된 항목이 없습니다.',
   due: (date) => `기한 ${date}`,
-  pastDue: ':warning: *기한 지남*',
+  pastDue: '기한 지남',
   noDueDate: '기한 없음',
   checklistHeader: '내 체크리스트 항목',
   noChecklistItems: '내게 배정된 체크리스트 항목이 없습니다.',
