@@ -13,8 +13,11 @@ export interface HomeData {
   moreOpen: number;
   /** The count stopped at a bound: there may be more than `moreOpen`. */
   moreOpenCapped?: boolean;
-  /** Open incidents where they hold a role. */
+  /** Open incidents where they hold a role, the most severe first; `moreMine` beyond those shown. */
   mine: Incident[];
+  moreMine?: number;
+  /** The count stopped at a bound: there may be more than `moreMine`. */
+  moreMineCapped?: boolean;
   followUps: Array<{ item: ActionItem; incident: Incident | undefined }>;
   /** Open checklist items assigned to them, in open incidents they may see. */
   checklistItems?: Array<{ incident: Incident; runbookTitle: string; item: ChecklistItem }>;

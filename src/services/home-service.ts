@@ -82,6 +82,7 @@ export class HomeService {
       const incident = seen.get(incidentId);
       return incident ? [{ incident, runbookTitle, item }] : [];
     });
+    const mine = await openIncidents.mine(userId, HOME_SHOWN.mine);
     const resolved = await repos.incidents.listResolvedSince(db, now.minus({ days: RECENT_DAYS }), HOME_SHOWN.recent * 3);
     return {
       userId,
@@ -89,7 +90,9 @@ export class HomeService {
       open: open.incidents,
       moreOpen: Math.max(0, open.total - open.incidents.length),
       moreOpenCapped: open.capped,
-      mine: await openIncidents.mine(userId, HOME_SHOWN.mine),
+      mine: mine.incidents,
+      moreMine: Math.max(0, mine.total - mine.incidents.length),
+      moreMineCapped: mine.capped,
       followUps,
       checklistItems,
       recentlyResolved: (await this.visible(userId, resolved)).slice(0, HOME_SHOWN.recent),

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Repositories } from '../db/repositories/index.js';
-import type { OpenReader } from '../db/repositories/open-incident-repository.js';
+import type { OpenPageRows, OpenReader } from '../db/repositories/open-incident-repository.js';
 import type { Incident } from '../domain/incident.js';
 import type { Access } from './access.js';
 
@@ -8,12 +8,7 @@ import type { Access } from './access.js';
 const PRIVATE_CHECKED = 200;
 
 /** A page of the open incidents a person may see, and how many more there are. */
-export interface OpenPage {
-  incidents: Incident[];
-  /** How many in all, up to a bound; `capped`: the count stopped there and there may be more. */
-  total: number;
-  capped: boolean;
-}
+export type OpenPage = OpenPageRows;
 
 /**
  * Reads of open incidents bounded by what is shown: a page, a count, a search. Private incidents
@@ -33,8 +28,8 @@ export class OpenIncidents {
     return this.deps.repos.openIncidents.first(this.deps.db, await this.reader(userId), limit, search);
   }
 
-  /** Open incidents where the person holds a role. */
-  mine(userId: string, limit: number): Promise<Incident[]> {
+  /** The first `limit` open incidents where the person holds a role, in rank order, and how many in all (bounded). */
+  mine(userId: string, limit: number): Promise<OpenPage> {
     return this.deps.repos.openIncidents.withRole(this.deps.db, userId, limit);
   }
 

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { MESSAGE_SHORTCUTS } from '../../src/slack/capabilities.js';
 import { TIMELINE_MESSAGE_INPUT } from '../../src/slack/ids.js';
-import { BOB, channelId, command, openedView, visibleText } from '../helpers/flows.js';
+import { ALICE, BOB, channelId, command, openedView, visibleText } from '../helpers/flows.js';
 import { SEVERITY_INFO } from '../../src/domain/severity.js';
 
 const DAVE = 'U_DAVE';
@@ -36,6 +36,16 @@ async function seed(app: TestApp) {
   await db.execute(sql`insert into incident_roles (incident_id, role, user_id, assigned_at)
     select id, 'commander', case when title = 'Secret breach 5' then ${BOB} else 'U_ALICE' end, now() from incidents`);
   await db.execute(sql`update incidents set status = 'resolved', resolved_at = now() where title = 'Search slow 59'`);
+}
+
+/** The text of the person's Home tab, once opened and published. */
+async function homeText(app: TestApp, userId: string): Promise<string> {
+  await app.ws.openAppHome(userId);
+  await expect.poll(async () => {
+    await app.deliver();
+    return app.ws.homeView(userId) !== undefined;
+  }).toBe(true);
+  return visibleText({ text: '', blocks: app.ws.homeView(userId)!.blocks });
 }
 
 describe('reads bounded by what is shown', () => {
@@ -102,6 +112,16 @@ describe('reads bounded by what is shown', () => {
     const yours = daves.slice(daves.indexOf('Yours'), daves.indexOf('Follow-ups assigned to you'));
     expect(yours).toContain('Dave declared');
     expect(yours).not.toContain('Dave handed over');
+    expect(yours).not.toContain('more where you hold a role');
+
+    // Alice commands 63 open incidents: "Yours" shows the 10 most severe and most recent, then how many more.
+    const alices = await homeText(t, ALICE);
+    const hers = alices.slice(alices.indexOf('Yours'), alices.indexOf('Follow-ups assigned to you'));
+    expect([...hers.matchAll(/INC-\d+\* (Secret breach \d+|Checkout down \d+|Search slow \d+)/g)].map((m) => m[1])).toEqual([
+      'Secret breach 4', 'Secret breach 3', 'Secret breach 2', 'Secret breach 1',
+      'Checkout down 60', 'Checkout down 55', 'Checkout down 50', 'Checkout down 45', 'Checkout down 40', 'Checkout down 35',
+    ]);
+    expect(hers).toContain('…and 53 more where you hold a role, less severe or older');
   });
 
   it("the message shortcut's picker searches as the person types: at most 100 of 10,000, the most severe and most recent they may see", async () => {
@@ -116,6 +136,11 @@ describe('reads bounded by what is shown', () => {
     const listed = (await command(t.ws, DAVE, 'general', 'list'))!;
     expect(listed).toContain('1000+ open incidents');
     expect(listed).toContain('…and 980+ more');
+    // Alice commands all 10,000 too: her "Yours" counts up to the bound, like the lists.
+    await t.app.database.db.execute(sql`insert into incident_roles (incident_id, role, user_id, assigned_at)
+      select id, 'commander', ${ALICE}, now() from incidents where title like 'Latency %'`);
+    const hers = await homeText(t, ALICE);
+    expect(hers.slice(hers.indexOf('Yours'))).toContain('…and 990+ more where you hold a role');
     const note = await t.ws.postAsUser({ userId: 'U_CAROL', channelId: general, text: 'Customers report errors' });
     const picker = async (userId: string) => {
       await t!.ws.messageShortcut({ userId, channelId: general, messageTs: note.ts, callbackId: MESSAGE_SHORTCUTS.addToTimeline });

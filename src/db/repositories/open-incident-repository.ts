@@ -1,8 +1,15 @@
 import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Incident } from '../../domain/incident.js';
-import type { Executor } from '../client.js';
+import { rowsOf, type Executor } from '../client.js';
 import { incidents } from '../schema.js';
 import type { IncidentRepository } from './incident-repository.js';
+
+/** A page of open incidents and how many in all, up to `OPEN_COUNT_BOUND` (`capped`: there may be more). */
+export interface OpenPageRows {
+  incidents: Incident[];
+  total: number;
+  capped: boolean;
+}
 
 /** Who is reading: private incidents show to their people, and to those Slack says may see them. */
 export interface OpenReader {
@@ -11,11 +18,16 @@ export interface OpenReader {
   alsoPrivate: readonly number[];
 }
 
-/** The person holds a role: a role row, or the declarer of an incident with no commander yet (as `toIncident` reads it). */
+/**
+ * The person holds a role: a role row, or the declarer of an incident with no commander yet (as
+ * `toIncident` reads it). Asked per row reached (an index probe each), only of private rows: the
+ * `offset 0` keeps Postgres from hashing the subquery, which would read all of the person's roles
+ * (thousands for someone who commands often) to check the few private incidents a page reaches.
+ */
 const holdsRole = (userId: string): SQL => sql`(
-  exists (select 1 from incident_roles r where r.incident_id = ${incidents.id} and r.user_id = ${userId})
+  exists (select 1 from incident_roles r where r.incident_id = ${incidents.id} and r.user_id = ${userId} offset 0)
   or (${incidents.declaredBy} = ${userId}
-      and not exists (select 1 from incident_roles r where r.incident_id = ${incidents.id} and r.role = 'commander')))`;
+      and not exists (select 1 from incident_roles r where r.incident_id = ${incidents.id} and r.role = 'commander' offset 0)))`;
 
 const idArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
 
@@ -37,8 +49,11 @@ function matching(text: string): SQL {
  */
 export const OPEN_COUNT_BOUND = 1000;
 
-/** Most severe first, then the most recent (incidents_open_rank_idx). */
-const RANK = [asc(incidents.severity), desc(incidents.declaredAt), desc(incidents.id)];
+/**
+ * Most severe first, then the most recent, as incidents_open_rank_idx holds them: `nulls last`
+ * like the index (drizzle-kit's `desc`), or Postgres reads the whole first severity and sorts it.
+ */
+const RANK = [asc(incidents.severity), sql`${incidents.declaredAt} desc nulls last`, sql`${incidents.id} desc nulls last`];
 
 /**
  * Reads of open incidents bounded by what a list shows: a page in rank order and a count, never
@@ -52,7 +67,7 @@ export class OpenIncidentRepository {
    * `OPEN_COUNT_BOUND` (`capped`: there may be more); with `text`, only those whose title contains
    * it or whose number it is (`INC-12`, `12`).
    */
-  async page(ex: Executor, reader: OpenReader, limit: number, text?: string): Promise<{ incidents: Incident[]; total: number; capped: boolean }> {
+  async page(ex: Executor, reader: OpenReader, limit: number, text?: string): Promise<OpenPageRows> {
     const where = and(open, visibleTo(reader), text?.trim() ? matching(text) : undefined);
     const ids = await ex.select({ id: incidents.id }).from(incidents).where(where).orderBy(...RANK).limit(limit);
     if (ids.length < limit) return { incidents: await this.inOrder(ex, ids), total: ids.length, capped: false };
@@ -72,19 +87,30 @@ export class OpenIncidentRepository {
   }
 
   /**
-   * Open incidents where the person holds a role, in rank order: starting from their roles
-   * (incident_roles_user_idx) and what they declared (incidents_open_declarer_idx), not from every
-   * open incident.
+   * The first `limit` open incidents where the person holds a role, in rank order, and how many
+   * there are up to `OPEN_COUNT_BOUND`, in one statement. Two disjoint branches, each ranked and
+   * limited: a role row (Postgres walks incidents_open_rank_idx probing incident_roles_user_idx
+   * when the person holds many roles, or starts from their roles when few), and what they declared
+   * with no commander yet and no role (incidents_open_declarer_idx). The count walks their roles
+   * (incident_roles_user_idx) probing each incident until the bound, rather than hashing them all.
    */
-  async withRole(ex: Executor, userId: string, limit: number): Promise<Incident[]> {
-    const theirs = sql`(
-      select r.incident_id from incident_roles r where r.user_id = ${userId}
-      union all
-      select d.id from incidents d
-      where d.declared_by = ${userId} and d.status <> 'resolved'
-        and not exists (select 1 from incident_roles c where c.incident_id = d.id and c.role = 'commander'))`;
-    const ids = await ex.select({ id: incidents.id }).from(incidents).where(and(open, sql`${incidents.id} in ${theirs}`)).orderBy(...RANK).limit(limit);
-    return this.inOrder(ex, ids);
+  async withRole(ex: Executor, userId: string, limit: number): Promise<OpenPageRows> {
+    const rank = sql`order by i.severity, i.declared_at desc nulls last, i.id desc nulls last`;
+    const role = sql`exists (select 1 from incident_roles r where r.incident_id = i.id and r.user_id = ${userId})`;
+    const declared = sql`i.declared_by = ${userId} and not ${role}
+      and not exists (select 1 from incident_roles c where c.incident_id = i.id and c.role = 'commander')`;
+    const ranked = (where: SQL, n: number) => sql`(select i.id, i.severity, i.declared_at from incidents i where i.status <> 'resolved' and ${where} ${rank} limit ${n})`;
+    // The bound as a literal: planned with it, the roles are walked in index order and left at the bound.
+    const bound = sql.raw(String(OPEN_COUNT_BOUND));
+    const roleRows = sql`(select distinct r.incident_id from incident_roles r where r.user_id = ${userId}
+      and exists (select 1 from incidents o where o.id = r.incident_id and o.status <> 'resolved' offset 0) order by r.incident_id limit ${bound})`;
+    const declaredRows = sql`(select i.id from incidents i where i.status <> 'resolved' and ${declared} limit ${bound})`;
+    const rows = rowsOf<{ id: number; total: string | number }>(await ex.execute(sql`
+      select i.id, (select count(*) from (${roleRows} union all ${declaredRows} limit ${bound}) c) as total
+      from (${ranked(role, limit)} union all ${ranked(declared, limit)}) i
+      ${rank} limit ${limit}`));
+    const total = Math.max(Number(rows[0]?.total ?? 0), rows.length);
+    return { incidents: await this.inOrder(ex, rows), total, capped: total >= OPEN_COUNT_BOUND };
   }
 
   /**

@@ -84,12 +84,14 @@ export function appHome({ data, draftLinks, texts }: AppHomeInput): HomeView {
   for (const incident of data.open) blocks.push(openLine(incident, data, texts));
   if (data.moreOpen > 0) blocks.push(context(t.moreOpen(data.moreOpen, texts.lists.findOne, data.moreOpenCapped)));
 
+  const moreMine = data.moreMine ?? 0;
   blocks.push(header(t.yoursHeader));
   if (data.mine.length === 0) blocks.push(context(t.noRole));
   for (const incident of data.mine) {
     const roles = rolesOf(data.userId, incident).map((r) => texts.terms.role[r]).join(', ');
     blocks.push(section(`${mrkdwnTitle(incident, TITLE_MAX, texts)} · *${roles}*${where(incident)}\n${t.nextUpdate(nextUpdateText(incident))}${overdue(incident, data, texts)}`));
   }
+  if (moreMine > 0) blocks.push(context(t.moreYours(moreMine, data.moreMineCapped)));
 
   blocks.push(header(t.followUpsHeader));
   if (data.followUps.length === 0) blocks.push(context(t.noFollowUps));

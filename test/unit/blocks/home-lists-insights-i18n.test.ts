@@ -49,7 +49,7 @@ function fullHome(): HomeData {
   const incidents = Array.from({ length: HOME_SHOWN.open }, (_, i) => makeIncident({ id: i + 1, title: `${HOSTILE} ${LONG}`, nextUpdateDueAt: T0.minus({ minutes: 1 }), isDrill: i === 1 }));
   const few = (n: number) => incidents.slice(0, n);
   return {
-    userId: 'UCMDR', now: T0, open: incidents, moreOpen: 22, mine: few(HOME_SHOWN.mine),
+    userId: 'UCMDR', now: T0, open: incidents, moreOpen: 22, mine: few(HOME_SHOWN.mine), moreMine: 990, moreMineCapped: true,
     followUps: few(HOME_SHOWN.followUps).map((incident, i) => ({ item: item(i + 1), incident })),
     checklistItems: few(HOME_SHOWN.followUps).map((incident, i) => ({
       incident, runbookTitle: LONG, item: { id: `i${i}`, text: LONG, state: 'assigned' as const, assigneeId: 'UCMDR', closedBy: null, closedAt: null, reason: null },
@@ -118,7 +118,7 @@ describe('App Home, lists, timeline pages, insights and the digest in Korean', (
   it('leave none of the English catalog’s sentences in any of them', () => {
     for (const [name, view] of Object.entries(korean)) expect({ name, left: englishLeftIn(JSON.stringify(view), en) }).toEqual({ name, left: [] });
     const home = renderedText(korean.home.blocks);
-    for (const word of ['진행 중인 인시던트 (42)', '내 체크리스트 항목', '최근 28일', '인시던트 선언', '해결까지 중앙값 1시간 35분, p90 1일 1시간']) expect(home).toContain(word);
+    for (const word of ['진행 중인 인시던트 (42)', '내 체크리스트 항목', '최근 28일', '인시던트 선언', '해결까지 중앙값 1시간 35분, p90 1일 1시간', '…외 990건 이상(역할을 맡은 인시던트 중 덜 심각하거나 더 오래된 것)']) expect(home).toContain(word);
     expect(home).toContain(`${ko.channel.drillTag} *INC-2*`);
     expect(home).not.toContain(en.channel.drillTag);
     expect(renderedText(korean.digest.blocks)).toContain('*주간 인사이트* (2024년 11월 21일까지)');

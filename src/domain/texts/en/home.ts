@@ -10,6 +10,7 @@ export const home = {
   updateOverdue: ':rotating_light: *update overdue*',
   moreOpen: (count: number, search: string, atLeast = false) => `…and ${count}${atLeast ? '+' : ''} more, less severe or older: \`${search}\` finds one`,
   yoursHeader: 'Yours',
+  moreYours: (count: number, atLeast = false) => `…and ${count}${atLeast ? '+' : ''} more where you hold a role, less severe or older`,
   noRole: 'You hold no role in an open incident.',
   followUpsHeader: 'Follow-ups assigned to you',
   noFollowUps: 'Nothing assigned to you.',

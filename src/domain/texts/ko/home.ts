@@ -11,6 +11,7 @@ export const home: Texts['home'] = {
   updateOverdue: ':rotating_light: *업데이트 지연*',
   moreOpen: (count, search, atLeast = false) => `…외 ${count}건${atLeast ? ' 이상' : ''}(덜 심각하거나 더 오래된 인시던트): \`${search}\`로 찾을 수 있습니다`,
   yoursHeader: '내 담당',
+  moreYours: (count, atLeast = false) => `…외 ${count}건${atLeast ? ' 이상' : ''}(역할을 맡은 인시던트 중 덜 심각하거나 더 오래된 것)`,
   noRole: '진행 중인 인시던트에서 맡은 역할이 없습니다.',
   followUpsHeader: '내게 배정된 후속 조치',
   noFollowUps: '배정된 항목이 없습니다.',
