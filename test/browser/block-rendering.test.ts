@@ -1,12 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/domain/texts/index.js';
 import { SteppedClock } from '../../src/clock.js';
-import { createWorkspace } from 'local-slack-workspace';
-import { localPage, localProfile } from '../../src/local-workspace/profile.js';
-import { sandboxWebRoutes } from 'local-slack-workspace';
 import { announcement } from '../../src/slack/blocks/announcement.js';
 import { appHome } from '../../src/slack/blocks/app-home.js';
 import { checklistMessages } from '../../src/slack/blocks/checklist-message.js';
@@ -26,30 +21,23 @@ import { runbookAttachedReply } from '../../src/slack/blocks/runbook-attached.js
 import { statusUpdateMessage } from '../../src/slack/blocks/status-update-message.js';
 import { updateModal } from '../../src/slack/blocks/update-modal.js';
 import { HOSTILE, makeIncident, makeUpdate, T0 } from '../unit/blocks/fixtures.js';
+import { serveLocalPage } from '../helpers/local-page.js';
 import { CHROMIUM_ARGS } from './browser-app.js';
 
-let server: Server;
+let local: Awaited<ReturnType<typeof serveLocalPage>> | undefined;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const clock = new SteppedClock(T0);
-  const ws = createWorkspace({ ...localProfile('incidents'), signingSecret: 's', botToken: 'xoxb-t', clock });
-  const routes = sandboxWebRoutes({ workspace: ws, clock, ...localPage('incidents') });
-  server = createServer((req, res) => {
-    void routes(req, res, new URL(req.url ?? '/', 'http://x').pathname).then((done) => {
-      if (!done) res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  local = await serveLocalPage(new SteppedClock(T0));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/?user=U_ALICE`);
+  await page.goto(`${local.base}/?user=U_ALICE`);
   await page.waitForSelector('body[data-ready="true"]');
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await local?.close();
 });
 
 interface Rendered {

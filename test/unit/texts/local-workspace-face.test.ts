@@ -1,27 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createWorkspace, sandboxWebRoutes } from 'local-slack-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SteppedClock } from '../../../src/clock.js';
 import { en } from '../../../src/domain/texts/index.js';
-import { localPage, localProfile } from '../../../src/local-workspace/profile.js';
 import { englishLeftIn } from '../../helpers/catalog.js';
+import { serveLocalPage } from '../../helpers/local-page.js';
 
-let server: Server;
+let page: Awaited<ReturnType<typeof serveLocalPage>> | undefined;
 let base: string;
 beforeAll(async () => {
-  const clock = new SteppedClock('2026-11-25T03:00:00Z');
-  const ws = createWorkspace({ ...localProfile('incidents'), signingSecret: 's', botToken: 'xoxb-t', clock });
-  const routes = sandboxWebRoutes({ workspace: ws, clock, ...localPage('incidents') });
-  server = createServer((req, res) => {
-    void routes(req, res, new URL(req.url ?? '/', 'http://x').pathname).then((done) => {
-      if (!done) res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  page = await serveLocalPage(new SteppedClock('2026-11-25T03:00:00Z'));
+  base = page.base;
 });
-afterAll(() => new Promise((resolve) => server?.close(resolve)));
+afterAll(() => page?.close());
 
 interface Face {
   app: { name: string; commandDescription: string; messageShortcuts: Array<{ name: string }> };
