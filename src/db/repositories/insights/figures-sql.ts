@@ -3,17 +3,22 @@ import { phaseCtes } from './phase-sql.js';
 import { STRETCH_CTES } from './workload-sql.js';
 
 /** What `derived` and `figured` hold for each incident, in this order. */
-const COLUMNS = [
+const COLUMNS: readonly string[] = [
   'id', 'title', 'severity', 'peak', 'scenario', 'is_private', 'is_drill', 'channel_id', 'started_at',
   'declared', 'detected', 'acknowledged', 'ack_from', 'mitigated', 'resolved',
   'detect', 'acknowledge', 'mitigate', 'resolve', 'stretch_users', 'stretch_from', 'stretch_to',
-] as const;
+];
 /** The columns `incident_figures` stores; the rest are read from `incidents` as they are now. */
-const STORED = [
+const STORED: readonly string[] = [
   'declared', 'detected', 'acknowledged', 'ack_from', 'mitigated', 'resolved', 'peak',
   'detect', 'acknowledge', 'mitigate', 'resolve', 'stretch_users', 'stretch_from', 'stretch_to',
-] as const;
+];
+const STRETCHES: readonly string[] = ['stretch_users', 'stretch_from', 'stretch_to'];
 const list = (columns: readonly string[], alias = ''): SQL => sql.raw(columns.map((c) => (alias ? `${alias}.${c}` : c)).join(', '));
+/** `COLUMNS` as `derived` selects them from `phased` (p) and the stretches (a; none: empty). */
+const DERIVED_SELECT = sql.raw(COLUMNS.map((c) => (STRETCHES.includes(c) ? `coalesce(a.${c}, '{}') as ${c}` : `p.${c}`)).join(', '));
+/** `COLUMNS` as a stored row gives them: its figures (f), the rest from the incident as it is now (i). */
+const STORED_SELECT = sql.raw(COLUMNS.map((c) => `${STORED.includes(c) ? 'f' : 'i'}.${c}`).join(', '));
 
 /**
  * CTEs ending in `derived`: the figures of the incidents resolved in `[lo, hi)` that `only`
@@ -27,10 +32,7 @@ stretch_arrays as (
     array_agg(from_at order by from_at, user_id, to_at) as stretch_from, array_agg(to_at order by from_at, user_id, to_at) as stretch_to
   from stretches group by incident_id),
 derived as (
-  select p.id, p.title, p.severity, p.peak, p.scenario, p.is_private, p.is_drill, p.channel_id, p.started_at,
-    p.declared, p.detected, p.acknowledged, p.ack_from, p.mitigated, p.resolved,
-    p.detect, p.acknowledge, p.mitigate, p.resolve,
-    coalesce(a.stretch_users, '{}') as stretch_users, coalesce(a.stretch_from, '{}') as stretch_from, coalesce(a.stretch_to, '{}') as stretch_to
+  select ${DERIVED_SELECT}
   from phased p left join stretch_arrays a on a.incident_id = p.id)`;
 
 /**
@@ -42,8 +44,7 @@ derived as (
  */
 export const figuredCtes = (lo: string, hi: string, marked: boolean): SQL => {
   const stored = sql`
-  select i.id, i.title, i.severity, f.peak, i.scenario, i.is_private, i.is_drill, i.channel_id, i.started_at,
-    ${list(STORED.filter((c) => c !== 'peak'), 'f')}
+  select ${STORED_SELECT}
   from incident_figures f join incidents i on i.id = f.incident_id
     ${marked ? sql`
     -- Fresh: not marked. As a join on the distinct marks, which Postgres hashes once, rather than
