@@ -130,7 +130,12 @@ export class OutboxDispatcher {
             // The database failed while settling it: the lease runs out and the row is claimed again.
             (err: unknown) => this.deps.logger.error({ err }, 'outbox delivery could not be settled'),
           )
-          .finally(() => settling.delete(done));
+          .finally(() => {
+            settling.delete(done);
+            // It may free its incident's next message, also while a claim is already under way
+            // (whose snapshot would not see it): go round once more before stopping.
+            this.again = true;
+          });
         settling.add(done);
       }
       if (batch.length > 0 && batch.length === Math.min(this.deps.batchSize ?? 100, room)) continue;
